@@ -1,0 +1,69 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { DocArticle } from '@/components/docs/DocArticle';
+import { ServiceMessage } from '@/components/docs/ServiceMessage';
+import { errorDocsPath, errorBySlug } from '@/lib/errors';
+import type { Heading } from '@/lib/docs/headings';
+import { findDocPage, listDocPages, neighbours } from '@/lib/docs/pages';
+import { ERROR_CATALOG } from '@/lib/errors';
+
+export const dynamicParams = false;
+
+export function generateStaticParams() {
+  return listDocPages()
+    .filter((page) => page.kind === 'error')
+    .map((page) => ({ code: page.slug }));
+}
+
+export async function generateMetadata({ params }: PageProps<'/docs/errors/[code]'>): Promise<Metadata> {
+  const entry = errorBySlug((await params).code);
+  return entry ? { title: `${entry.title} (${entry.code})`, description: `“${entry.message}”: ${entry.cause}` } : {};
+}
+
+const LEADING: Heading[] = [
+  { depth: 2, text: 'What you see', id: 'what-you-see' },
+  { depth: 2, text: 'Why it happens', id: 'why-it-happens' },
+  { depth: 2, text: 'How to fix it', id: 'how-to-fix-it' },
+];
+const TRAILING: Heading[] = [{ depth: 2, text: 'Related errors', id: 'related-errors' }];
+
+export default async function ErrorPage({ params }: PageProps<'/docs/errors/[code]'>) {
+  const { code: slug } = await params;
+  const entry = errorBySlug(slug);
+  const page = entry && findDocPage(errorDocsPath(entry.code));
+  if (!entry || !page) notFound();
+  const { default: Details } = await import(`@/content/errors/${slug}.mdx`);
+  const headings = [...LEADING, ...page.headings, ...(entry.related.length ? TRAILING : [])];
+  return (
+    <DocArticle page={page} headings={headings} neighbours={neighbours(page.href)}>
+      <p className="not-prose -mt-2">
+        <code className="rounded bg-slate-100 px-2 py-1 font-mono text-sm text-slate-800 dark:bg-slate-800 dark:text-slate-200">{entry.code}</code>
+      </p>
+      <h2 id="what-you-see">What you see</h2>
+      <ServiceMessage message={entry.message} />
+      <h2 id="why-it-happens">Why it happens</h2>
+      <p>{entry.cause}</p>
+      <h2 id="how-to-fix-it">How to fix it</h2>
+      <ol>
+        {entry.fix.map((step) => (
+          <li key={step}>{step}</li>
+        ))}
+      </ol>
+      <Details />
+      {entry.related.length > 0 && (
+        <>
+          <h2 id="related-errors">Related errors</h2>
+          <ul>
+            {entry.related.map((code) => (
+              <li key={code}>
+                <Link href={errorDocsPath(code)}>{ERROR_CATALOG[code].title}</Link>{' '}
+                <span className="text-slate-500 dark:text-slate-400">(“{ERROR_CATALOG[code].message}”)</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </DocArticle>
+  );
+}

@@ -1,0 +1,86 @@
+'use client';
+
+import { useEffect, useState } from 'react';
+import { THEME_STORAGE_KEY } from './theme-script';
+
+type ThemeChoice = 'system' | 'light' | 'dark';
+const ORDER: ThemeChoice[] = ['system', 'light', 'dark'];
+const LABELS: Record<ThemeChoice, string> = { system: 'System theme', light: 'Light theme', dark: 'Dark theme' };
+
+function readChoice(): ThemeChoice {
+  try {
+    const stored = localStorage.getItem(THEME_STORAGE_KEY);
+    return stored === 'light' || stored === 'dark' ? stored : 'system';
+  } catch {
+    return 'system';
+  }
+}
+
+function applyChoice(choice: ThemeChoice) {
+  const dark = choice === 'dark' || (choice === 'system' && window.matchMedia('(prefers-color-scheme: dark)').matches);
+  document.documentElement.classList.toggle('dark', dark);
+}
+
+export function ThemeToggle() {
+  const [choice, setChoice] = useState<ThemeChoice>('system');
+
+  useEffect(() => {
+    setChoice(readChoice());
+  }, []);
+
+  useEffect(() => {
+    if (choice !== 'system') return;
+    const media = window.matchMedia('(prefers-color-scheme: dark)');
+    const follow = () => applyChoice('system');
+    media.addEventListener('change', follow);
+    return () => media.removeEventListener('change', follow);
+  }, [choice]);
+
+  function cycle() {
+    const next = ORDER[(ORDER.indexOf(choice) + 1) % ORDER.length]!;
+    try {
+      if (next === 'system') localStorage.removeItem(THEME_STORAGE_KEY);
+      else localStorage.setItem(THEME_STORAGE_KEY, next);
+    } catch {
+      // Private browsing may refuse storage; the choice still applies to this page.
+    }
+    applyChoice(next);
+    setChoice(next);
+  }
+
+  const label = `${LABELS[choice]} (click to change)`;
+  return (
+    <button
+      type="button"
+      onClick={cycle}
+      aria-label={label}
+      title={label}
+      className="inline-flex h-9 w-9 items-center justify-center rounded-md text-slate-600 hover:bg-slate-100 hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-brand-500 dark:text-slate-300 dark:hover:bg-slate-800 dark:hover:text-white"
+    >
+      <ThemeIcon choice={choice} />
+    </button>
+  );
+}
+
+function ThemeIcon({ choice }: { choice: ThemeChoice }) {
+  const common = { width: 18, height: 18, viewBox: '0 0 24 24', fill: 'none', stroke: 'currentColor', strokeWidth: 2, 'aria-hidden': true } as const;
+  if (choice === 'light')
+    return (
+      <svg {...common}>
+        <circle cx="12" cy="12" r="4" />
+        <path d="M12 2v2M12 20v2M4.9 4.9l1.4 1.4M17.7 17.7l1.4 1.4M2 12h2M20 12h2M4.9 19.1l1.4-1.4M17.7 6.3l1.4-1.4" />
+      </svg>
+    );
+  if (choice === 'dark')
+    return (
+      <svg {...common}>
+        <path d="M21 12.8A9 9 0 1 1 11.2 3a7 7 0 0 0 9.8 9.8z" />
+      </svg>
+    );
+  return (
+    <svg {...common}>
+      <rect x="3" y="4" width="18" height="12" rx="2" />
+      <path d="M8 20h8M12 16v4" />
+    </svg>
+  );
+}

@@ -1,0 +1,85 @@
+import { expect, test, waitForSearchReady } from './fixtures';
+
+const SEED_MESSAGES: [string, string][] = [
+  ['RTC services require a secure context', '/docs/errors/secure-context-required'],
+  ['JWT was issued in the future', '/docs/errors/token-issued-in-future'],
+  ['JWT has expired', '/docs/errors/token-expired'],
+  ['JWT is not yet valid', '/docs/errors/token-not-yet-valid'],
+  ['Unsupported JWT signature algorithm', '/docs/errors/token-unsupported-alg'],
+  ['Unable to retrieve JWK set', '/docs/errors/jwks-unavailable'],
+  ['Not enough parts', '/docs/errors/token-not-enough-parts'],
+  ['A part was not correctly base64 encoded', '/docs/errors/token-part-not-base64'],
+  ['A part was not valid JSON', '/docs/errors/token-part-not-json'],
+  ['The header part does not specify an algorithm', '/docs/errors/token-header-no-alg'],
+  ['The payload part does not contain all required claims', '/docs/errors/token-missing-claims'],
+];
+
+test.describe('search palette, keyboard only', () => {
+  for (const [message, href] of SEED_MESSAGES) {
+    test(`pasting "${message}" opens its page`, async ({ page, problems }) => {
+      await page.goto('/docs');
+      await waitForSearchReady(page);
+      await page.keyboard.press('Control+K');
+      const input = page.getByRole('combobox', { name: /search the docs/i });
+      await expect(input).toBeFocused();
+      await input.fill(`Error: "${message}."`);
+      const first = page.getByRole('option').first();
+      await expect(first).toHaveAttribute('aria-selected', 'true');
+      await expect(first).toContainText('Exact message match');
+      await page.keyboard.press('Enter');
+      await expect(page).toHaveURL(new RegExp(`${href}$`));
+      expect(problems.list).toEqual([]);
+    });
+  }
+
+  test('arrow keys move through results and Escape closes', async ({ page }) => {
+    await page.goto('/');
+    await waitForSearchReady(page);
+    await page.keyboard.press('Control+K');
+    const input = page.getByRole('combobox', { name: /search the docs/i });
+    await input.fill('token');
+    const options = page.getByRole('option');
+    await expect(options.nth(2)).toBeVisible();
+    await page.keyboard.press('ArrowDown');
+    await expect(options.nth(1)).toHaveAttribute('aria-selected', 'true');
+    await expect(input).toHaveAttribute('aria-activedescendant', (await options.nth(1).getAttribute('id'))!);
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('ArrowUp');
+    await expect(options.last()).toHaveAttribute('aria-selected', 'true');
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('dialog')).toBeHidden();
+  });
+
+  test('the slash key opens the palette too, and an unknown query says so', async ({ page }) => {
+    await page.goto('/docs/errors');
+    await waitForSearchReady(page);
+    await page.keyboard.press('/');
+    const input = page.getByRole('combobox', { name: /search the docs/i });
+    await input.fill('zzqqxxyy');
+    await expect(page.getByText(/No page matches/)).toBeVisible();
+  });
+});
+
+test.describe('search page', () => {
+  for (const [message, href] of SEED_MESSAGES) {
+    test(`"${message}" is the first result`, async ({ page }) => {
+      await page.goto(`/search?q=${encodeURIComponent(`[rtc] ${message.toUpperCase()}!`)}`);
+      await expect(page.getByRole('listitem').getByRole('link').first()).toHaveAttribute('href', href);
+    });
+  }
+
+  test('submitting the form works without a mouse', async ({ page }) => {
+    await page.goto('/search');
+    await expect(page.getByRole('searchbox')).toBeFocused();
+    await page.keyboard.type('mkcert');
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(/\/search\?q=mkcert$/);
+    await expect(page.getByRole('heading', { name: /(match|matches) “mkcert”/ })).toBeVisible();
+  });
+
+  test('an empty result explains what to try next', async ({ page }) => {
+    await page.goto('/search?q=zzqqxxyy');
+    await expect(page.getByText('No pages match “zzqqxxyy”.')).toBeVisible();
+    await expect(page.getByRole('link', { name: 'error reference', exact: true })).toBeVisible();
+  });
+});

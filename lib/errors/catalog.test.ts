@@ -1,0 +1,75 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import matter from 'gray-matter';
+import { describe, expect, it } from 'vitest';
+import { ERROR_CATALOG, ERROR_CODES, allErrors, errorBySlug, errorDocsPath, errorSlug } from '@/lib/errors';
+
+// The codes ../shared/contract.md defines; the catalog must hold every one of them.
+const CONTRACT_CODES = [
+  'TOKEN_NOT_ENOUGH_PARTS', 'TOKEN_TOO_MANY_PARTS', 'TOKEN_PART_NOT_BASE64', 'TOKEN_PART_NOT_JSON', 'TOKEN_HEADER_NO_ALG',
+  'TOKEN_UNSUPPORTED_ALG', 'TOKEN_MISSING_CLAIMS', 'TOKEN_INVALID_CLAIM', 'TOKEN_EXPIRED', 'TOKEN_ISSUED_IN_FUTURE',
+  'TOKEN_NOT_YET_VALID', 'JWKS_UNAVAILABLE', 'TOKEN_SIGNATURE_INVALID',
+  'KEY_MALFORMED', 'KEY_IS_PRIVATE', 'KEY_SYMMETRIC', 'KEY_TOO_WEAK', 'KEY_UNSUPPORTED_TYPE', 'KEY_DUPLICATE_KID', 'KEY_ALG_MISMATCH',
+];
+
+// What the collaboration service prints, word for word.
+const SERVICE_MESSAGES: Record<string, string> = {
+  TOKEN_NOT_ENOUGH_PARTS: 'Not enough parts',
+  TOKEN_PART_NOT_BASE64: 'A part was not correctly base64 encoded',
+  TOKEN_PART_NOT_JSON: 'A part was not valid JSON',
+  TOKEN_HEADER_NO_ALG: 'The header part does not specify an algorithm',
+  TOKEN_MISSING_CLAIMS: 'The payload part does not contain all required claims',
+  TOKEN_UNSUPPORTED_ALG: 'Unsupported JWT signature algorithm',
+  TOKEN_EXPIRED: 'JWT has expired',
+  TOKEN_ISSUED_IN_FUTURE: 'JWT was issued in the future',
+  TOKEN_NOT_YET_VALID: 'JWT is not yet valid',
+  JWKS_UNAVAILABLE: 'Unable to retrieve JWK set',
+  SECURE_CONTEXT_REQUIRED: 'RTC services require a secure context',
+};
+
+describe('error catalog', () => {
+  it('holds every code of the contract', () => {
+    for (const code of CONTRACT_CODES) expect(ERROR_CODES).toContain(code);
+  });
+
+  it.each(ERROR_CODES)('%s has every field filled in', (code) => {
+    const entry = ERROR_CATALOG[code];
+    expect(entry.code).toBe(code);
+    for (const field of ['title', 'message', 'cause'] as const) expect(entry[field].trim().length).toBeGreaterThan(0);
+    expect(entry.fix.length).toBeGreaterThanOrEqual(2);
+    for (const step of entry.fix) expect(step.trim().length).toBeGreaterThan(0);
+    expect(Array.isArray(entry.aliases)).toBe(true);
+    for (const related of entry.related) {
+      expect(ERROR_CODES).toContain(related);
+      expect(related).not.toBe(code);
+    }
+  });
+
+  it.each(ERROR_CODES)('%s has a docs page with its own prose', (code) => {
+    const file = path.join(process.cwd(), 'content', 'errors', `${errorSlug(code)}.mdx`);
+    expect(fs.existsSync(file)).toBe(true);
+    const { data, content } = matter(fs.readFileSync(file, 'utf8'));
+    expect(data.code).toBe(code);
+    expect(content).toMatch(/^## /m);
+  });
+
+  it('uses the service wording where the service has one', () => {
+    for (const [code, message] of Object.entries(SERVICE_MESSAGES)) {
+      expect(ERROR_CATALOG[code as keyof typeof ERROR_CATALOG].message).toBe(message);
+    }
+  });
+
+  it('never gives two codes the same message, title or alias', () => {
+    const phrases = allErrors().flatMap((entry) => [entry.message, entry.title, ...entry.aliases].map((text) => text.toLowerCase()));
+    expect(new Set(phrases).size).toBe(phrases.length);
+  });
+
+  it('maps codes to kebab-case docs paths and back', () => {
+    expect(errorDocsPath('TOKEN_EXPIRED')).toBe('/docs/errors/token-expired');
+    expect(errorDocsPath('JWKS_UNAVAILABLE')).toBe('/docs/errors/jwks-unavailable');
+    for (const code of ERROR_CODES) expect(errorBySlug(errorSlug(code))?.code).toBe(code);
+    expect(errorBySlug('TOKEN-EXPIRED')).toBeUndefined();
+    expect(errorBySlug('token_expired')).toBeUndefined();
+    expect(errorBySlug('nope')).toBeUndefined();
+  });
+});
