@@ -26,7 +26,7 @@ export default defineConfig({
         command: 'npm run start',
         env: { PORT: String(port), HOSTNAME: '127.0.0.1', NEXT_TELEMETRY_DISABLED: '1' },
         url: `${baseURL}/docs`,
-        reuseExistingServer: !process.env.CI,
+        reuseExistingServer: false,
         timeout: 120_000,
       },
 });

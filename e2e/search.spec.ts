@@ -1,18 +1,7 @@
+import { SERVICE_MESSAGES } from '../lib/errors/service-messages.fixture';
 import { expect, test, waitForSearchReady } from './fixtures';
 
-const SEED_MESSAGES: [string, string][] = [
-  ['RTC services require a secure context', '/docs/errors/secure-context-required'],
-  ['JWT was issued in the future', '/docs/errors/token-issued-in-future'],
-  ['JWT has expired', '/docs/errors/token-expired'],
-  ['JWT is not yet valid', '/docs/errors/token-not-yet-valid'],
-  ['Unsupported JWT signature algorithm', '/docs/errors/token-unsupported-alg'],
-  ['Unable to retrieve JWK set', '/docs/errors/jwks-unavailable'],
-  ['Not enough parts', '/docs/errors/token-not-enough-parts'],
-  ['A part was not correctly base64 encoded', '/docs/errors/token-part-not-base64'],
-  ['A part was not valid JSON', '/docs/errors/token-part-not-json'],
-  ['The header part does not specify an algorithm', '/docs/errors/token-header-no-alg'],
-  ['The payload part does not contain all required claims', '/docs/errors/token-missing-claims'],
-];
+const SEED_MESSAGES = SERVICE_MESSAGES.map(({ message, href }) => [message, href] as const);
 
 test.describe('search palette, keyboard only', () => {
   for (const [message, href] of SEED_MESSAGES) {

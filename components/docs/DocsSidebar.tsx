@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { usePathname } from 'next/navigation';
+import { usePathname, useRouter } from 'next/navigation';
 
 export interface SidebarSection {
   title: string;
@@ -9,6 +9,8 @@ export interface SidebarSection {
 }
 
 function SidebarLinks({ sections, pathname }: { sections: SidebarSection[]; pathname: string }) {
+  // Prefetching all of these links on every page view would cost more than it saves; hover is a good enough hint.
+  const router = useRouter();
   return (
     <div className="space-y-6">
       {sections.map((section) => (
@@ -21,6 +23,8 @@ function SidebarLinks({ sections, pathname }: { sections: SidebarSection[]; path
                 <li key={link.href}>
                   <Link
                     href={link.href}
+                    prefetch={false}
+                    onPointerEnter={() => router.prefetch(link.href)}
                     aria-current={current ? 'page' : undefined}
                     className={`-ml-px block border-l py-1 pl-3 text-sm ${
                       current

@@ -13,7 +13,7 @@ export function SearchHitSummary({ hit }: { hit: SearchHit }) {
         )}
         <span className="text-xs text-slate-600 dark:text-slate-400">{hit.section}</span>
       </span>
-      <span className="mt-0.5 line-clamp-2 block text-sm text-slate-600 dark:text-slate-300">{hit.description}</span>
+      <span className="mt-0.5 line-clamp-2 text-sm text-slate-600 dark:text-slate-300">{hit.description}</span>
     </span>
   );
 }

@@ -6,9 +6,9 @@ export function SiteFooter() {
       <div className="mx-auto flex max-w-7xl flex-col gap-2 px-4 py-8 text-sm text-slate-600 sm:flex-row sm:justify-between sm:px-6 dark:text-slate-400">
         <p>RTC Doctor: troubleshooting for real-time collaborative editing.</p>
         <nav aria-label="Footer" className="flex gap-4">
-          <Link href="/docs" className="hover:underline">Docs</Link>
-          <Link href="/docs/errors" className="hover:underline">Error reference</Link>
-          <Link href="/search" className="hover:underline">Search</Link>
+          <Link prefetch={false} href="/docs" className="hover:underline">Docs</Link>
+          <Link prefetch={false} href="/docs/errors" className="hover:underline">Error reference</Link>
+          <Link prefetch={false} href="/search" className="hover:underline">Search</Link>
         </nav>
       </div>
     </footer>

@@ -3,8 +3,8 @@ import { SearchPalette } from '@/components/search/SearchPalette';
 import { ThemeToggle } from './ThemeToggle';
 
 const NAV = [
-  { href: '/docs', label: 'Docs' },
-  { href: '/docs/errors', label: 'Errors' },
+  { href: '/docs', label: 'Docs', narrow: true },
+  { href: '/docs/errors', label: 'Errors', narrow: false },
 ];
 
 export function SiteHeader() {
@@ -15,12 +15,12 @@ export function SiteHeader() {
           <Logo />
           <span>RTC Doctor</span>
         </Link>
-        <nav aria-label="Main" className="hidden items-center gap-1 sm:flex">
+        <nav aria-label="Main" className="flex items-center gap-1">
           {NAV.map((item) => (
             <Link
               key={item.href}
               href={item.href}
-              className="rounded-md px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100 hover:text-slate-900 dark:text-slate-300 dark:hover:bg-slate-800 dark:hover:text-white"
+              className={`${item.narrow ? '' : 'hidden sm:block '}rounded-md px-2 py-2 text-sm font-medium sm:px-3 text-slate-700 hover:bg-slate-100 hover:text-slate-900 dark:text-slate-300 dark:hover:bg-slate-800 dark:hover:text-white`}
             >
               {item.label}
             </Link>

@@ -3,6 +3,7 @@ import path from 'node:path';
 import matter from 'gray-matter';
 import { describe, expect, it } from 'vitest';
 import { ERROR_CATALOG, ERROR_CODES, allErrors, errorBySlug, errorDocsPath, errorSlug } from '@/lib/errors';
+import { SERVICE_MESSAGES } from './service-messages.fixture';
 
 // The codes ../shared/contract.md defines; the catalog must hold every one of them.
 const CONTRACT_CODES = [
@@ -12,20 +13,6 @@ const CONTRACT_CODES = [
   'KEY_MALFORMED', 'KEY_IS_PRIVATE', 'KEY_SYMMETRIC', 'KEY_TOO_WEAK', 'KEY_UNSUPPORTED_TYPE', 'KEY_DUPLICATE_KID', 'KEY_ALG_MISMATCH',
 ];
 
-// What the collaboration service prints, word for word.
-const SERVICE_MESSAGES: Record<string, string> = {
-  TOKEN_NOT_ENOUGH_PARTS: 'Not enough parts',
-  TOKEN_PART_NOT_BASE64: 'A part was not correctly base64 encoded',
-  TOKEN_PART_NOT_JSON: 'A part was not valid JSON',
-  TOKEN_HEADER_NO_ALG: 'The header part does not specify an algorithm',
-  TOKEN_MISSING_CLAIMS: 'The payload part does not contain all required claims',
-  TOKEN_UNSUPPORTED_ALG: 'Unsupported JWT signature algorithm',
-  TOKEN_EXPIRED: 'JWT has expired',
-  TOKEN_ISSUED_IN_FUTURE: 'JWT was issued in the future',
-  TOKEN_NOT_YET_VALID: 'JWT is not yet valid',
-  JWKS_UNAVAILABLE: 'Unable to retrieve JWK set',
-  SECURE_CONTEXT_REQUIRED: 'RTC services require a secure context',
-};
 
 describe('error catalog', () => {
   it('holds every code of the contract', () => {
@@ -54,8 +41,9 @@ describe('error catalog', () => {
   });
 
   it('uses the service wording where the service has one', () => {
-    for (const [code, message] of Object.entries(SERVICE_MESSAGES)) {
-      expect(ERROR_CATALOG[code as keyof typeof ERROR_CATALOG].message).toBe(message);
+    for (const { code, message, href } of SERVICE_MESSAGES) {
+      expect(ERROR_CATALOG[code].message).toBe(message);
+      expect(errorDocsPath(code)).toBe(href);
     }
   });
 
