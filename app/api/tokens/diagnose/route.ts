@@ -1,0 +1,5 @@
+import { handleDiagnoseRequest } from '@/lib/api/diagnose-token';
+
+export function POST(request: Request) {
+  return handleDiagnoseRequest(request);
+}

@@ -1,0 +1,105 @@
+import { spawnSync } from 'node:child_process';
+import { generateKeyPairSync, sign } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const NOW = 1_800_000_000;
+const dir = mkdtempSync(path.join(tmpdir(), 'rtc-doctor-cli-'));
+const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+const jwksFile = path.join(dir, 'jwks.json');
+const pemFile = path.join(dir, 'public.pem');
+writeFileSync(jwksFile, JSON.stringify({ keys: [{ ...publicKey.export({ format: 'jwk' }), kid: 'k1' }] }));
+writeFileSync(pemFile, publicKey.export({ format: 'pem', type: 'spki' }));
+
+function b64(value: string | Buffer): string {
+  return Buffer.from(value).toString('base64url');
+}
+
+function rs256Token(payload: object, header: object = { alg: 'RS256', kid: 'k1' }): string {
+  const signingInput = `${b64(JSON.stringify(header))}.${b64(JSON.stringify(payload))}`;
+  return `${signingInput}.${b64(sign('sha256', Buffer.from(signingInput), privateKey))}`;
+}
+
+const valid = rs256Token({ sub: 'u', exp: NOW + 600, iat: NOW });
+const expired = rs256Token({ sub: 'u', exp: NOW - 600, iat: NOW - 1200 });
+
+function cli(args: string[], input?: string, env: Record<string, string> = {}) {
+  const result = spawnSync(process.execPath, [path.resolve('node_modules/tsx/dist/cli.mjs'), 'bin/rtc-doctor.ts', ...args], {
+    input,
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('rtc-doctor diagnose', () => {
+  it('exits 0 for a valid token and prints the contract shape with --json', () => {
+    const run = cli(['diagnose', valid, '--jwks', jwksFile, '--now', String(NOW), '--json']);
+    expect(run.code).toBe(0);
+    const result = JSON.parse(run.stdout);
+    expect(result).toMatchObject({ ok: true, errors: [], warnings: [], key: { kid: 'k1' }, header: { alg: 'RS256' } });
+  });
+
+  it('exits 1 for an invalid token and accepts an ISO 8601 --now and a PEM key', () => {
+    // A PEM key has no kid, so the token carries none either (with a kid, only a key with that kid may be used).
+    const expiredWithoutKid = rs256Token({ sub: 'u', exp: NOW - 600, iat: NOW - 1200 }, { alg: 'RS256' });
+    const run = cli(['diagnose', expiredWithoutKid, '--jwks', pemFile, '--now', new Date(NOW * 1000).toISOString(), '--json']);
+    expect(run.code).toBe(1);
+    expect(JSON.parse(run.stdout).errors.map((error: { code: string }) => error.code)).toEqual(['TOKEN_EXPIRED']);
+  });
+
+  it('honours --tolerance', () => {
+    expect(cli(['diagnose', expired, '--jwks', jwksFile, '--now', String(NOW), '--tolerance', '700']).code).toBe(0);
+  });
+
+  it('reads stdin one token per line and prints NDJSON in input order', () => {
+    const run = cli(['diagnose', '--jwks', jwksFile, '--now', String(NOW), '--json'], `${valid}\nnot-a-token\n${expired}\n${valid}\n`);
+    expect(run.code).toBe(1);
+    const lines = run.stdout.trim().split('\n').map((line) => JSON.parse(line));
+    expect(lines.map((line) => line.ok)).toEqual([true, false, false, true]);
+    expect(lines[1].errors[0].code).toBe('TOKEN_NOT_ENOUGH_PARTS');
+    expect(lines[2].errors[0].code).toBe('TOKEN_EXPIRED');
+  });
+
+  it('treats "-" as stdin and exits 0 when every token is valid', () => {
+    expect(cli(['diagnose', '-', '--jwks', jwksFile, '--now', String(NOW)], `${valid}\n${valid}\n`).code).toBe(0);
+  });
+
+  it('prints a readable report without colour when not on a terminal', () => {
+    const run = cli(['diagnose', expired, '--jwks', jwksFile, '--now', String(NOW)]);
+    expect(run.stdout).toContain('TOKEN_EXPIRED');
+    expect(run.stdout).toContain('JWT has expired');
+    expect(run.stdout).toContain('/docs/errors/token-expired');
+    expect(run.stdout).not.toMatch(/\u001b\[/);
+  });
+
+  it.each([
+    [['diagnose', 'a.b.c', '--bogus'], /unknown option/],
+    [['diagnose', 'a.b.c', '--now', 'yesterday'], /--now must be/],
+    [['diagnose', 'a.b.c', '--tolerance', '-5'], /--tolerance must be/],
+    [['diagnose', 'a.b.c', '--jwks', '/no/such/file.json'], /Cannot read the --jwks file/],
+    [['diagnose', 'a.b.c', '--jwks', path.join(dir)], /Cannot read the --jwks file/],
+    [['no-such-command'], /unknown command/],
+  ])('exits 2 with a message on stderr for %j', (args, message) => {
+    const run = cli(args);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(message);
+    expect(run.stdout).toBe('');
+  });
+
+  it('exits 2 when the --jwks file is not a key set', () => {
+    const bad = path.join(dir, 'bad.json');
+    writeFileSync(bad, '{"hello": "world"}');
+    const run = cli(['diagnose', valid, '--jwks', bad]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/not a JWK set/);
+  });
+
+  it('documents every option and the exit codes in --help', () => {
+    const run = cli(['diagnose', '--help']);
+    expect(run.code).toBe(0);
+    for (const option of ['--jwks', '--now', '--tolerance', '--json', 'Exit codes']) expect(run.stdout).toContain(option);
+  });
+});

@@ -1,0 +1,39 @@
+#!/usr/bin/env -S npx tsx
+// The command line face of RTC Doctor: a thin shell over lib/, giving the same verdicts as the API and the browser.
+import { Command, CommanderError } from 'commander';
+import { registerDiagnose } from './commands/diagnose';
+import { EXIT, UsageError } from './output';
+
+let exitCode: number = EXIT.ok;
+const program = new Command('rtc-doctor')
+  .description('Diagnose real-time collaboration problems: identity tokens, public keys and secure contexts.')
+  .showHelpAfterError('(run with --help for usage)')
+  .exitOverride();
+
+registerDiagnose(program, (code) => {
+  exitCode = code;
+});
+
+async function main() {
+  try {
+    await program.parseAsync(process.argv);
+    process.exitCode = exitCode;
+  } catch (error) {
+    reportFailure(error);
+  }
+}
+
+function reportFailure(error: unknown) {
+  if (error instanceof CommanderError) {
+    // Help and version print and succeed; every other parser complaint is a usage error.
+    process.exitCode = error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+  } else if (error instanceof UsageError) {
+    process.stderr.write(`rtc-doctor: ${error.message}\n`);
+    process.exitCode = EXIT.usage;
+  } else {
+    process.stderr.write(`rtc-doctor: unexpected failure: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = EXIT.usage;
+  }
+}
+
+void main();

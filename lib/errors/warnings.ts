@@ -1,0 +1,62 @@
+/**
+ * Findings that do not stop a token from being accepted but deserve attention.
+ * Like errors, each has one wording here that every surface (UI, API, CLI) shows.
+ */
+export const WARNING_CODES = [
+  'TOKEN_INPUT_CLEANED',
+  'TOKEN_HEADER_KEY_IGNORED',
+  'TOKEN_UNEXPECTED_HEADER',
+  'TOKEN_NO_IAT',
+  'TOKEN_LONG_LIFETIME',
+  'JWKS_KEY_SKIPPED',
+] as const;
+
+export type WarningCode = (typeof WARNING_CODES)[number];
+
+export interface WarningEntry {
+  readonly code: WarningCode;
+  readonly title: string;
+  readonly explanation: string;
+  readonly docs: string;
+}
+
+export const WARNING_CATALOG: { readonly [C in WarningCode]: WarningEntry & { readonly code: C } } = {
+  TOKEN_INPUT_CLEANED: {
+    code: 'TOKEN_INPUT_CLEANED',
+    title: 'Text around the token was removed',
+    explanation:
+      'The pasted value had something around the token itself, such as a "Bearer " prefix, quotes or surrounding spaces. It was removed before checking. Your token provider must hand the editor the bare token.',
+    docs: '/docs/jwt-identity-tokens#anatomy-of-a-token',
+  },
+  TOKEN_HEADER_KEY_IGNORED: {
+    code: 'TOKEN_HEADER_KEY_IGNORED',
+    title: 'A key reference in the header is ignored',
+    explanation:
+      'The header names a key or where to fetch one (jwk, jku, x5u or x5c). The service never trusts keys offered by the token itself; it only uses the public keys registered on the account.',
+    docs: '/docs/jwt-identity-tokens#how-the-service-finds-your-public-key',
+  },
+  TOKEN_UNEXPECTED_HEADER: {
+    code: 'TOKEN_UNEXPECTED_HEADER',
+    title: 'The header has unusual fields',
+    explanation: 'A signed identity token needs only alg, and usually typ and kid. Other header fields are unusual and some verifiers reject them.',
+    docs: '/docs/jwt-identity-tokens#anatomy-of-a-token',
+  },
+  TOKEN_NO_IAT: {
+    code: 'TOKEN_NO_IAT',
+    title: 'The token has no issue time',
+    explanation: 'Without an iat claim nobody can tell how old the token is, which makes clock problems and cached tokens harder to spot. Add iat when signing.',
+    docs: '/docs/jwt-identity-tokens#claims',
+  },
+  TOKEN_LONG_LIFETIME: {
+    code: 'TOKEN_LONG_LIFETIME',
+    title: 'The token lives for a long time',
+    explanation: 'A leaked identity token can be used until it expires. Tokens for the editor are fetched on demand, so a lifetime of minutes is enough.',
+    docs: '/docs/jwt-identity-tokens#claims',
+  },
+  JWKS_KEY_SKIPPED: {
+    code: 'JWKS_KEY_SKIPPED',
+    title: 'A key in the set cannot be used',
+    explanation: 'One entry of the key set could not be used to check signatures and was left out. The other keys were still tried.',
+    docs: '/docs/errors/key-malformed',
+  },
+};

@@ -1,0 +1,66 @@
+import { z } from 'zod';
+
+/** The error shape of every API route: { error: { code, message } }. */
+export function errorResponse(status: number, code: string, message: string, headers?: HeadersInit): Response {
+  return Response.json({ error: { code, message } }, { status, headers });
+}
+
+export function badRequest(message: string): Response {
+  return errorResponse(400, 'BAD_REQUEST', message);
+}
+
+export type BodyResult<T> = { ok: true; value: T } | { ok: false; response: Response };
+
+/** Reads at most `limit` bytes of a request body, refusing larger ones with 413 before or while reading. */
+async function readLimitedText(request: Request, limit: number): Promise<{ text: string } | { tooLarge: true }> {
+  const declared = Number(request.headers.get('content-length'));
+  if (Number.isFinite(declared) && declared > limit) return { tooLarge: true };
+  if (!request.body) return { text: '' };
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      return { tooLarge: true };
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return { text: new TextDecoder().decode(bytes) };
+}
+
+function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .map((issue) => {
+      const where = issue.path.length ? `"${issue.path.join('.')}"` : 'the body';
+      return `${where}: ${issue.message}`;
+    })
+    .join('; ');
+}
+
+/** A JSON request body, size-limited and validated: 413 when too large, 400 naming what is wrong otherwise. */
+export async function readJsonBody<T extends z.ZodType>(request: Request, schema: T, limit: number): Promise<BodyResult<z.output<T>>> {
+  const read = await readLimitedText(request, limit);
+  if ('tooLarge' in read) {
+    return { ok: false, response: errorResponse(413, 'PAYLOAD_TOO_LARGE', `The request body is larger than ${Math.round(limit / 1024)} KiB.`) };
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(read.text);
+  } catch (cause) {
+    const reason = cause instanceof Error ? cause.message : 'unknown reason';
+    return { ok: false, response: badRequest(read.text.trim() === '' ? 'The request body is empty; send a JSON object.' : `The request body is not valid JSON (${reason}).`) };
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) return { ok: false, response: badRequest(describeIssues(parsed.error)) };
+  return { ok: true, value: parsed.data };
+}

@@ -1,0 +1,65 @@
+import type { PublicKeyEntry } from '@/lib/jwk/read';
+import { checkClaims } from './claims';
+import { tokenError } from './findings';
+import { cleanTokenInput } from './input';
+import { selectKeys, verifySignature } from './keys';
+import { parseCompactToken } from './parse';
+import type { Diagnosis, DiagnosisWarning } from './types';
+
+export const DEFAULT_TOLERANCE_SECONDS = 30;
+
+export interface DiagnoseOptions {
+  /** The account's public keys. Undefined means no key set was given. */
+  keys?: readonly PublicKeyEntry[];
+  /** Warnings about the key set itself (skipped entries), passed through to the result. */
+  keyWarnings?: readonly DiagnosisWarning[];
+  /** Epoch seconds; defaults to the current time. */
+  now?: number;
+  /** Seconds; defaults to 30. */
+  tolerance?: number;
+}
+
+function currentTime(): number {
+  return Math.floor(Date.now() / 1000);
+}
+
+/**
+ * Rules 1–7 without any cryptography: instant, for decoding as someone types.
+ * The signature is not checked (signatureChecked stays false).
+ */
+export function decodeToken(input: string, options: Omit<DiagnoseOptions, 'keys'> = {}): Diagnosis {
+  const now = options.now ?? currentTime();
+  const tolerance = options.tolerance ?? DEFAULT_TOLERANCE_SECONDS;
+  const cleaned = cleanTokenInput(input);
+  const structure = parseCompactToken(cleaned.token);
+  const warnings = [...cleaned.warnings, ...structure.warnings, ...(options.keyWarnings ?? [])];
+  const errors = [...structure.errors];
+  if (structure.parsed) {
+    const claims = checkClaims(structure.parsed.payload, { now, tolerance });
+    errors.push(...claims.errors);
+    warnings.push(...claims.warnings);
+  }
+  return { ok: errors.length === 0, errors, warnings, header: structure.header, payload: structure.payload, key: null, keys: [], checkedAt: now, tolerance, signatureChecked: false };
+}
+
+/** The full diagnosis of contract section 1: every rule, every failure, and which key verified. */
+export async function diagnoseToken(input: string, options: DiagnoseOptions = {}): Promise<Diagnosis> {
+  const decoded = decodeToken(input, options);
+  const structure = parseCompactToken(cleanTokenInput(input).token).parsed;
+  if (!structure) return decoded;
+
+  const errors = [...decoded.errors];
+  if (options.keys === undefined) {
+    errors.push(tokenError('JWKS_UNAVAILABLE', 'No key set was given, so the signature cannot be checked. Supply the public keys registered on the account.'));
+    return { ...decoded, ok: false, errors };
+  }
+  const selection = selectKeys(options.keys, structure.alg, structure.header.kid);
+  if (selection.error) {
+    errors.push(selection.error);
+    return { ...decoded, ok: false, errors, keys: selection.attempts };
+  }
+  const verification = await verifySignature(structure.compact, structure.alg, selection.candidates);
+  if (verification.error) errors.push(verification.error);
+  const key = verification.verifiedBy ? { kid: verification.verifiedBy.kid, thumbprint: verification.verifiedBy.thumbprint } : null;
+  return { ...decoded, ok: errors.length === 0, errors, key, keys: [...selection.attempts, ...verification.attempts], signatureChecked: true };
+}

@@ -1,0 +1,20 @@
+import { readPublicKeys, type PublicKeyEntry } from '@/lib/jwk/read';
+import { tokenWarning } from './findings';
+import type { DiagnosisWarning } from './types';
+
+export interface LoadedKeySet {
+  keys: PublicKeyEntry[];
+  warnings: DiagnosisWarning[];
+  /** Set when the input is not a key set at all: callers treat that as bad input, not as a token problem. */
+  unreadable?: string;
+}
+
+/** A JWK set, a JWK or PEM text, as the CLI's --jwks file or the API's jwks field provides it. */
+export async function loadKeySet(input: string | unknown): Promise<LoadedKeySet> {
+  const read = await readPublicKeys(input);
+  if (read.unreadable) return { keys: [], warnings: [], unreadable: read.problems.map((problem) => problem.message).join('; ') };
+  const warnings = read.problems.map((problem) =>
+    tokenWarning('JWKS_KEY_SKIPPED', problem.code === 'KEY_IS_PRIVATE' ? `${problem.message}. Treat that private key as leaked and rotate it.` : `${problem.message}.`),
+  );
+  return { keys: read.keys, warnings };
+}

@@ -1,0 +1,53 @@
+import type { ErrorCode } from '@/lib/errors';
+import type { WarningCode } from '@/lib/errors/warnings';
+
+export const ACCEPTED_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512'] as const;
+export type AcceptedAlgorithm = (typeof ACCEPTED_ALGORITHMS)[number];
+
+export type TokenPart = 'header' | 'payload' | 'signature';
+
+export interface DiagnosisError {
+  code: ErrorCode;
+  /** The service's wording followed by what exactly is wrong with this token. */
+  message: string;
+  title: string;
+  docs: string;
+  part?: TokenPart;
+  claim?: string;
+  claims?: string[];
+  /** For base64url problems: offset within the part, and within the whole token. */
+  offset?: number;
+  position?: number;
+}
+
+export interface DiagnosisWarning {
+  code: WarningCode;
+  message: string;
+  docs: string;
+}
+
+export interface KeyAttempt {
+  kid: string | null;
+  thumbprint: string;
+  kty: string;
+  outcome: 'verified' | 'signature-mismatch' | 'not-applicable' | 'unusable';
+  reason: string;
+}
+
+export type JsonObject = Record<string, unknown>;
+
+export interface Diagnosis {
+  ok: boolean;
+  errors: DiagnosisError[];
+  warnings: DiagnosisWarning[];
+  header: JsonObject | null;
+  payload: JsonObject | null;
+  key: { kid: string | null; thumbprint: string } | null;
+  /** What happened with each key of the set, in the order tried. */
+  keys: KeyAttempt[];
+  /** The moment and tolerance the times were judged against, in epoch seconds. */
+  checkedAt: number;
+  tolerance: number;
+  /** False until the signature step ran (decodeToken never runs it). */
+  signatureChecked: boolean;
+}
