@@ -8,6 +8,7 @@ const AUDIENCES = [
     title: 'Your editor shows an error',
     body: 'Find the message you see and get the cause and the fix in plain words: tokens, clocks, keys and secure contexts.',
     links: [
+      { href: '/tools/token', label: 'Check a token' },
       { href: '/docs/errors', label: 'Error reference' },
       { href: '/docs', label: 'Start here by symptom' },
     ],

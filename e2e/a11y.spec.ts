@@ -1,7 +1,7 @@
 import { listDocPages } from '../lib/docs/pages';
 import { expect, seriousViolations, test, waitForSearchReady } from './fixtures';
 
-const paths = ['/', '/search?q=JWT+has+expired', '/no-such-page', ...listDocPages().map((page) => page.href)];
+const paths = ['/', '/search?q=JWT+has+expired', '/no-such-page', '/tools/token', ...listDocPages().map((page) => page.href)];
 
 for (const colorScheme of ['light', 'dark'] as const) {
   test.describe(`${colorScheme} mode`, () => {
@@ -23,4 +23,15 @@ test('the open search palette is accessible', async ({ page }) => {
   await page.getByRole('combobox').fill('jwt');
   await expect(page.getByRole('option').first()).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
+});
+
+test('the token debugger with a diagnosis on screen is accessible in both modes', async ({ page }) => {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    await page.goto('/tools/token');
+    await page.getByRole('button', { name: 'Expired', exact: true }).click();
+    await expect(page.getByText(/The service would reject this token/)).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Payload' }).locator('pre.shiki')).toBeVisible();
+    expect(await seriousViolations(page), colorScheme).toEqual([]);
+  }
 });

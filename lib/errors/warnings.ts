@@ -9,6 +9,7 @@ export const WARNING_CODES = [
   'TOKEN_NO_IAT',
   'TOKEN_LONG_LIFETIME',
   'JWKS_KEY_SKIPPED',
+  'JWKS_PRIVATE_KEY',
 ] as const;
 
 export type WarningCode = (typeof WARNING_CODES)[number];
@@ -58,5 +59,12 @@ export const WARNING_CATALOG: { readonly [C in WarningCode]: WarningEntry & { re
     title: 'A key in the set cannot be used',
     explanation: 'One entry of the key set could not be used to check signatures and was left out. The other keys were still tried.',
     docs: '/docs/errors/key-malformed',
+  },
+  JWKS_PRIVATE_KEY: {
+    code: 'JWKS_PRIVATE_KEY',
+    title: 'The key set contains private key material',
+    explanation:
+      'A private key was given where only public keys belong. Its public part was used for this check, but anyone who saw the private part can sign tokens as your users: treat it as leaked and rotate it.',
+    docs: '/docs/errors/key-is-private',
   },
 };

@@ -1,4 +1,5 @@
 import { calculateJwkThumbprint, exportJWK, importSPKI, type JWK } from 'jose';
+import { findBase64UrlProblem } from '@/lib/jwt/base64url';
 import { readPemBlocks, pkcs1ToSpki, toPem } from './pem';
 
 /** A public key from a key set, ready to try against tokens. */
@@ -27,7 +28,6 @@ export interface ReadKeysResult {
 
 const PRIVATE_MEMBERS = ['d', 'p', 'q', 'dp', 'dq', 'qi', 'oth'];
 const REQUIRED_MEMBERS: Record<string, string[]> = { RSA: ['n', 'e'], EC: ['crv', 'x', 'y'], OKP: ['crv', 'x'] };
-const BASE64URL = /^[A-Za-z0-9_-]+$/;
 /** Import attempts for a SPKI key of unknown type: one algorithm per key type and curve. */
 const SPKI_ALGORITHMS = ['RS256', 'PS256', 'ES256', 'ES384', 'ES512', 'EdDSA'];
 
@@ -54,7 +54,7 @@ async function readJwk(value: unknown, index: number): Promise<{ key?: PublicKey
   if (!required) return { problems: [...problems, { index, code: 'KEY_MALFORMED', message: `${name} has an unknown "kty" ${JSON.stringify(jwk.kty)}` }] };
   for (const member of required) {
     const memberValue = publicJwk[member];
-    if (typeof memberValue !== 'string' || (member !== 'crv' && !BASE64URL.test(memberValue))) {
+    if (typeof memberValue !== 'string' || (member !== 'crv' && (memberValue === '' || findBase64UrlProblem(memberValue) !== undefined))) {
       return { problems: [...problems, { index, code: 'KEY_MALFORMED', message: `${name} has ${memberValue === undefined ? 'no' : 'an invalid'} "${member}" member` }] };
     }
   }
@@ -83,7 +83,7 @@ async function readPem(text: string): Promise<ReadKeysResult> {
   const problems: KeyProblem[] = [];
   for (const [index, block] of blocks.entries()) {
     if (block.label.includes('PRIVATE')) {
-      problems.push({ index, code: 'KEY_IS_PRIVATE', message: `block ${index + 1} is a private key ("${block.label}"); paste the public key instead` });
+      problems.push({ index, code: 'KEY_IS_PRIVATE', message: `block ${index + 1} is a private key ("${block.label}"), which was not used: paste the public key instead` });
       continue;
     }
     const spki = block.label === 'PUBLIC KEY' ? block.der : block.label === 'RSA PUBLIC KEY' ? pkcs1ToSpki(block.der) : undefined;

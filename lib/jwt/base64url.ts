@@ -28,6 +28,12 @@ export function findBase64UrlProblem(text: string): Base64UrlProblem | undefined
   }
   // Four characters carry three bytes; a single leftover character cannot carry even one.
   if (text.length % 4 === 1) return { offset: text.length - 1, reason: 'the part is one character too long or too short: no base64url text has this length' };
+  // The last character of a short final group carries spare bits; a canonical encoder leaves them zero,
+  // so two different strings can never stand for the same bytes.
+  const spareBits = text.length % 4 === 2 ? 0b1111 : text.length % 4 === 3 ? 0b11 : 0;
+  if (spareBits && DECODE_TABLE[text.charCodeAt(text.length - 1)]! & spareBits) {
+    return { offset: text.length - 1, reason: 'the last character has bits set that no base64url encoder sets (the text was altered or badly encoded)' };
+  }
   return undefined;
 }
 

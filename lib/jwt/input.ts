@@ -14,29 +14,30 @@ const QUOTE_PAIRS: [string, string][] = [
  * Strip that wrapping, and say what was stripped, so the token itself is judged.
  */
 export function cleanTokenInput(raw: string): { token: string; warnings: DiagnosisWarning[] } {
-  const removed: string[] = [];
+  const removed = new Set<string>();
   let token = raw;
-  const trimmed = token.trim();
-  if (trimmed !== token) removed.push('surrounding whitespace');
-  token = trimmed;
-
-  const header = /^authorization\s*:\s*/i.exec(token);
-  if (header) {
-    removed.push('an "Authorization:" header name');
-    token = token.slice(header[0].length);
-  }
-  const bearer = /^bearer\s+/i.exec(token);
-  if (bearer) {
-    removed.push('a "Bearer " prefix');
-    token = token.slice(bearer[0].length);
-  }
-  for (const [open, close] of QUOTE_PAIRS) {
-    if (token.length >= 2 && token.startsWith(open) && token.endsWith(close)) {
-      removed.push('quotes');
-      token = token.slice(open.length, -close.length).trim();
-      break;
+  // Wrappings nest in any order ("Bearer …" in quotes, or quotes after Bearer): peel until nothing changes.
+  for (let previous = ''; previous !== token; ) {
+    previous = token;
+    const trimmed = token.trim();
+    if (trimmed !== token) removed.add('surrounding whitespace');
+    token = trimmed;
+    const header = /^authorization\s*:\s*/i.exec(token);
+    if (header) {
+      removed.add('an "Authorization:" header name');
+      token = token.slice(header[0].length);
+    }
+    const bearer = /^bearer\s+/i.exec(token);
+    if (bearer) {
+      removed.add('a "Bearer " prefix');
+      token = token.slice(bearer[0].length);
+    }
+    const quotes = QUOTE_PAIRS.find(([open, close]) => token.length >= open.length + close.length && token.startsWith(open) && token.endsWith(close));
+    if (quotes) {
+      removed.add('quotes');
+      token = token.slice(quotes[0].length, -quotes[1].length);
     }
   }
-  const warnings = removed.length ? [tokenWarning('TOKEN_INPUT_CLEANED', `removed ${removed.join(', ')}.`)] : [];
+  const warnings = removed.size ? [tokenWarning('TOKEN_INPUT_CLEANED', `removed ${[...removed].join(', ')}.`)] : [];
   return { token, warnings };
 }

@@ -14,7 +14,9 @@ export async function loadKeySet(input: string | unknown): Promise<LoadedKeySet>
   const read = await readPublicKeys(input);
   if (read.unreadable) return { keys: [], warnings: [], unreadable: read.problems.map((problem) => problem.message).join('; ') };
   const warnings = read.problems.map((problem) =>
-    tokenWarning('JWKS_KEY_SKIPPED', problem.code === 'KEY_IS_PRIVATE' ? `${problem.message}. Treat that private key as leaked and rotate it.` : `${problem.message}.`),
+    problem.code === 'KEY_IS_PRIVATE' && problem.index !== null && read.keys.some((key) => key.index === problem.index)
+      ? tokenWarning('JWKS_PRIVATE_KEY', `${problem.message}. Treat that private key as leaked and rotate it.`)
+      : tokenWarning('JWKS_KEY_SKIPPED', problem.code === 'KEY_IS_PRIVATE' ? `${problem.message}. Treat that private key as leaked and rotate it.` : `${problem.message}.`),
   );
   return { keys: read.keys, warnings };
 }

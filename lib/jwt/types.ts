@@ -4,6 +4,16 @@ import type { WarningCode } from '@/lib/errors/warnings';
 export const ACCEPTED_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512'] as const;
 export type AcceptedAlgorithm = (typeof ACCEPTED_ALGORITHMS)[number];
 
+/** Rules 1–5: when one of these is reported, the later rules were not run. */
+export const STRUCTURAL_ERROR_CODES: ReadonlySet<string> = new Set([
+  'TOKEN_NOT_ENOUGH_PARTS',
+  'TOKEN_TOO_MANY_PARTS',
+  'TOKEN_PART_NOT_BASE64',
+  'TOKEN_PART_NOT_JSON',
+  'TOKEN_HEADER_NO_ALG',
+  'TOKEN_UNSUPPORTED_ALG',
+]);
+
 export type TokenPart = 'header' | 'payload' | 'signature';
 
 export interface DiagnosisError {

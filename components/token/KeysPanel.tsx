@@ -1,0 +1,63 @@
+'use client';
+
+import type { KeyAttempt } from '@/lib/jwt';
+
+const OUTCOME_STYLE: Record<KeyAttempt['outcome'], { label: string; className: string }> = {
+  verified: { label: 'Verified', className: 'bg-emerald-700 text-white' },
+  'signature-mismatch': { label: 'No match', className: 'bg-red-700 text-white' },
+  'not-applicable': { label: 'Not used', className: 'bg-slate-600 text-white' },
+  unusable: { label: 'Unusable', className: 'bg-amber-700 text-white' },
+};
+
+export function KeysPanel({
+  id,
+  value,
+  onChange,
+  attempts,
+  problem,
+}: {
+  id: string;
+  value: string;
+  onChange: (value: string) => void;
+  attempts: KeyAttempt[];
+  problem?: string;
+}) {
+  return (
+    <div className="space-y-3">
+      <textarea
+        id={id}
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+        rows={5}
+        spellCheck={false}
+        aria-describedby={`${id}-help${problem ? ` ${id}-problem` : ''}`}
+        placeholder='{"keys": [{"kty": "RSA", "kid": "…", "n": "…", "e": "AQAB"}]}  or  -----BEGIN PUBLIC KEY-----'
+        className="block w-full resize-y rounded-lg border border-slate-300 bg-white p-3 font-mono text-xs leading-5 text-slate-900 placeholder:text-slate-500 focus:border-brand-500 focus:outline-2 focus:outline-brand-500 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100 dark:placeholder:text-slate-400"
+      />
+      <p id={`${id}-help`} className="text-xs text-slate-600 dark:text-slate-300">
+        A JWK set, a single JWK or a PEM public key: the keys registered on the account. Public keys only; they stay in this browser.
+      </p>
+      {problem && (
+        <p id={`${id}-problem`} role="alert" className="text-sm text-red-700 dark:text-red-300">
+          {problem}
+        </p>
+      )}
+      {attempts.length > 0 && (
+        <ul className="space-y-2" aria-label="Verdict per key">
+          {attempts.map((attempt) => {
+            const style = OUTCOME_STYLE[attempt.outcome];
+            return (
+              <li key={`${attempt.thumbprint}-${attempt.kid}`} className="rounded-md border border-slate-200 p-2 text-sm dark:border-slate-700">
+                <span className={`mr-2 rounded px-1.5 py-0.5 text-xs font-semibold ${style.className}`}>{style.label}</span>
+                <span className="font-medium">{attempt.kid ? `kid "${attempt.kid}"` : 'key without kid'}</span>{' '}
+                <span className="text-slate-600 dark:text-slate-300">
+                  ({attempt.kty}, thumbprint <code className="text-xs">{attempt.thumbprint.slice(0, 12)}…</code>): {attempt.reason}
+                </span>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,150 @@
+'use client';
+
+import Link from 'next/link';
+import { useEffect, useId, useState } from 'react';
+import { CopyButton } from '@/components/ui/CopyButton';
+import { ClockCheck } from './ClockCheck';
+import { ExampleButtons } from './ExampleButtons';
+import { JsonView } from './JsonView';
+import { KeysPanel } from './KeysPanel';
+import { ProblemList } from './ProblemList';
+import { fragmentFor, readFragment, writeFragment } from './shareable-state';
+import { TimeClaims } from './TimeClaims';
+import { TokenInput } from './TokenInput';
+import { useNowSeconds } from './useNow';
+import { useTokenDiagnosis, type DebuggerDiagnosis } from './useTokenDiagnosis';
+
+export function TokenDebugger() {
+  const tokenId = useId();
+  const keysId = useId();
+  const [token, setToken] = useState('');
+  const [keysText, setKeysText] = useState('');
+  const now = useNowSeconds();
+  const diagnosis = useTokenDiagnosis(token, keysText, now);
+
+  // A shared link's fragment fills the form, on arrival and when another link is opened in this tab.
+  useEffect(() => {
+    const load = () => {
+      const input = readFragment();
+      setToken(input.token);
+      setKeysText(input.keys);
+    };
+    load();
+    window.addEventListener('hashchange', load);
+    return () => window.removeEventListener('hashchange', load);
+  }, []);
+
+  useEffect(() => writeFragment({ token, keys: keysText }), [token, keysText]);
+
+  return (
+    <div className="grid gap-8 lg:grid-cols-2">
+      <div className="space-y-6">
+        <div>
+          <div className="mb-2 flex items-end justify-between gap-4">
+            <label htmlFor={tokenId} className="font-semibold">
+              Identity token
+            </label>
+            {token && (
+              <CopyButton getText={() => `${window.location.origin}${window.location.pathname}${fragmentFor({ token, keys: keysText })}`} label="Copy share link" />
+            )}
+          </div>
+          <TokenInput id={tokenId} value={token} onChange={setToken} />
+          <p className="mt-2 text-xs text-slate-600 dark:text-slate-300">
+            Tokens are credentials: anyone holding a valid one can act as its user until it expires. This page checks it in your browser and never sends it
+            anywhere; share links keep it after the <code>#</code>, which browsers do not send to servers.
+          </p>
+        </div>
+        <ExampleButtons
+          onPick={(example, jwks) => {
+            setToken(example);
+            setKeysText(jwks);
+          }}
+        />
+        <div>
+          <label htmlFor={keysId} className="mb-2 block font-semibold">
+            Public keys
+          </label>
+          <KeysPanel id={keysId} value={keysText} onChange={setKeysText} attempts={diagnosis.verified?.keys ?? []} problem={diagnosis.keyProblem} />
+        </div>
+      </div>
+      <section aria-labelledby="result-heading" className="space-y-6">
+        <h2 id="result-heading" className="sr-only">
+          Result
+        </h2>
+        {diagnosis.decoded ? <Result diagnosis={diagnosis} hasKeys={keysText.trim() !== ''} now={now} /> : <EmptyState />}
+        <ClockCheck />
+      </section>
+    </div>
+  );
+}
+
+function Verdict({ diagnosis, hasKeys }: { diagnosis: DebuggerDiagnosis; hasKeys: boolean }) {
+  const base = 'rounded-lg border p-4';
+  if (diagnosis.errors.length > 0) {
+    const count = diagnosis.errors.length;
+    return (
+      <div role="status" className={`${base} border-red-300 bg-red-50 dark:border-red-800 dark:bg-red-950/40`}>
+        <p className="font-semibold text-red-900 dark:text-red-100">
+          The service would reject this token: {count} problem{count === 1 ? '' : 's'}.
+        </p>
+      </div>
+    );
+  }
+  if (diagnosis.verifying) {
+    return (
+      <div role="status" className={`${base} border-slate-200 dark:border-slate-700`}>
+        <p>Checking the signature…</p>
+      </div>
+    );
+  }
+  if (!hasKeys || !diagnosis.verified) {
+    return (
+      <div role="status" className={`${base} border-slate-300 bg-slate-50 dark:border-slate-600 dark:bg-slate-900`}>
+        <p className="font-semibold">The token is well formed and in date. Its signature is not checked yet.</p>
+        <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">Paste the account’s public keys to check it as the service will.</p>
+      </div>
+    );
+  }
+  return (
+    <div role="status" className={`${base} border-emerald-300 bg-emerald-50 dark:border-emerald-800 dark:bg-emerald-950/40`}>
+      <p className="font-semibold text-emerald-900 dark:text-emerald-100">This token will be accepted.</p>
+      <p className="mt-1 text-sm text-emerald-900 dark:text-emerald-200">
+        Signature verified with {diagnosis.verified.key?.kid ? `the key "${diagnosis.verified.key.kid}"` : 'a key without kid'}.
+      </p>
+    </div>
+  );
+}
+
+function Result({ diagnosis, hasKeys, now }: { diagnosis: DebuggerDiagnosis; hasKeys: boolean; now: number }) {
+  const decoded = diagnosis.decoded!;
+  return (
+    <>
+      <Verdict diagnosis={diagnosis} hasKeys={hasKeys} />
+      {(diagnosis.errors.length > 0 || diagnosis.warnings.length > 0) && <ProblemList errors={diagnosis.errors} warnings={diagnosis.warnings} />}
+      {decoded.header && <JsonView label="Header" value={decoded.header} accent="text-rose-700 dark:text-rose-400" />}
+      {decoded.payload && <JsonView label="Payload" value={decoded.payload} accent="text-violet-700 dark:text-violet-400" />}
+      {decoded.payload && <TimeClaims payload={decoded.payload} now={now} />}
+    </>
+  );
+}
+
+function EmptyState() {
+  return (
+    <div className="rounded-lg border border-dashed border-slate-300 p-6 dark:border-slate-600">
+      <h3 className="font-semibold">Paste a token to see everything that is wrong with it</h3>
+      <p className="mt-2 text-sm text-slate-700 dark:text-slate-300">
+        An RTC identity token is a signed JWT: three base64url parts joined by dots, starting with <code>eyJ</code>. Your server makes one for each user,
+        and the editor fetches it through <code>rtc_token_provider</code>.
+      </p>
+      <p className="mt-2 text-sm text-slate-700 dark:text-slate-300">
+        To find one, open the browser’s developer tools on the page with the editor, look in the Network tab for the request to your token endpoint, and
+        copy the token from its response. Or try one of the examples.
+      </p>
+      <p className="mt-2 text-sm">
+        <Link href="/docs/jwt-identity-tokens" className="text-brand-700 underline dark:text-brand-300">
+          What a token must contain
+        </Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,29 @@
+'use client';
+
+/**
+ * The debugger's input lives in the URL fragment (#token=…&keys=…): browsers never send the fragment
+ * to a server, so a shared link carries the token without it ever reaching one.
+ */
+export interface DebuggerInput {
+  token: string;
+  keys: string;
+}
+
+export function readFragment(): DebuggerInput {
+  const params = new URLSearchParams(window.location.hash.slice(1));
+  return { token: params.get('token') ?? '', keys: params.get('keys') ?? '' };
+}
+
+export function fragmentFor({ token, keys }: DebuggerInput): string {
+  const params = new URLSearchParams();
+  if (token) params.set('token', token);
+  if (keys) params.set('keys', keys);
+  const encoded = params.toString();
+  return encoded ? `#${encoded}` : '';
+}
+
+export function writeFragment(input: DebuggerInput): void {
+  const fragment = fragmentFor(input);
+  if (fragment === window.location.hash || (!fragment && !window.location.hash)) return;
+  window.history.replaceState(window.history.state, '', `${window.location.pathname}${window.location.search}${fragment}`);
+}

@@ -1,0 +1,33 @@
+import { createExampleTokens } from '../lib/jwt/examples';
+import { expect, test } from './fixtures';
+
+test('POST /api/tokens/diagnose gives the contract shape, and 200 for invalid tokens', async ({ request }) => {
+  const { jwks, examples } = await createExampleTokens();
+  for (const example of examples) {
+    const response = await request.post('/api/tokens/diagnose', { data: { token: example.token, jwks } });
+    expect(response.status(), example.id).toBe(200);
+    const result = await response.json();
+    expect(result.ok).toBe(example.expected.length === 0);
+    expect(result.errors.map((error: { code: string }) => error.code)).toEqual(example.expected);
+    for (const error of result.errors) expect(error).toMatchObject({ message: expect.any(String), docs: expect.stringMatching(/^\/docs\/errors\//) });
+  }
+});
+
+test('POST /api/tokens/diagnose answers 400 for a malformed request and 413 for a large one', async ({ request }) => {
+  const malformed = await request.post('/api/tokens/diagnose', { data: '{"token":', headers: { 'content-type': 'application/json' } });
+  expect(malformed.status()).toBe(400);
+  expect((await malformed.json()).error.code).toBe('BAD_REQUEST');
+  const wrongType = await request.post('/api/tokens/diagnose', { data: { token: 42 } });
+  expect(wrongType.status()).toBe(400);
+  expect((await wrongType.json()).error.message).toMatch(/token/);
+  const large = await request.post('/api/tokens/diagnose', { data: { token: 'x'.repeat(70 * 1024) } });
+  expect(large.status()).toBe(413);
+});
+
+test('GET /api/clock reports the server time', async ({ request }) => {
+  const before = Date.now();
+  const response = await request.get('/api/clock');
+  const { now } = await response.json();
+  expect(Math.abs(now - before)).toBeLessThan(60_000);
+  expect(response.headers()['cache-control']).toContain('no-store');
+});
