@@ -1,7 +1,7 @@
 import createMDX from '@next/mdx';
 
-// Headers every response carries. The Content-Security-Policy itself is set per request in
-// proxy.ts because it holds a fresh nonce; static assets skip the proxy and get a deny-all policy here.
+// Headers every response carries. A page's Content-Security-Policy is set per request in
+// proxy.ts because it holds a fresh nonce; static assets and API routes skip the proxy and get a deny-all policy here.
 const securityHeaders = [
   { key: 'X-Content-Type-Options', value: 'nosniff' },
   { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
@@ -9,6 +9,9 @@ const securityHeaders = [
   { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()' },
   { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
 ];
+
+// For responses that are not pages (scripts, JSON): nothing in them may load or run anything.
+const denyAllPolicy = { key: 'Content-Security-Policy', value: "default-src 'none'; frame-ancestors 'none'" };
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -18,10 +21,8 @@ const nextConfig = {
   async headers() {
     return [
       { source: '/:path*', headers: securityHeaders },
-      {
-        source: '/_next/static/:path*',
-        headers: [{ key: 'Content-Security-Policy', value: "default-src 'none'; frame-ancestors 'none'" }],
-      },
+      { source: '/_next/static/:path*', headers: [denyAllPolicy] },
+      { source: '/api/:path*', headers: [denyAllPolicy] },
     ];
   },
 };

@@ -12,7 +12,7 @@ export function SiteHeader() {
   return (
     <header className="sticky top-0 z-30 border-b border-slate-200 bg-white/90 backdrop-blur dark:border-slate-800 dark:bg-slate-950/90">
       <div className="mx-auto flex h-16 max-w-7xl items-center gap-4 px-4 sm:px-6">
-        <Link href="/" className="flex items-center gap-2 font-semibold text-slate-900 dark:text-white">
+        <Link href="/" className="flex shrink-0 items-center gap-2 font-semibold whitespace-nowrap text-slate-900 dark:text-white">
           <Logo />
           <span>RTC Doctor</span>
         </Link>

@@ -4,6 +4,7 @@ import { tokenError } from './findings';
 import { cleanTokenInput } from './input';
 import { selectKeys, verifySignature } from './keys';
 import { parseCompactToken } from './parse';
+import type { ParsedToken } from './parse';
 import type { Diagnosis, DiagnosisWarning } from './types';
 
 export const DEFAULT_TOLERANCE_SECONDS = 30;
@@ -28,6 +29,10 @@ function currentTime(): number {
  * The signature is not checked (signatureChecked stays false).
  */
 export function decodeToken(input: string, options: Omit<DiagnoseOptions, 'keys'> = {}): Diagnosis {
+  return decodeWithStructure(input, options).diagnosis;
+}
+
+function decodeWithStructure(input: string, options: Omit<DiagnoseOptions, 'keys'>): { diagnosis: Diagnosis; parsed?: ParsedToken } {
   const now = options.now ?? currentTime();
   const tolerance = options.tolerance ?? DEFAULT_TOLERANCE_SECONDS;
   const cleaned = cleanTokenInput(input);
@@ -39,13 +44,15 @@ export function decodeToken(input: string, options: Omit<DiagnoseOptions, 'keys'
     errors.push(...claims.errors);
     warnings.push(...claims.warnings);
   }
-  return { ok: errors.length === 0, errors, warnings, header: structure.header, payload: structure.payload, key: null, keys: [], checkedAt: now, tolerance, signatureChecked: false };
+  return {
+    diagnosis: { ok: errors.length === 0, errors, warnings, header: structure.header, payload: structure.payload, key: null, keys: [], checkedAt: now, tolerance, signatureChecked: false },
+    parsed: structure.parsed,
+  };
 }
 
 /** The full diagnosis of contract section 1: every rule, every failure, and which key verified. */
 export async function diagnoseToken(input: string, options: DiagnoseOptions = {}): Promise<Diagnosis> {
-  const decoded = decodeToken(input, options);
-  const structure = parseCompactToken(cleanTokenInput(input).token).parsed;
+  const { diagnosis: decoded, parsed: structure } = decodeWithStructure(input, options);
   if (!structure) return decoded;
 
   const errors = [...decoded.errors];

@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import { readPublicKeys, type PublicKeyEntry } from '@/lib/jwk/read';
 import { tokenWarning } from './findings';
 import type { DiagnosisWarning } from './types';
@@ -9,8 +10,24 @@ export interface LoadedKeySet {
   unreadable?: string;
 }
 
+// Callers send the same key set again and again (every API request carries it); reading one means hashing
+// and importing each key, so recent sets are kept, together with the keys imported from them.
+const recentKeySets = new LRUCache<string, Promise<LoadedKeySet>>({ max: 64 });
+const CACHEABLE_INPUT_LENGTH = 64 * 1024;
+
 /** A JWK set, a JWK or PEM text, as the CLI's --jwks file or the API's jwks field provides it. */
-export async function loadKeySet(input: string | unknown): Promise<LoadedKeySet> {
+export function loadKeySet(input: string | unknown): Promise<LoadedKeySet> {
+  const cacheKey = typeof input === 'string' ? input : JSON.stringify(input);
+  if (cacheKey === undefined || cacheKey.length > CACHEABLE_INPUT_LENGTH) return readKeySet(input);
+  let loaded = recentKeySets.get(cacheKey);
+  if (!loaded) {
+    loaded = readKeySet(input);
+    recentKeySets.set(cacheKey, loaded);
+  }
+  return loaded;
+}
+
+async function readKeySet(input: string | unknown): Promise<LoadedKeySet> {
   const read = await readPublicKeys(input);
   if (read.unreadable) return { keys: [], warnings: [], unreadable: read.problems.map((problem) => problem.message).join('; ') };
   const warnings = read.problems.map((problem) =>

@@ -50,6 +50,11 @@ export default async function ErrorPage({ params }: PageProps<'/docs/errors/[cod
           <li key={step}>{step}</li>
         ))}
       </ol>
+      {entry.category.startsWith('token-') && (
+        <p>
+          To confirm it, paste the token into the <Link href="/tools/token">token debugger</Link>: it checks every rule at once, in your browser.
+        </p>
+      )}
       <Details />
       {entry.related.length > 0 && (
         <>
