@@ -17,6 +17,8 @@ const denyAllPolicy = { key: 'Content-Security-Policy', value: "default-src 'non
 const nextConfig = {
   pageExtensions: ['ts', 'tsx', 'mdx'],
   poweredByHeader: false,
+  // PGlite loads its WebAssembly from its own package folder, so it must not be bundled.
+  serverExternalPackages: ['@electric-sql/pglite', 'pg'],
   reactStrictMode: true,
   async headers() {
     return [

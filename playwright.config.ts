@@ -1,3 +1,5 @@
+import os from 'node:os';
+import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
 
 const port = Number(process.env.E2E_PORT ?? 3100);
@@ -24,7 +26,14 @@ export default defineConfig({
     ? undefined
     : {
         command: 'npm run start',
-        env: { PORT: String(port), HOSTNAME: '127.0.0.1', NEXT_TELEMETRY_DISABLED: '1' },
+        // A fresh embedded database for every run, outside the repository.
+        env: {
+          PORT: String(port),
+          HOSTNAME: '127.0.0.1',
+          NEXT_TELEMETRY_DISABLED: '1',
+          RTC_DOCTOR_DATA_DIR: process.env.RTC_DOCTOR_DATA_DIR ?? path.join(os.tmpdir(), `rtc-doctor-e2e-${process.pid}`),
+          DATABASE_URL: '',
+        },
         url: `${baseURL}/docs`,
         reuseExistingServer: false,
         timeout: 120_000,

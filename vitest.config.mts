@@ -6,5 +6,7 @@ export default defineConfig({
   test: {
     include: ['lib/**/*.test.ts', 'bin/**/*.test.ts', 'scripts/**/*.test.ts'],
     environment: 'node',
+    // Starting the embedded database (WebAssembly PostgreSQL) and migrating it takes seconds on a busy machine.
+    hookTimeout: 60_000,
   },
 });

@@ -31,3 +31,10 @@ test('GET /api/clock reports the server time', async ({ request }) => {
   expect(Math.abs(now - before)).toBeLessThan(60_000);
   expect(response.headers()['cache-control']).toContain('no-store');
 });
+
+test('GET /api/accounts/{apiKey}/jwks.json answers 404 with the error shape for an unknown API key', async ({ request }) => {
+  const response = await request.get('/api/accounts/rtc_unknown/jwks.json');
+  expect(response.status()).toBe(404);
+  expect(await response.json()).toEqual({ error: { code: 'NOT_FOUND', message: 'No account has this API key.' } });
+  expect(response.headers()['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'none'");
+});

@@ -1,0 +1,25 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { readEnvironment } from '@/lib/config/env';
+import { openDatabase, type OpenDatabase } from './connect';
+import { Store } from './store';
+
+export { KeyConflictError, Store, type Account, type Actor, type AuditEvent, type NewKey, type Role, type StoredKey } from './store';
+
+// One database per server process, kept across hot reloads in development.
+const holder = globalThis as typeof globalThis & { rtcDoctorDatabase?: Promise<{ opened: OpenDatabase; store: Store }> };
+
+/** The process's store: PostgreSQL when DATABASE_URL is set, otherwise the embedded database under RTC_DOCTOR_DATA_DIR. */
+export function getStore(): Promise<Store> {
+  holder.rtcDoctorDatabase ??= (async () => {
+    const environment = readEnvironment();
+    let dataDir: string | undefined;
+    if (!environment.DATABASE_URL) {
+      dataDir = path.resolve(environment.RTC_DOCTOR_DATA_DIR, 'db');
+      mkdirSync(dataDir, { recursive: true });
+    }
+    const opened = await openDatabase({ url: environment.DATABASE_URL, dataDir });
+    return { opened, store: new Store(opened.db) };
+  })();
+  return holder.rtcDoctorDatabase.then(({ store }) => store);
+}

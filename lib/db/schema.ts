@@ -1,0 +1,48 @@
+import { bigserial, index, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+
+/** A customer account: the owner of an API key, which the editor is loaded with, and of a JWK set. */
+export const accounts = pgTable('accounts', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  apiKey: text('api_key').notNull().unique(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Public keys only: private material is refused before it reaches storage. */
+export const publicKeys = pgTable(
+  'public_keys',
+  {
+    id: text('id').primaryKey(),
+    accountId: text('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    kid: text('kid').notNull(),
+    kty: text('kty').notNull(),
+    alg: text('alg'),
+    jwk: jsonb('jwk').$type<Record<string, unknown>>().notNull(),
+    thumbprint: text('thumbprint').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+  },
+  (table) => [uniqueIndex('public_keys_account_kid').on(table.accountId, table.kid), uniqueIndex('public_keys_account_thumbprint').on(table.accountId, table.thumbprint)],
+);
+
+/** Who changed which key, when, and in which role: shown to owners and staff. */
+export const auditEvents = pgTable(
+  'audit_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    accountId: text('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    actorId: text('actor_id').notNull(),
+    actorRole: text('actor_role').notNull(),
+    action: text('action').notNull(),
+    keyKid: text('key_kid'),
+    keyThumbprint: text('key_thumbprint'),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index('audit_events_account_at').on(table.accountId, table.at)],
+);
+
+export const schema = { accounts, publicKeys, auditEvents };

@@ -1,0 +1,125 @@
+import { and, desc, eq, inArray } from 'drizzle-orm';
+import type { Database } from './connect';
+import { accounts, auditEvents, publicKeys } from './schema';
+
+export type Role = 'owner' | 'staff' | 'system';
+
+export interface Actor {
+  id: string;
+  role: Role;
+}
+
+export type Account = typeof accounts.$inferSelect;
+export type StoredKey = typeof publicKeys.$inferSelect;
+export type AuditEvent = typeof auditEvents.$inferSelect;
+
+export interface NewKey {
+  kid: string;
+  kty: string;
+  alg?: string | null;
+  jwk: Record<string, unknown>;
+  thumbprint: string;
+}
+
+/** Adding keys is all or nothing: a kid or key already on the account stops the whole batch. */
+export class KeyConflictError extends Error {
+  constructor(readonly conflict: 'kid' | 'thumbprint') {
+    super(conflict === 'kid' ? 'The account already has a key with this kid.' : 'The account already has this key.');
+  }
+}
+
+/** The constraint a unique violation (SQLSTATE 23505) broke; drivers and drizzle nest the error differently. */
+function uniqueViolation(error: unknown): string | undefined {
+  let current = error;
+  for (let depth = 0; depth < 5 && typeof current === 'object' && current !== null; depth++) {
+    const candidate = current as { code?: unknown; constraint?: unknown; message?: unknown; cause?: unknown };
+    if (candidate.code === '23505') return String(candidate.constraint ?? candidate.message ?? '');
+    current = candidate.cause;
+  }
+  return undefined;
+}
+
+function randomId(): string {
+  return crypto.randomUUID();
+}
+
+/** A public API key: what a customer's editor is loaded with. Not a secret, but not guessable either. */
+export function generateApiKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(18));
+  return `rtc_${Buffer.from(bytes).toString('base64url')}`;
+}
+
+/** The one storage interface, the same over the embedded database and PostgreSQL. */
+export class Store {
+  constructor(private readonly db: Database) {}
+
+  async createAccount(input: { name: string; apiKey?: string }): Promise<Account> {
+    const [account] = await this.db
+      .insert(accounts)
+      .values({ id: randomId(), name: input.name, apiKey: input.apiKey ?? generateApiKey() })
+      .returning();
+    return account!;
+  }
+
+  async findAccount(id: string): Promise<Account | undefined> {
+    const [account] = await this.db.select().from(accounts).where(eq(accounts.id, id));
+    return account;
+  }
+
+  async findAccountByApiKey(apiKey: string): Promise<Account | undefined> {
+    const [account] = await this.db.select().from(accounts).where(eq(accounts.apiKey, apiKey));
+    return account;
+  }
+
+  async listAccounts(): Promise<Account[]> {
+    return this.db.select().from(accounts).orderBy(accounts.name);
+  }
+
+  async listKeys(accountId: string): Promise<StoredKey[]> {
+    return this.db.select().from(publicKeys).where(eq(publicKeys.accountId, accountId)).orderBy(publicKeys.createdAt, publicKeys.kid);
+  }
+
+  async addKeys(accountId: string, keys: readonly NewKey[], actor: Actor): Promise<StoredKey[]> {
+    if (keys.length === 0) return [];
+    try {
+      return await this.db.transaction(async (tx) => {
+        const stored = await tx
+          .insert(publicKeys)
+          .values(keys.map((key) => ({ id: randomId(), accountId, kid: key.kid, kty: key.kty, alg: key.alg ?? null, jwk: key.jwk, thumbprint: key.thumbprint })))
+          .returning();
+        await tx.insert(auditEvents).values(
+          stored.map((key) => ({ accountId, actorId: actor.id, actorRole: actor.role, action: 'key.added', keyKid: key.kid, keyThumbprint: key.thumbprint })),
+        );
+        return stored;
+      });
+    } catch (error) {
+      const constraint = uniqueViolation(error);
+      if (constraint !== undefined) throw new KeyConflictError(constraint.includes('thumbprint') ? 'thumbprint' : 'kid');
+      throw error;
+    }
+  }
+
+  async deleteKey(accountId: string, keyId: string, actor: Actor): Promise<boolean> {
+    return this.db.transaction(async (tx) => {
+      const [deleted] = await tx
+        .delete(publicKeys)
+        .where(and(eq(publicKeys.accountId, accountId), eq(publicKeys.id, keyId)))
+        .returning();
+      if (!deleted) return false;
+      await tx.insert(auditEvents).values({ accountId, actorId: actor.id, actorRole: actor.role, action: 'key.deleted', keyKid: deleted.kid, keyThumbprint: deleted.thumbprint });
+      return true;
+    });
+  }
+
+  async markKeysUsed(accountId: string, keyIds: readonly string[], at: Date = new Date()): Promise<void> {
+    if (keyIds.length === 0) return;
+    await this.db
+      .update(publicKeys)
+      .set({ lastUsedAt: at })
+      .where(and(eq(publicKeys.accountId, accountId), inArray(publicKeys.id, [...keyIds])));
+  }
+
+  async listAudit(accountId: string, limit = 100): Promise<AuditEvent[]> {
+    return this.db.select().from(auditEvents).where(eq(auditEvents.accountId, accountId)).orderBy(desc(auditEvents.at), desc(auditEvents.id)).limit(limit);
+  }
+}
