@@ -103,3 +103,36 @@ describe('rtc-doctor diagnose', () => {
     for (const option of ['--jwks', '--now', '--tolerance', '--json', 'Exit codes']) expect(run.stdout).toContain(option);
   });
 });
+
+describe('rtc-doctor key check', () => {
+  it('exits 0 and prints kid, type, size and thumbprint for usable keys', () => {
+    const run = cli(['key', 'check', jwksFile, '--json']);
+    expect(run.code).toBe(0);
+    const result = JSON.parse(run.stdout);
+    expect(result).toMatchObject({ ok: true, errors: [], keys: [{ kid: 'k1', kty: 'RSA', alg: 'RS256', bits: 2048, errors: [], warnings: [] }] });
+    expect(result.keys[0].thumbprint).toMatch(/^[A-Za-z0-9_-]{43}$/);
+  });
+
+  it('exits 1 for a private key and never prints its secret', () => {
+    const privateFile = path.join(dir, 'private.json');
+    const jwk = privateKey.export({ format: 'jwk' });
+    writeFileSync(privateFile, JSON.stringify(jwk));
+    const run = cli(['key', 'check', privateFile, '--json']);
+    expect(run.code).toBe(1);
+    expect(JSON.parse(run.stdout).keys[0].errors[0].code).toBe('KEY_IS_PRIVATE');
+    expect(run.stdout).not.toContain(jwk.d);
+    expect(run.stderr).not.toContain(jwk.d!);
+  });
+
+  it('prints a readable report for a PEM file', () => {
+    const run = cli(['key', 'check', pemFile]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/✓ key 1: kid \S+ {2}RSA RS256 2048 bits/);
+  });
+
+  it('exits 2 for a file it cannot read', () => {
+    const run = cli(['key', 'check', '/no/such/key.pem']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/Cannot read the key file/);
+  });
+});

@@ -2,6 +2,7 @@
 // The command line face of RTC Doctor: a thin shell over lib/, giving the same verdicts as the API and the browser.
 import { Command, CommanderError } from 'commander';
 import { registerDiagnose } from './commands/diagnose';
+import { registerKeyCheck } from './commands/key-check';
 import { EXIT, UsageError } from './output';
 
 let exitCode: number = EXIT.ok;
@@ -10,9 +11,11 @@ const program = new Command('rtc-doctor')
   .showHelpAfterError('(run with --help for usage)')
   .exitOverride();
 
-registerDiagnose(program, (code) => {
+const setExitCode = (code: number) => {
   exitCode = code;
-});
+};
+registerDiagnose(program, setExitCode);
+registerKeyCheck(program, setExitCode);
 
 async function main() {
   try {

@@ -38,3 +38,13 @@ test('GET /api/accounts/{apiKey}/jwks.json answers 404 with the error shape for 
   expect(await response.json()).toEqual({ error: { code: 'NOT_FOUND', message: 'No account has this API key.' } });
   expect(response.headers()['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'none'");
 });
+
+test('POST /api/keys/check validates keys through the server', async ({ request }) => {
+  const response = await request.post('/api/keys/check', { data: { key: JSON.stringify({ kty: 'oct', k: 'c2VjcmV0' }) } });
+  expect(response.status()).toBe(200);
+  const result = await response.json();
+  expect(result.ok).toBe(false);
+  expect(result.keys[0].errors.map((error: { code: string }) => error.code)).toContain('KEY_SYMMETRIC');
+  const malformed = await request.post('/api/keys/check', { data: { key: 42 } });
+  expect(malformed.status()).toBe(400);
+});

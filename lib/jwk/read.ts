@@ -1,5 +1,6 @@
 import { calculateJwkThumbprint, exportJWK, importSPKI, type JWK } from 'jose';
 import { findBase64UrlProblem } from '@/lib/jwt/base64url';
+import { PRIVATE_MEMBERS, REQUIRED_MEMBERS } from './members';
 import { readPemBlocks, pkcs1ToSpki, toPem } from './pem';
 
 /** A public key from a key set, ready to try against tokens. */
@@ -26,8 +27,6 @@ export interface ReadKeysResult {
   unreadable: boolean;
 }
 
-const PRIVATE_MEMBERS = ['d', 'p', 'q', 'dp', 'dq', 'qi', 'oth'];
-const REQUIRED_MEMBERS: Record<string, string[]> = { RSA: ['n', 'e'], EC: ['crv', 'x', 'y'], OKP: ['crv', 'x'] };
 /** Import attempts for a SPKI key of unknown type: one algorithm per key type and curve. */
 const SPKI_ALGORITHMS = ['RS256', 'PS256', 'ES256', 'ES384', 'ES512', 'EdDSA'];
 
@@ -65,7 +64,8 @@ async function readJwk(value: unknown, index: number): Promise<{ key?: PublicKey
   };
 }
 
-async function spkiToJwk(pem: string): Promise<JWK | undefined> {
+/** A SPKI public key of any supported type as a JWK, or undefined when it is none of them. */
+export async function spkiToJwk(pem: string): Promise<JWK | undefined> {
   for (const alg of SPKI_ALGORITHMS) {
     try {
       return await exportJWK(await importSPKI(pem, alg, { extractable: true }));

@@ -1,0 +1,5 @@
+import { handleKeyCheckRequest } from '@/lib/api/check-keys';
+
+export function POST(request: Request) {
+  return handleKeyCheckRequest(request);
+}

@@ -1,0 +1,17 @@
+import { z } from 'zod';
+import { readJsonBody } from '@/lib/http/json';
+import { checkKeys } from '@/lib/jwk/check';
+
+export const KEY_CHECK_BODY_LIMIT = 64 * 1024;
+
+const keyCheckRequestSchema = z.object({
+  key: z.string({ error: 'must be a string holding PEM or JSON text' }).min(1, 'must not be empty'),
+});
+
+/** POST /api/keys/check (contract §2). Private material in the input is never echoed back. */
+export async function handleKeyCheckRequest(request: Request): Promise<Response> {
+  const body = await readJsonBody(request, keyCheckRequestSchema, KEY_CHECK_BODY_LIMIT);
+  if (!body.ok) return body.response;
+  const result = await checkKeys(body.value.key);
+  return Response.json({ ...result, keys: result.keys.map(({ publicJwk: _publicJwk, ...key }) => key) }, { headers: { 'Cache-Control': 'no-store' } });
+}
