@@ -48,3 +48,19 @@ test('POST /api/keys/check validates keys through the server', async ({ request 
   const malformed = await request.post('/api/keys/check', { data: { key: 42 } });
   expect(malformed.status()).toBe(400);
 });
+
+test('public APIs answer 429 with Retry-After to a client over its limit', async ({ request }) => {
+  // A client address of its own, so other tests' requests do not count against it.
+  const headers = { 'x-forwarded-for': `198.51.100.${Math.floor(Math.random() * 200) + 20}` };
+  const statuses: number[] = [];
+  let refused;
+  for (let attempt = 0; attempt < 61; attempt++) {
+    const response = await request.post('/api/keys/check', { data: { key: '{}' }, headers });
+    statuses.push(response.status());
+    if (response.status() === 429) refused = response;
+  }
+  expect(statuses.slice(0, 60).every((status) => status === 200)).toBe(true);
+  expect(statuses[60]).toBe(429);
+  expect(Number(refused!.headers()['retry-after'])).toBeGreaterThanOrEqual(1);
+  expect((await refused!.json()).error.code).toBe('RATE_LIMITED');
+});

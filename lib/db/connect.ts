@@ -13,6 +13,8 @@ export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
 export interface OpenDatabase {
   db: Database;
   kind: 'embedded' | 'postgres';
+  /** The connection pool, for PostgreSQL only: shared counters (rate limits) use it directly. */
+  pool?: Pool;
   close(): Promise<void>;
 }
 
@@ -31,7 +33,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<OpenDataba
     const pool = new Pool({ connectionString: options.url, max: 10 });
     const db = drizzlePostgres(pool, { schema });
     await migratePostgres(db, { migrationsFolder: MIGRATIONS });
-    return { db: db as unknown as Database, kind: 'postgres', close: () => pool.end() };
+    return { db: db as unknown as Database, kind: 'postgres', pool, close: () => pool.end() };
   }
   const client = options.dataDir ? new PGlite(options.dataDir) : new PGlite();
   const db = drizzlePglite(client, { schema });

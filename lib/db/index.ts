@@ -9,8 +9,16 @@ export { KeyConflictError, Store, type Account, type Actor, type AuditEvent, typ
 // One database per server process, kept across hot reloads in development.
 const holder = globalThis as typeof globalThis & { rtcDoctorDatabase?: Promise<{ opened: OpenDatabase; store: Store }> };
 
-/** The process's store: PostgreSQL when DATABASE_URL is set, otherwise the embedded database under RTC_DOCTOR_DATA_DIR. */
+/** The process's database: PostgreSQL when DATABASE_URL is set, otherwise the embedded database under RTC_DOCTOR_DATA_DIR. */
+export function getDatabase(): Promise<OpenDatabase> {
+  return openOnce().then(({ opened }) => opened);
+}
+
 export function getStore(): Promise<Store> {
+  return openOnce().then(({ store }) => store);
+}
+
+function openOnce(): Promise<{ opened: OpenDatabase; store: Store }> {
   holder.rtcDoctorDatabase ??= (async () => {
     const environment = readEnvironment();
     let dataDir: string | undefined;
@@ -21,5 +29,5 @@ export function getStore(): Promise<Store> {
     const opened = await openDatabase({ url: environment.DATABASE_URL, dataDir });
     return { opened, store: new Store(opened.db) };
   })();
-  return holder.rtcDoctorDatabase.then(({ store }) => store);
+  return holder.rtcDoctorDatabase;
 }

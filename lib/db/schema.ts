@@ -1,4 +1,4 @@
-import { bigserial, index, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, varchar } from 'drizzle-orm/pg-core';
 
 /** A customer account: the owner of an API key, which the editor is loaded with, and of a JWK set. */
 export const accounts = pgTable('accounts', {
@@ -45,4 +45,11 @@ export const auditEvents = pgTable(
   (table) => [index('audit_events_account_at').on(table.accountId, table.at)],
 );
 
-export const schema = { accounts, publicKeys, auditEvents };
+/** Request counters shared by every server process (the layout rate-limiter-flexible's PostgreSQL store uses). */
+export const rateLimits = pgTable('rate_limits', {
+  key: varchar('key', { length: 255 }).primaryKey(),
+  points: integer('points').notNull().default(0),
+  expire: bigint('expire', { mode: 'number' }),
+});
+
+export const schema = { accounts, publicKeys, auditEvents, rateLimits };

@@ -1,5 +1,6 @@
 import { handleKeyCheckRequest } from '@/lib/api/check-keys';
+import { rateLimit } from '@/lib/api/rate-limits';
 
-export function POST(request: Request) {
-  return handleKeyCheckRequest(request);
+export async function POST(request: Request) {
+  return (await rateLimit(request, 'keyCheck')) ?? handleKeyCheckRequest(request);
 }

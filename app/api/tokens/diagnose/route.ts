@@ -1,5 +1,6 @@
 import { handleDiagnoseRequest } from '@/lib/api/diagnose-token';
+import { rateLimit } from '@/lib/api/rate-limits';
 
-export function POST(request: Request) {
-  return handleDiagnoseRequest(request);
+export async function POST(request: Request) {
+  return (await rateLimit(request, 'diagnose')) ?? handleDiagnoseRequest(request);
 }
