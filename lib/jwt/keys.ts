@@ -60,14 +60,10 @@ export function selectKeys(keys: readonly PublicKeyEntry[], alg: AcceptedAlgorit
     const known = kids.length ? ` (the kids are ${kids.map((value) => `"${value}"`).join(', ')})` : ` (no key in it has a kid: give the matching key "kid": "${kid}", or sign without a kid)`;
     detail = `${count}; none has kid "${kid}"${known}.`;
   } else {
-    detail = `${count}; none can check a signature made with ${alg}${byKid ? ` with kid "${kid}"` : ''}: ${attempts.map((item) => `${keyLabelFor(keys, item)} ${item.reason}`).join('; ')}.`;
+    // No candidate means every key was ruled out, each with one attempt, in order.
+    detail = `${count}; none can check a signature made with ${alg}${byKid ? ` with kid "${kid}"` : ''}: ${keys.map((key, index) => `${label(key)}: ${attempts[index]!.reason}`).join('; ')}.`;
   }
   return { candidates, attempts, error: tokenError('JWKS_UNAVAILABLE', detail, typeof kid === 'string' ? { part: 'header' } : {}) };
-}
-
-function keyLabelFor(keys: readonly PublicKeyEntry[], item: KeyAttempt): string {
-  const key = keys.find((candidate) => candidate.thumbprint === item.thumbprint && candidate.kid === item.kid);
-  return key ? `${label(key)}:` : 'a key:';
 }
 
 // Importing a key costs more than verifying with it; batches check many tokens against the same few keys.
