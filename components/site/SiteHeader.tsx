@@ -29,6 +29,9 @@ export function SiteHeader() {
         </nav>
         <div className="ml-auto flex items-center gap-2">
           <SearchPalette />
+          <Link href="/account" prefetch={false} className="hidden rounded-md px-2 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100 md:block dark:text-slate-300 dark:hover:bg-slate-800">
+            Account
+          </Link>
           <ThemeToggle />
         </div>
       </div>

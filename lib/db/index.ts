@@ -31,3 +31,4 @@ function openOnce(): Promise<{ opened: OpenDatabase; store: Store }> {
   })();
   return holder.rtcDoctorDatabase;
 }
+

@@ -1,0 +1,7 @@
+import { listAccountAudit } from '@/lib/api/account-keys';
+import { getViewer } from '@/lib/auth';
+import { getStore } from '@/lib/db';
+
+export async function GET(request: Request, { params }: { params: Promise<{ apiKey: string }> }) {
+  return listAccountAudit(request, (await params).apiKey, await getViewer(request.headers), await getStore());
+}

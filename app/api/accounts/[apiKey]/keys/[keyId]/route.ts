@@ -1,0 +1,8 @@
+import { deleteAccountKey } from '@/lib/api/account-keys';
+import { getViewer } from '@/lib/auth';
+import { getStore } from '@/lib/db';
+
+export async function DELETE(request: Request, { params }: { params: Promise<{ apiKey: string; keyId: string }> }) {
+  const { apiKey, keyId } = await params;
+  return deleteAccountKey(request, apiKey, keyId, await getViewer(request.headers), await getStore());
+}

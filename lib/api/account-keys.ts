@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import { authorize, type KeyAction, type Viewer } from '@/lib/auth/permissions';
+import { KeyConflictError, type Account, type Store } from '@/lib/db/store';
+import { isSameOriginRequest } from '@/lib/http/csrf';
+import { errorResponse, readJsonBody } from '@/lib/http/json';
+import { checkKeys } from '@/lib/jwk/check';
+
+export const KEY_UPLOAD_LIMIT = 64 * 1024;
+
+const uploadSchema = z.object({ key: z.string({ error: 'must be a string holding PEM or JSON text' }).min(1, 'must not be empty') });
+
+type Access = { account: Account } | { response: Response };
+
+/** Finds the account and checks the viewer may do `action` on it; changes must also come from this site. */
+async function access(request: Request, apiKey: string, viewer: Viewer, action: KeyAction, store: Store): Promise<Access> {
+  if ((action === 'add' || action === 'delete') && !isSameOriginRequest(request)) {
+    return { response: errorResponse(403, 'CSRF_REJECTED', 'This change must be sent from the RTC Doctor site itself.') };
+  }
+  if (!viewer) return { response: errorResponse(401, 'UNAUTHENTICATED', 'Sign in to see and manage keys.') };
+  const account = await store.findAccountByApiKey(apiKey);
+  if (!account) return { response: errorResponse(404, 'NOT_FOUND', 'No account has this API key.') };
+  const decision = authorize(viewer, action, account.id);
+  if (decision === 'forbidden') {
+    const message = viewer.role === 'staff' ? 'Support staff can read accounts but not change them.' : 'This account belongs to someone else.';
+    return { response: errorResponse(403, 'FORBIDDEN', message) };
+  }
+  return { account };
+}
+
+function publicView(key: Awaited<ReturnType<Store['listKeys']>>[number]) {
+  const { jwk, accountId: _accountId, ...rest } = key;
+  return { ...rest, jwk };
+}
+
+export async function listAccountKeys(request: Request, apiKey: string, viewer: Viewer, store: Store): Promise<Response> {
+  const result = await access(request, apiKey, viewer, 'read', store);
+  if ('response' in result) return result.response;
+  const keys = await store.listKeys(result.account.id);
+  return Response.json({ account: { name: result.account.name, apiKey: result.account.apiKey }, keys: keys.map(publicView) }, { headers: { 'Cache-Control': 'no-store' } });
+}
+
+/** Validates every uploaded key first; only a fully valid upload is stored, all at once. */
+export async function addAccountKeys(request: Request, apiKey: string, viewer: Viewer, store: Store): Promise<Response> {
+  const result = await access(request, apiKey, viewer, 'add', store);
+  if ('response' in result) return result.response;
+  const body = await readJsonBody(request, uploadSchema, KEY_UPLOAD_LIMIT);
+  if (!body.ok) return body.response;
+  const check = await checkKeys(body.value.key);
+  const { keys: checkedKeys, ...summary } = check;
+  const report = { ...summary, keys: checkedKeys.map(({ publicJwk: _publicJwk, ...key }) => key) };
+  if (!check.ok) return Response.json({ error: { code: 'INVALID_KEYS', message: 'Nothing was stored: fix the problems listed for each key.' }, check: report }, { status: 422 });
+  try {
+    const stored = await store.addKeys(
+      result.account.id,
+      checkedKeys.map((key) => ({ kid: key.kid!, kty: key.kty!, alg: key.alg, jwk: key.publicJwk as Record<string, unknown>, thumbprint: key.thumbprint! })),
+      { id: viewer!.userId, role: viewer!.role },
+    );
+    return Response.json({ keys: stored.map(publicView), check: report }, { status: 201 });
+  } catch (error) {
+    if (error instanceof KeyConflictError) return errorResponse(409, 'KEY_CONFLICT', `${error.message} Nothing was stored.`);
+    throw error;
+  }
+}
+
+export async function deleteAccountKey(request: Request, apiKey: string, keyId: string, viewer: Viewer, store: Store): Promise<Response> {
+  const result = await access(request, apiKey, viewer, 'delete', store);
+  if ('response' in result) return result.response;
+  const deleted = await store.deleteKey(result.account.id, keyId, { id: viewer!.userId, role: viewer!.role });
+  return deleted ? new Response(null, { status: 204 }) : errorResponse(404, 'NOT_FOUND', 'This account has no such key.');
+}
+
+export async function listAccountAudit(request: Request, apiKey: string, viewer: Viewer, store: Store): Promise<Response> {
+  const result = await access(request, apiKey, viewer, 'audit', store);
+  if ('response' in result) return result.response;
+  const events = await store.listAudit(result.account.id);
+  return Response.json({ events: events.map(({ accountId: _accountId, ...event }) => event) }, { headers: { 'Cache-Control': 'no-store' } });
+}

@@ -1,0 +1,73 @@
+import path from 'node:path';
+import { betterAuth } from 'better-auth';
+import { drizzleAdapter } from 'better-auth/adapters/drizzle';
+import { nextCookies } from 'better-auth/next-js';
+import { readEnvironment } from '@/lib/config/env';
+import type { Database } from '@/lib/db/connect';
+import { authAccounts, sessions, users, verifications } from '@/lib/db/schema';
+import type { Store } from '@/lib/db/store';
+import type { Viewer } from './permissions';
+import { authSecret } from './secret';
+
+export const MIN_PASSWORD_LENGTH = 10;
+
+/** Email and password sign-in (better-auth) over the portal's own database; every new user owns a new account. */
+export function createAuth(db: Database, store: Store, options: { secret: string; baseURL?: string }) {
+  return betterAuth({
+    appName: 'RTC Doctor',
+    secret: options.secret,
+    baseURL: options.baseURL,
+    // Without a configured address, a request is trusted when it comes from the very site it was sent to.
+    trustedOrigins: (request) => (options.baseURL || !request ? [] : ownOrigins(request)),
+    database: drizzleAdapter(db, { provider: 'pg', schema: { user: users, session: sessions, account: authAccounts, verification: verifications } }),
+    emailAndPassword: { enabled: true, minPasswordLength: MIN_PASSWORD_LENGTH, autoSignIn: true },
+    user: {
+      additionalFields: {
+        role: { type: 'string', required: false, defaultValue: 'owner', input: false },
+        customerAccountId: { type: 'string', required: false, input: false },
+      },
+    },
+    session: { expiresIn: 7 * 24 * 3600, updateAge: 24 * 3600 },
+    advanced: { database: { generateId: () => crypto.randomUUID() } },
+    telemetry: { enabled: false },
+    databaseHooks: {
+      user: {
+        create: {
+          before: async (user) => {
+            const account = await store.createAccount({ name: `${user.name}’s account` });
+            return { data: { ...user, role: 'owner', customerAccountId: account.id } };
+          },
+        },
+      },
+    },
+    plugins: [nextCookies()],
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;
+
+/** The origins this request was addressed to, as the browser names them (http or https on the Host header). */
+function ownOrigins(request: Request): string[] {
+  const host = request.headers.get('host');
+  return host ? [`http://${host}`, `https://${host}`] : [];
+}
+
+export function authOptionsFromEnvironment(): { secret: string; baseURL?: string } {
+  const environment = readEnvironment();
+  const secret = authSecret({
+    configured: environment.BETTER_AUTH_SECRET,
+    sharedDatabase: Boolean(environment.DATABASE_URL),
+    dataDir: path.resolve(environment.RTC_DOCTOR_DATA_DIR),
+  });
+  return { secret, baseURL: environment.BETTER_AUTH_URL };
+}
+
+/** The signed-in person behind these request headers, as the authorization rules see them. */
+export async function viewerFrom(auth: Auth, headers: Headers): Promise<Viewer> {
+  const session = await auth.api.getSession({ headers });
+  if (!session) return null;
+  const user = session.user as typeof session.user & { role?: string; customerAccountId?: string | null };
+  if (user.role === 'staff') return { userId: user.id, email: user.email, role: 'staff', accountId: null };
+  if (user.role === 'owner' && user.customerAccountId) return { userId: user.id, email: user.email, role: 'owner', accountId: user.customerAccountId };
+  return null;
+}
