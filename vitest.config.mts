@@ -8,5 +8,7 @@ export default defineConfig({
     environment: 'node',
     // Starting the embedded database (WebAssembly PostgreSQL) and migrating it takes seconds on a busy machine.
     hookTimeout: 60_000,
+    // Some tests start processes (the CLI, the demo seed); on a busy 2-core machine that takes seconds.
+    testTimeout: 60_000,
   },
 });

@@ -32,3 +32,10 @@ function openOnce(): Promise<{ opened: OpenDatabase; store: Store }> {
   return holder.rtcDoctorDatabase;
 }
 
+
+/** Closes the process's database (scripts that finish; the server keeps it open). */
+export async function closeDatabase(): Promise<void> {
+  const pending = holder.rtcDoctorDatabase;
+  holder.rtcDoctorDatabase = undefined;
+  if (pending) await (await pending).opened.close();
+}

@@ -1,0 +1,76 @@
+// Demo data for `npm run demo`: an owner with a registered key, and a support user. Idempotent: a second run
+// prints the same credentials. They live, readable by this user only, in RTC_DOCTOR_DATA_DIR.
+import { generateKeyPairSync } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { eq } from 'drizzle-orm';
+import { getAuth } from '@/lib/auth';
+import { readEnvironment } from '@/lib/config/env';
+import { closeDatabase, getDatabase, getStore } from '@/lib/db';
+import { accounts, users } from '@/lib/db/schema';
+import { checkKeys } from '@/lib/jwk/check';
+
+interface DemoCredentials {
+  owner: { email: string; password: string };
+  staff: { email: string; password: string };
+  apiKey: string;
+  signingKeyFile: string;
+}
+
+function password(): string {
+  return Buffer.from(crypto.getRandomValues(new Uint8Array(12))).toString('base64url');
+}
+
+async function seed(dataDir: string): Promise<DemoCredentials> {
+  const file = path.join(dataDir, 'demo-credentials.json');
+  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as DemoCredentials;
+  const auth = await getAuth();
+  const store = await getStore();
+  const { db } = await getDatabase();
+  const credentials: DemoCredentials = {
+    owner: { email: 'owner@demo.rtc-doctor.test', password: password() },
+    staff: { email: 'support@demo.rtc-doctor.test', password: password() },
+    apiKey: '',
+    signingKeyFile: path.join(dataDir, 'demo-signing-key.pem'),
+  };
+
+  const owner = await auth.api.signUpEmail({ body: { name: 'Demo Owner', email: credentials.owner.email, password: credentials.owner.password } });
+  const [ownerRow] = await db.select().from(users).where(eq(users.id, owner.user.id));
+  const account = (await store.findAccount(ownerRow!.customerAccountId!))!;
+  credentials.apiKey = account.apiKey;
+  const pair = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  const checked = await checkKeys(JSON.stringify({ ...pair.publicKey.export({ format: 'jwk' }), kid: 'demo-es256', alg: 'ES256' }));
+  const [key] = checked.keys;
+  await store.addKeys(account.id, [{ kid: key!.kid!, kty: key!.kty!, alg: key!.alg, jwk: key!.publicJwk as Record<string, unknown>, thumbprint: key!.thumbprint! }], { id: owner.user.id, role: 'owner' });
+  writeFileSync(credentials.signingKeyFile, pair.privateKey.export({ format: 'pem', type: 'pkcs8' }), { mode: 0o600 });
+
+  const staff = await auth.api.signUpEmail({ body: { name: 'Demo Support', email: credentials.staff.email, password: credentials.staff.password } });
+  const [staffRow] = await db.select().from(users).where(eq(users.id, staff.user.id));
+  await db.update(users).set({ role: 'staff', customerAccountId: null }).where(eq(users.id, staff.user.id));
+  await db.delete(accounts).where(eq(accounts.id, staffRow!.customerAccountId!));
+
+  writeFileSync(file, JSON.stringify(credentials, null, 2), { mode: 0o600 });
+  return credentials;
+}
+
+async function main() {
+  const environment = readEnvironment();
+  const dataDir = path.resolve(environment.RTC_DOCTOR_DATA_DIR);
+  mkdirSync(dataDir, { recursive: true });
+  const credentials = await seed(dataDir);
+  await closeDatabase();
+  const port = process.env.PORT ?? '3000';
+  console.log(`
+RTC Doctor demo data (kept in ${dataDir})
+  Portal:          http://localhost:${port}
+  Account owner:   ${credentials.owner.email}  password ${credentials.owner.password}
+  Support staff:   ${credentials.staff.email}  password ${credentials.staff.password}
+  Demo API key:    ${credentials.apiKey}  (JWK set: http://localhost:${port}/api/accounts/${credentials.apiKey}/jwks.json)
+  Signing key:     ${credentials.signingKeyFile}  (ES256, kid "demo-es256": sign test tokens with it)
+`);
+}
+
+main().catch((error) => {
+  console.error(`Could not create the demo data: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
