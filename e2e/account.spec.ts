@@ -1,4 +1,6 @@
 import { generateKeyPairSync } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { importPKCS8, SignJWT } from 'jose';
 import { expect, test } from './fixtures';
 
 function publicJwkText(kid: string): string {
@@ -49,4 +51,34 @@ test('the key API refuses anonymous readers and cross-site changes', async ({ re
   const crossSite = await request.post('/api/accounts/rtc_anything/keys', { data: { key: '{}' }, headers: { origin: 'https://evil.test' } });
   expect(crossSite.status()).toBe(403);
   expect((await crossSite.json()).error.code).toBe('CSRF_REJECTED');
+});
+
+test('an owner generates a key pair in the browser, registers it, and a token signed with it checks out', async ({ page }) => {
+  await page.goto('/sign-up');
+  await page.getByLabel('Your name').fill('Grace Owner');
+  await page.getByLabel('Email').fill(`grace-${crypto.randomUUID().slice(0, 8)}@example.test`);
+  await page.getByLabel('Password').fill('another long password');
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Grace Owner’s account');
+
+  await page.getByLabel('Algorithm').selectOption('ES256');
+  await page.getByRole('button', { name: 'Generate key pair' }).click();
+  const status = page.getByRole('status').filter({ hasText: 'Made an ES256 key pair' });
+  await expect(status).toBeVisible();
+  const kid = (await status.locator('code').innerText()).trim();
+  await expect(page.getByLabel(/Paste a JWK set/)).toHaveValue(new RegExp(kid));
+
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('link', { name: 'Download private key (PEM)' }).click();
+  const pem = readFileSync((await (await downloading).path())!, 'utf8');
+  expect(pem).toContain('-----BEGIN PRIVATE KEY-----');
+
+  await page.getByRole('button', { name: 'Check and add' }).click();
+  await expect(page.getByRole('cell', { name: kid })).toBeVisible();
+
+  const apiKey = (await page.locator('dd code').first().innerText()).trim();
+  const jwks = await (await page.request.get(`/api/accounts/${apiKey}/jwks.json`)).json();
+  const token = await new SignJWT({ sub: 'user-1' }).setProtectedHeader({ alg: 'ES256', kid }).setIssuedAt().setExpirationTime('5m').sign(await importPKCS8(pem, 'ES256'));
+  const result = await (await page.request.post('/api/tokens/diagnose', { data: { token, jwks } })).json();
+  expect(result).toMatchObject({ ok: true, key: { kid } });
 });

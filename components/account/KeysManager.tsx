@@ -3,6 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type DragEvent } from 'react';
 import { CopyButton } from '@/components/ui/CopyButton';
+import { KeyPairGenerator } from './KeyPairGenerator';
 
 interface StoredKey {
   id: string;
@@ -147,6 +148,9 @@ export function KeysManager({ apiKey, canEdit }: { apiKey: string; canEdit: bool
           <h2 id="upload-heading" className="text-xl font-semibold">
             Add keys
           </h2>
+          <div className="mt-3">
+            <KeyPairGenerator onPublicKey={setText} />
+          </div>
           <form
             className="mt-3 space-y-3"
             onSubmit={(event) => {

@@ -1,0 +1,132 @@
+'use client';
+
+import { calculateJwkThumbprint, exportJWK, exportPKCS8, generateKeyPair } from 'jose';
+import { useId, useState } from 'react';
+import { CopyButton } from '@/components/ui/CopyButton';
+
+const ALGORITHMS = ['ES256', 'ES384', 'RS256', 'PS256'] as const;
+type Algorithm = (typeof ALGORITHMS)[number];
+
+interface GeneratedPair {
+  alg: Algorithm;
+  kid: string;
+  privatePemUrl: string;
+  privateJwkUrl: string;
+  publicJwk: string;
+}
+
+function downloadUrl(text: string, type: string): string {
+  return URL.createObjectURL(new Blob([text], { type }));
+}
+
+function nodeSnippet(pair: GeneratedPair): string {
+  return `import { readFileSync } from 'node:fs';
+import { importPKCS8, SignJWT } from 'jose';
+
+const privateKey = await importPKCS8(readFileSync('rtc-private-key.pem', 'utf8'), '${pair.alg}');
+const token = await new SignJWT({ name: 'Ada Example' })
+  .setProtectedHeader({ alg: '${pair.alg}', kid: '${pair.kid}' })
+  .setSubject(userId)
+  .setIssuedAt()
+  .setExpirationTime('10m')
+  .sign(privateKey);`;
+}
+
+function pythonSnippet(pair: GeneratedPair): string {
+  return `import time, jwt  # pip install "pyjwt[crypto]"
+
+private_key = open("rtc-private-key.pem").read()
+now = int(time.time())
+token = jwt.encode({"sub": user_id, "iat": now, "exp": now + 600}, private_key,
+                   algorithm="${pair.alg}", headers={"kid": "${pair.kid}"})`;
+}
+
+/**
+ * Makes a key pair in this browser with Web Crypto. The private key is offered as downloads and never sent
+ * anywhere; the public key goes into the upload form.
+ */
+export function KeyPairGenerator({ onPublicKey }: { onPublicKey: (jwk: string) => void }) {
+  const selectId = useId();
+  const [alg, setAlg] = useState<Algorithm>('ES256');
+  const [pair, setPair] = useState<GeneratedPair>();
+  const [error, setError] = useState<string>();
+
+  async function generate() {
+    try {
+      setError(undefined);
+      const { privateKey, publicKey } = await generateKeyPair(alg, { extractable: true, modulusLength: 2048 });
+      const publicJwk = await exportJWK(publicKey);
+      const kid = await calculateJwkThumbprint(publicJwk);
+      const privateJwk = { ...(await exportJWK(privateKey)), kid, alg };
+      const next = {
+        alg,
+        kid,
+        privatePemUrl: downloadUrl(await exportPKCS8(privateKey), 'application/x-pem-file'),
+        privateJwkUrl: downloadUrl(JSON.stringify(privateJwk, null, 2), 'application/json'),
+        publicJwk: JSON.stringify({ ...publicJwk, kid, alg, use: 'sig' }, null, 2),
+      };
+      setPair(next);
+      onPublicKey(next.publicJwk);
+    } catch (cause) {
+      setError(`This browser could not make the key pair: ${cause instanceof Error ? cause.message : String(cause)}`);
+    }
+  }
+
+  return (
+    <section aria-labelledby="generate-heading" className="rounded-lg border border-slate-200 p-4 dark:border-slate-700">
+      <h3 id="generate-heading" className="font-semibold">
+        No key pair yet? Make one here
+      </h3>
+      <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">
+        Made in this browser with Web Crypto. The private key never leaves it: download it and keep it on the server that signs tokens.
+      </p>
+      <div className="mt-3 flex flex-wrap items-end gap-2">
+        <div>
+          <label htmlFor={selectId} className="block text-sm font-medium">
+            Algorithm
+          </label>
+          <select id={selectId} value={alg} onChange={(event) => setAlg(event.target.value as Algorithm)} className="mt-1 h-10 rounded-md border border-slate-300 bg-white px-2 dark:border-slate-600 dark:bg-slate-900">
+            {ALGORITHMS.map((name) => (
+              <option key={name}>{name}</option>
+            ))}
+          </select>
+        </div>
+        <button type="button" onClick={generate} className="h-10 rounded-md border border-brand-600 px-4 font-medium text-brand-700 hover:bg-brand-50 dark:border-brand-400 dark:text-brand-300 dark:hover:bg-slate-800">
+          Generate key pair
+        </button>
+      </div>
+      {error && (
+        <p role="alert" className="mt-3 text-sm text-red-700 dark:text-red-300">
+          {error}
+        </p>
+      )}
+      {pair && (
+        <div className="mt-4 space-y-3 text-sm">
+          <p role="status">
+            Made an {pair.alg} key pair with kid <code>{pair.kid}</code>. Its public key is in the form below: add it, then sign tokens with the private key.
+          </p>
+          <p className="flex flex-wrap gap-3">
+            <a href={pair.privatePemUrl} download="rtc-private-key.pem" className="font-medium text-brand-700 underline dark:text-brand-300">
+              Download private key (PEM)
+            </a>
+            <a href={pair.privateJwkUrl} download="rtc-private-key.jwk.json" className="font-medium text-brand-700 underline dark:text-brand-300">
+              Download private key (JWK)
+            </a>
+          </p>
+          {[
+            ['Sign a token in Node.js (jose)', nodeSnippet(pair)],
+            ['Sign a token in Python (PyJWT)', pythonSnippet(pair)],
+          ].map(([title, code]) => (
+            <div key={title}>
+              <div className="flex items-center justify-between">
+                <span className="font-medium">{title}</span>
+                <CopyButton text={code} label="Copy code" />
+              </div>
+              <pre className="mt-1 overflow-x-auto rounded-md bg-slate-100 p-3 text-xs dark:bg-slate-800">{code}</pre>
+            </div>
+          ))}
+        </div>
+      )}
+    </section>
+  );
+}
