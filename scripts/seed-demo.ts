@@ -8,7 +8,7 @@ import { getAuth } from '@/lib/auth';
 import { readEnvironment } from '@/lib/config/env';
 import { closeDatabase, getDatabase, getStore } from '@/lib/db';
 import { accounts, users } from '@/lib/db/schema';
-import { checkKeys } from '@/lib/jwk/check';
+import { checkKeys, storableKeys } from '@/lib/jwk/check';
 
 interface DemoCredentials {
   owner: { email: string; password: string };
@@ -40,8 +40,7 @@ async function seed(dataDir: string): Promise<DemoCredentials> {
   credentials.apiKey = account.apiKey;
   const pair = generateKeyPairSync('ec', { namedCurve: 'P-256' });
   const checked = await checkKeys(JSON.stringify({ ...pair.publicKey.export({ format: 'jwk' }), kid: 'demo-es256', alg: 'ES256' }));
-  const [key] = checked.keys;
-  await store.addKeys(account.id, [{ kid: key!.kid!, kty: key!.kty!, alg: key!.alg, jwk: key!.publicJwk as Record<string, unknown>, thumbprint: key!.thumbprint! }], { id: owner.user.id, role: 'owner' });
+  await store.addKeys(account.id, storableKeys(checked), { id: owner.user.id, role: 'owner' });
   writeFileSync(credentials.signingKeyFile, pair.privateKey.export({ format: 'pem', type: 'pkcs8' }), { mode: 0o600 });
 
   const staff = await auth.api.signUpEmail({ body: { name: 'Demo Support', email: credentials.staff.email, password: credentials.staff.password } });

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { checkKeys, type KeyCheckResult } from '@/lib/jwk/check';
+import { checkKeys, keyCheckReport, type KeyCheckResult } from '@/lib/jwk/check';
 import { readTextFile } from '../options';
 import { colorEnabled, EXIT, painter } from '../output';
 
@@ -29,8 +29,7 @@ export function registerKeyCheck(program: Command, setExitCode: (code: number) =
     .addHelpText('after', '\nExit codes: 0 every key is usable, 1 any key has a problem, 2 usage error (unreadable file).')
     .action(async (file: string, flags: { json?: boolean }) => {
       const result = await checkKeys(await readTextFile(file, 'key'));
-      const printable = { ...result, keys: result.keys.map(({ publicJwk: _publicJwk, ...key }) => key) };
-      process.stdout.write(`${flags.json ? JSON.stringify(printable) : formatReport(result, painter(colorEnabled(process.stdout)))}\n`);
+      process.stdout.write(`${flags.json ? JSON.stringify(keyCheckReport(result)) : formatReport(result, painter(colorEnabled(process.stdout)))}\n`);
       setExitCode(result.ok ? EXIT.ok : EXIT.invalid);
     });
 }

@@ -3,7 +3,7 @@ import { authorize, type KeyAction, type Viewer } from '@/lib/auth/permissions';
 import { KeyConflictError, type Account, type Store } from '@/lib/db/store';
 import { isSameOriginRequest } from '@/lib/http/csrf';
 import { errorResponse, readJsonBody } from '@/lib/http/json';
-import { checkKeys } from '@/lib/jwk/check';
+import { checkKeys, keyCheckReport, storableKeys } from '@/lib/jwk/check';
 
 export const KEY_UPLOAD_LIMIT = 64 * 1024;
 
@@ -46,13 +46,12 @@ export async function addAccountKeys(request: Request, apiKey: string, viewer: V
   const body = await readJsonBody(request, uploadSchema, KEY_UPLOAD_LIMIT);
   if (!body.ok) return body.response;
   const check = await checkKeys(body.value.key);
-  const { keys: checkedKeys, ...summary } = check;
-  const report = { ...summary, keys: checkedKeys.map(({ publicJwk: _publicJwk, ...key }) => key) };
+  const report = keyCheckReport(check);
   if (!check.ok) return Response.json({ error: { code: 'INVALID_KEYS', message: 'Nothing was stored: fix the problems listed for each key.' }, check: report }, { status: 422 });
   try {
     const stored = await store.addKeys(
       result.account.id,
-      checkedKeys.map((key) => ({ kid: key.kid!, kty: key.kty!, alg: key.alg, jwk: key.publicJwk as Record<string, unknown>, thumbprint: key.thumbprint! })),
+      storableKeys(check),
       { id: viewer!.userId, role: viewer!.role },
     );
     return Response.json({ keys: stored.map(publicView), check: report }, { status: 201 });

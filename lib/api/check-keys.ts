@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { readJsonBody } from '@/lib/http/json';
-import { checkKeys } from '@/lib/jwk/check';
+import { checkKeys, keyCheckReport } from '@/lib/jwk/check';
 
 export const KEY_CHECK_BODY_LIMIT = 64 * 1024;
 
@@ -13,5 +13,5 @@ export async function handleKeyCheckRequest(request: Request): Promise<Response>
   const body = await readJsonBody(request, keyCheckRequestSchema, KEY_CHECK_BODY_LIMIT);
   if (!body.ok) return body.response;
   const result = await checkKeys(body.value.key);
-  return Response.json({ ...result, keys: result.keys.map(({ publicJwk: _publicJwk, ...key }) => key) }, { headers: { 'Cache-Control': 'no-store' } });
+  return Response.json(keyCheckReport(result), { headers: { 'Cache-Control': 'no-store' } });
 }

@@ -169,3 +169,14 @@ export async function checkKeys(input: string): Promise<KeyCheckResult> {
   for (const [index, entry] of record.keys.entries()) keys.push(await checkJwk(entry, index));
   return summarise(keys, []);
 }
+
+/** The contract §2 shape, as the CLI, the API and the upload errors report it: without each key's stored form. */
+export function keyCheckReport(result: KeyCheckResult) {
+  return { ...result, keys: result.keys.map(({ publicJwk: _publicJwk, ...key }) => key) };
+}
+
+/** The keys of a result that passed (`ok`), in the form the store keeps. */
+export function storableKeys(result: KeyCheckResult): { kid: string; kty: string; alg: string | null; jwk: Record<string, unknown>; thumbprint: string }[] {
+  if (!result.ok) throw new Error('Only a key check without errors can be stored.');
+  return result.keys.map((key) => ({ kid: key.kid!, kty: key.kty!, alg: key.alg, jwk: key.publicJwk as Record<string, unknown>, thumbprint: key.thumbprint! }));
+}
