@@ -81,4 +81,25 @@ test('an owner generates a key pair in the browser, registers it, and a token si
   const token = await new SignJWT({ sub: 'user-1' }).setProtectedHeader({ alg: 'ES256', kid }).setIssuedAt().setExpirationTime('5m').sign(await importPKCS8(pem, 'ES256'));
   const result = await (await page.request.post('/api/tokens/diagnose', { data: { token, jwks } })).json();
   expect(result).toMatchObject({ ok: true, key: { kid } });
+  await expect(page.getByRole('row', { name: new RegExp(kid) })).toContainText('Never');
+
+  // As the service sees it: the debugger checks against the signed-in owner's registered keys.
+  await page.goto('/tools/token');
+  await page.getByLabel('Identity token').fill(token);
+  await page.locator('label', { hasText: 'An account’s registered keys' }).click();
+  await expect(page.getByRole('radio', { name: 'An account’s registered keys' })).toBeChecked();
+  await expect(page.getByLabel('Account API key')).toHaveValue(apiKey);
+  await expect(page.getByTestId('account-key-summary')).toHaveText('Grace Owner’s account has 1 public key registered.');
+  await expect(page.getByText('This token will be accepted.')).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Verdict per key' })).toContainText('Verified');
+
+  const unknownKid = await new SignJWT({ sub: 'user-1' }).setProtectedHeader({ alg: 'ES256', kid: 'abc' }).setIssuedAt().setExpirationTime('5m').sign(await importPKCS8(pem, 'ES256'));
+  await page.getByLabel('Identity token').fill(unknownKid);
+  await expect(page.locator('[data-code="JWKS_UNAVAILABLE"]')).toContainText(`Account "Grace Owner’s account" has 1 key; none has kid "abc" (the kids are "${kid}")`);
+
+  // The share link names the account, not its keys, and reopens in account mode.
+  expect(new URL(page.url()).hash).toContain(`apiKey=${apiKey}`);
+
+  await page.goto('/account');
+  await expect(page.getByRole('row', { name: new RegExp(kid) })).not.toContainText('Never');
 });

@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type DragEvent } from 'react';
 import { CopyButton } from '@/components/ui/CopyButton';
 import { KeyPairGenerator } from './KeyPairGenerator';
+import { requestJson } from '@/components/request-json';
 
 interface StoredKey {
   id: string;
@@ -37,14 +38,6 @@ interface UploadProblem {
 }
 
 const MAX_FILE_BYTES = 64 * 1024;
-
-async function requestJson<T>(url: string, init?: RequestInit): Promise<T> {
-  const response = await fetch(url, { ...init, headers: { 'content-type': 'application/json', ...init?.headers } });
-  if (response.status === 204) return undefined as T;
-  const body = await response.json().catch(() => ({}));
-  if (!response.ok) throw Object.assign(new Error(body.error?.message ?? `Request failed (HTTP ${response.status}).`), { body });
-  return body as T;
-}
 
 function describeSize(jwk: Record<string, unknown>): string {
   if (typeof jwk.crv === 'string') return jwk.crv;

@@ -1,26 +1,41 @@
 'use client';
 
 import Link from 'next/link';
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import { CopyButton } from '@/components/ui/CopyButton';
+import { AccountKeysPanel, type OwnAccount } from './AccountKeysPanel';
 import { ClockCheck } from './ClockCheck';
 import { ExampleButtons } from './ExampleButtons';
 import { JsonView } from './JsonView';
+import { KeySourcePicker } from './KeySourcePicker';
 import { KeysPanel } from './KeysPanel';
 import { ProblemList } from './ProblemList';
 import { fragmentFor, readFragment, writeFragment } from './shareable-state';
 import { TimeClaims } from './TimeClaims';
 import { TokenInput } from './TokenInput';
 import { useNowSeconds } from './useNow';
-import { useTokenDiagnosis, type DebuggerDiagnosis } from './useTokenDiagnosis';
+import { hasKeys, useTokenDiagnosis, type DebuggerDiagnosis, type DebuggerKeys } from './useTokenDiagnosis';
 
-export function TokenDebugger() {
+export function TokenDebugger({ ownAccount }: { ownAccount?: OwnAccount }) {
   const tokenId = useId();
   const keysId = useId();
   const [token, setToken] = useState('');
   const [keysText, setKeysText] = useState('');
+  const [keySource, setKeySource] = useState<DebuggerKeys['kind']>('paste');
+  const [apiKey, setApiKey] = useState('');
   const now = useNowSeconds();
-  const diagnosis = useTokenDiagnosis(token, keysText, now);
+  const keys: DebuggerKeys = keySource === 'paste' ? { kind: 'paste', text: keysText } : { kind: 'account', apiKey };
+  const diagnosis = useTokenDiagnosis(token, keys, now);
+  const shared = useMemo(
+    () => ({ token, keys: keySource === 'paste' ? keysText : '', apiKey: keySource === 'account' ? apiKey : '' }),
+    [token, keySource, keysText, apiKey],
+  );
+
+  const chooseKeySource = (kind: DebuggerKeys['kind']) => {
+    setKeySource(kind);
+    // A signed-in owner most often checks against their own account.
+    if (kind === 'account' && !apiKey && ownAccount) setApiKey(ownAccount.apiKey);
+  };
 
   // A shared link's fragment fills the form, on arrival and when another link is opened in this tab.
   useEffect(() => {
@@ -28,13 +43,15 @@ export function TokenDebugger() {
       const input = readFragment();
       setToken(input.token);
       setKeysText(input.keys);
+      setApiKey(input.apiKey);
+      setKeySource(input.apiKey ? 'account' : 'paste');
     };
     load();
     window.addEventListener('hashchange', load);
     return () => window.removeEventListener('hashchange', load);
   }, []);
 
-  useEffect(() => writeFragment({ token, keys: keysText }), [token, keysText]);
+  useEffect(() => writeFragment(shared), [shared]);
 
   return (
     <div className="grid gap-8 lg:grid-cols-2">
@@ -45,33 +62,50 @@ export function TokenDebugger() {
               Identity token
             </label>
             {token && (
-              <CopyButton getText={() => `${window.location.origin}${window.location.pathname}${fragmentFor({ token, keys: keysText })}`} label="Copy share link" />
+              <CopyButton getText={() => `${window.location.origin}${window.location.pathname}${fragmentFor(shared)}`} label="Copy share link" />
             )}
           </div>
           <TokenInput id={tokenId} value={token} onChange={setToken} />
           <p className="mt-2 text-xs text-slate-600 dark:text-slate-300">
-            Tokens are credentials: anyone holding a valid one can act as its user until it expires. This page checks it in your browser and never sends it
-            anywhere; share links keep it after the <code>#</code>, which browsers do not send to servers.
+            Tokens are credentials: anyone holding a valid one can act as its user until it expires.{' '}
+            {keySource === 'paste'
+              ? 'With pasted keys this page checks it in your browser and never sends it anywhere'
+              : 'Against an account’s keys it is sent to this portal’s server for the check, and never stored or logged'}
+            ; share links keep it after the <code>#</code>, which browsers do not send to servers.
           </p>
         </div>
         <ExampleButtons
           onPick={(example, jwks) => {
             setToken(example);
             setKeysText(jwks);
+            setKeySource('paste');
           }}
         />
-        <div>
-          <label htmlFor={keysId} className="mb-2 block font-semibold">
-            Public keys
+        <div className="space-y-3">
+          <KeySourcePicker value={keySource} onChange={chooseKeySource} />
+          <label htmlFor={keysId} className="sr-only">
+            {keySource === 'paste' ? 'Public keys (JWK set, JWK or PEM)' : 'Account API key'}
           </label>
-          <KeysPanel id={keysId} value={keysText} onChange={setKeysText} attempts={diagnosis.verified?.keys ?? []} problem={diagnosis.keyProblem} />
+          {keySource === 'paste' ? (
+            <KeysPanel id={keysId} value={keysText} onChange={setKeysText} attempts={diagnosis.verified?.keys ?? []} problem={diagnosis.keyProblem} />
+          ) : (
+            <AccountKeysPanel
+              id={keysId}
+              apiKey={apiKey}
+              onChange={setApiKey}
+              ownAccount={ownAccount}
+              keySource={diagnosis.keySource}
+              attempts={diagnosis.verified?.keys ?? []}
+              problem={diagnosis.keyProblem}
+            />
+          )}
         </div>
       </div>
       <section aria-labelledby="result-heading" className="space-y-6">
         <h2 id="result-heading" className="sr-only">
           Result
         </h2>
-        {diagnosis.decoded ? <Result diagnosis={diagnosis} hasKeys={keysText.trim() !== ''} now={now} /> : <EmptyState />}
+        {diagnosis.decoded ? <Result diagnosis={diagnosis} hasKeys={hasKeys(keys)} now={now} /> : <EmptyState />}
         <ClockCheck />
       </section>
     </div>
@@ -101,7 +135,7 @@ function Verdict({ diagnosis, hasKeys }: { diagnosis: DebuggerDiagnosis; hasKeys
     return (
       <div role="status" className={`${base} border-slate-300 bg-slate-50 dark:border-slate-600 dark:bg-slate-900`}>
         <p className="font-semibold">The token is well formed and in date. Its signature is not checked yet.</p>
-        <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">Paste the account’s public keys to check it as the service will.</p>
+        <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">Paste the account’s public keys, or give its API key, to check it as the service will.</p>
       </div>
     );
   }

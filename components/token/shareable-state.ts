@@ -1,23 +1,26 @@
 'use client';
 
 /**
- * The debugger's input lives in the URL fragment (#token=…&keys=…): browsers never send the fragment
+ * The debugger's input lives in the URL fragment (#token=…&keys=… or #token=…&apiKey=…): browsers never send the fragment
  * to a server, so a shared link carries the token without it ever reaching one.
  */
 export interface DebuggerInput {
   token: string;
   keys: string;
+  /** Set when the token is checked against an account's registered keys rather than pasted ones. */
+  apiKey: string;
 }
 
 export function readFragment(): DebuggerInput {
   const params = new URLSearchParams(window.location.hash.slice(1));
-  return { token: params.get('token') ?? '', keys: params.get('keys') ?? '' };
+  return { token: params.get('token') ?? '', keys: params.get('keys') ?? '', apiKey: params.get('apiKey') ?? '' };
 }
 
-export function fragmentFor({ token, keys }: DebuggerInput): string {
+export function fragmentFor({ token, keys, apiKey }: DebuggerInput): string {
   const params = new URLSearchParams();
   if (token) params.set('token', token);
   if (keys) params.set('keys', keys);
+  if (apiKey) params.set('apiKey', apiKey);
   const encoded = params.toString();
   return encoded ? `#${encoded}` : '';
 }

@@ -1,32 +1,60 @@
 import { z } from 'zod';
-import { readJsonBody, badRequest } from '@/lib/http/json';
-import { diagnoseToken, loadKeySet } from '@/lib/jwt';
+import { badRequest, errorResponse, readJsonBody } from '@/lib/http/json';
+import { diagnoseToken, loadKeySet, type DiagnoseOptions } from '@/lib/jwt';
+import type { AccountKeySet, AccountKeySource } from './account-key-set';
+import { API_KEY_PATTERN } from './jwks';
 
 export const DIAGNOSE_BODY_LIMIT = 64 * 1024;
 
-export const diagnoseRequestSchema = z.object({
-  token: z.string({ error: 'must be a string holding the token' }),
-  jwks: z.record(z.string(), z.unknown(), { error: 'must be a JWK set object ({"keys": […]}) or a single JWK object' }).optional(),
-  now: z.number({ error: 'must be a number of seconds since 1970-01-01 UTC' }).finite().optional(),
-  tolerance: z.number({ error: 'must be a number of seconds' }).finite().min(0, 'must be 0 or more').optional(),
-});
+export const diagnoseRequestSchema = z
+  .object({
+    token: z.string({ error: 'must be a string holding the token' }),
+    jwks: z.record(z.string(), z.unknown(), { error: 'must be a JWK set object ({"keys": […]}) or a single JWK object' }).optional(),
+    apiKey: z.string({ error: 'must be a string: the API key the editor is loaded with' }).regex(API_KEY_PATTERN, 'must be an API key: 1 to 128 letters, digits, "-" or "_"').optional(),
+    now: z.number({ error: 'must be a number of seconds since 1970-01-01 UTC' }).finite().optional(),
+    tolerance: z.number({ error: 'must be a number of seconds' }).finite().min(0, 'must be 0 or more').optional(),
+  })
+  .refine((body) => body.jwks === undefined || body.apiKey === undefined, { message: 'give either "jwks" or "apiKey", not both', path: ['apiKey'] });
+
+/** Which keys a diagnosis used: the request's own, an account's, or none. An extra field of the contract's result. */
+export type KeySource = { kind: 'request' } | { kind: 'account'; account: { name: string; apiKey: string }; keyCount: number } | { kind: 'none' };
+
+type KeyChoice = { keySource: KeySource; options: Pick<DiagnoseOptions, 'keys' | 'keyWarnings' | 'keySetName'>; account?: AccountKeySet } | { response: Response };
+
+async function chooseKeys(body: z.infer<typeof diagnoseRequestSchema>, accounts?: AccountKeySource): Promise<KeyChoice> {
+  if (body.jwks !== undefined) {
+    const keySet = await loadKeySet(body.jwks);
+    if (keySet.unreadable) return { response: badRequest(`"jwks": ${keySet.unreadable}.`) };
+    return { keySource: { kind: 'request' }, options: { keys: keySet.keys, keyWarnings: keySet.warnings } };
+  }
+  let account: AccountKeySet | undefined;
+  if (body.apiKey !== undefined) {
+    account = await accounts?.byApiKey(body.apiKey);
+    if (!account) return { response: errorResponse(404, 'NOT_FOUND', '"apiKey": no account has this API key. Copy it from the account page, exactly as the editor is loaded with it.') };
+  } else {
+    // Contract §1: without jwks, a signed-in owner's account keys are used.
+    account = await accounts?.forViewer();
+  }
+  if (!account) return { keySource: { kind: 'none' }, options: {} };
+  return {
+    account,
+    keySource: { kind: 'account', account: { name: account.account.name, apiKey: account.account.apiKey }, keyCount: account.loaded.keys.length },
+    options: { keys: account.loaded.keys, keyWarnings: account.loaded.warnings, keySetName: account.name },
+  };
+}
 
 /**
  * POST /api/tokens/diagnose (contract §1): the same diagnosis as the CLI and the browser.
+ * Keys come from `jwks`, from the account named by `apiKey`, or from the signed-in owner's account.
  * Invalid tokens still answer 200; only a malformed request is a 4xx. The token is never logged.
  */
-export async function handleDiagnoseRequest(request: Request): Promise<Response> {
+export async function handleDiagnoseRequest(request: Request, accounts?: AccountKeySource): Promise<Response> {
   const body = await readJsonBody(request, diagnoseRequestSchema, DIAGNOSE_BODY_LIMIT);
   if (!body.ok) return body.response;
-  const { token, jwks, now, tolerance } = body.value;
-  let keys;
-  let keyWarnings;
-  if (jwks !== undefined) {
-    const keySet = await loadKeySet(jwks);
-    if (keySet.unreadable) return badRequest(`"jwks": ${keySet.unreadable}.`);
-    keys = keySet.keys;
-    keyWarnings = keySet.warnings;
-  }
-  const diagnosis = await diagnoseToken(token, { keys, keyWarnings, now, tolerance });
-  return Response.json(diagnosis, { headers: { 'Cache-Control': 'no-store' } });
+  const choice = await chooseKeys(body.value, accounts);
+  if ('response' in choice) return choice.response;
+  const { token, now, tolerance } = body.value;
+  const diagnosis = await diagnoseToken(token, { ...choice.options, now, tolerance });
+  if (choice.account) await accounts?.recordUse(choice.account, diagnosis);
+  return Response.json({ ...diagnosis, keySource: choice.keySource }, { headers: { 'Cache-Control': 'no-store' } });
 }

@@ -1,7 +1,8 @@
 import type { Store } from '@/lib/db/store';
 import { errorResponse } from '@/lib/http/json';
+import { publishedJwks } from './account-key-set';
 
-const API_KEY = /^[A-Za-z0-9_-]{1,128}$/;
+export const API_KEY_PATTERN = /^[A-Za-z0-9_-]{1,128}$/;
 export const JWKS_CACHE_CONTROL = 'public, max-age=60, stale-while-revalidate=300';
 
 async function entityTag(body: string): Promise<string> {
@@ -16,10 +17,10 @@ function matches(ifNoneMatch: string | null, tag: string): boolean {
 
 /** GET /api/accounts/{apiKey}/jwks.json: the account's public keys, as the collaboration service would fetch them. */
 export async function handleJwksRequest(request: Request, apiKey: string, store: Store): Promise<Response> {
-  const account = API_KEY.test(apiKey) ? await store.findAccountByApiKey(apiKey) : undefined;
+  const account = API_KEY_PATTERN.test(apiKey) ? await store.findAccountByApiKey(apiKey) : undefined;
   if (!account) return errorResponse(404, 'NOT_FOUND', 'No account has this API key.');
   const keys = await store.listKeys(account.id);
-  const body = JSON.stringify({ keys: keys.map((key) => ({ ...key.jwk, kid: key.kid, ...(key.alg ? { alg: key.alg } : {}), use: 'sig' })) });
+  const body = JSON.stringify(publishedJwks(keys));
   const tag = await entityTag(body);
   const headers = { ETag: tag, 'Cache-Control': JWKS_CACHE_CONTROL, Vary: 'Accept-Encoding' };
   if (matches(request.headers.get('if-none-match'), tag)) return new Response(null, { status: 304, headers });

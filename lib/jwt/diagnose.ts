@@ -18,6 +18,8 @@ export interface DiagnoseOptions {
   now?: number;
   /** Seconds; defaults to 30. */
   tolerance?: number;
+  /** Names whose keys these are ("Account \"Acme\""), so key problems speak of that account rather than of "the set". */
+  keySetName?: string;
 }
 
 function currentTime(): number {
@@ -60,7 +62,7 @@ export async function diagnoseToken(input: string, options: DiagnoseOptions = {}
     errors.push(tokenError('JWKS_UNAVAILABLE', 'No key set was given, so the signature cannot be checked. Supply the public keys registered on the account.'));
     return { ...decoded, ok: false, errors };
   }
-  const selection = selectKeys(options.keys, structure.alg, structure.header.kid);
+  const selection = selectKeys(options.keys, structure.alg, structure.header.kid, options.keySetName);
   if (selection.error) {
     errors.push(selection.error);
     return { ...decoded, ok: false, errors, keys: selection.attempts };

@@ -35,9 +35,17 @@ function attempt(key: PublicKeyEntry, outcome: KeyAttempt['outcome'], reason: st
  * Contract rule 8: keys come only from the account's set. With a kid, the key with that kid;
  * without one, every key whose type fits the algorithm.
  */
-export function selectKeys(keys: readonly PublicKeyEntry[], alg: AcceptedAlgorithm, kid: unknown): { candidates: PublicKeyEntry[]; attempts: KeyAttempt[]; error?: DiagnosisError } {
+export function selectKeys(
+  keys: readonly PublicKeyEntry[],
+  alg: AcceptedAlgorithm,
+  kid: unknown,
+  keySetName?: string,
+): { candidates: PublicKeyEntry[]; attempts: KeyAttempt[]; error?: DiagnosisError } {
   if (keys.length === 0) {
-    return { candidates: [], attempts: [], error: tokenError('JWKS_UNAVAILABLE', 'The key set is empty: there is no public key to check the signature with.') };
+    const detail = keySetName
+      ? `${keySetName} has no public keys registered, so no token for it can be checked. Register the public half of the signing key on the account.`
+      : 'The key set is empty: there is no public key to check the signature with.';
+    return { candidates: [], attempts: [], error: tokenError('JWKS_UNAVAILABLE', detail) };
   }
   const attempts: KeyAttempt[] = [];
   const candidates: PublicKeyEntry[] = [];
@@ -53,7 +61,7 @@ export function selectKeys(keys: readonly PublicKeyEntry[], alg: AcceptedAlgorit
   }
   if (candidates.length) return { candidates, attempts };
 
-  const count = `The set has ${keys.length} key${keys.length === 1 ? '' : 's'}`;
+  const count = `${keySetName ?? 'The set'} has ${keys.length} key${keys.length === 1 ? '' : 's'}`;
   let detail: string;
   if (byKid && !keys.some((key) => key.kid === kid)) {
     const kids = keys.map((key) => key.kid).filter((value) => value !== null);

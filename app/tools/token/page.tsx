@@ -1,23 +1,33 @@
 import type { Metadata } from 'next';
+import { headers } from 'next/headers';
 import { Providers } from '@/components/Providers';
 import { TokenDebugger } from '@/components/token/TokenDebugger';
+import { getViewer } from '@/lib/auth';
+import { getStore } from '@/lib/db';
 
 export const metadata: Metadata = {
   title: 'Token debugger',
   description: 'Paste an RTC identity token and see every problem at once: structure, algorithm, claims, clocks, keys and signature.',
 };
 
-export default function TokenDebuggerPage() {
+async function ownAccount() {
+  const viewer = await getViewer(await headers());
+  if (viewer?.role !== 'owner') return undefined;
+  const account = await (await getStore()).findAccount(viewer.accountId);
+  return account && { name: account.name, apiKey: account.apiKey };
+}
+
+export default async function TokenDebuggerPage() {
   return (
     <main id="main" className="mx-auto max-w-7xl px-4 py-8 sm:px-6 lg:py-10">
       <h1 className="text-3xl font-bold tracking-tight sm:text-4xl">Token debugger</h1>
       <p className="mt-2 max-w-3xl text-slate-700 dark:text-slate-300">
         Paste an identity token to see every problem the collaboration service would find, each with the page that explains the fix. Add the account’s public
-        keys to check the signature too.
+        keys, or its API key, to check the signature too.
       </p>
       <div className="mt-8">
         <Providers>
-          <TokenDebugger />
+          <TokenDebugger ownAccount={await ownAccount()} />
         </Providers>
       </div>
     </main>

@@ -1,0 +1,28 @@
+'use client';
+
+import type { DebuggerKeys } from './useTokenDiagnosis';
+
+const CHOICES: { kind: DebuggerKeys['kind']; label: string }[] = [
+  { kind: 'paste', label: 'Paste public keys' },
+  { kind: 'account', label: 'An account’s registered keys' },
+];
+
+/** Where the signature check finds its keys. A radio group, so arrow keys move between the choices. */
+export function KeySourcePicker({ value, onChange }: { value: DebuggerKeys['kind']; onChange: (kind: DebuggerKeys['kind']) => void }) {
+  return (
+    <fieldset>
+      <legend className="mb-2 font-semibold">Public keys</legend>
+      <div className="inline-flex flex-wrap rounded-lg border border-slate-300 p-0.5 dark:border-slate-600">
+        {CHOICES.map((choice) => (
+          <label
+            key={choice.kind}
+            className="cursor-pointer rounded-md px-3 py-1.5 text-sm has-checked:bg-brand-600 has-checked:text-white has-focus-visible:outline-2 has-focus-visible:outline-brand-500"
+          >
+            <input type="radio" name="key-source" value={choice.kind} checked={value === choice.kind} onChange={() => onChange(choice.kind)} className="sr-only" />
+            {choice.label}
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
+}

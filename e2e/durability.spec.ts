@@ -1,0 +1,81 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { request as playwrightRequest } from '@playwright/test';
+import { Client } from 'pg';
+import { expect, test } from './fixtures';
+import { startServer } from './server-process';
+
+// Nothing answered is lost: a key upload that got its 201 survives the server being SIGKILLed right after.
+const PORT = Number(process.env.E2E_PORT ?? 3100) + 90;
+
+interface Backend {
+  name: string;
+  prepare(): Promise<{ env: Record<string, string>; dispose(): Promise<void> }>;
+}
+
+const backends: Backend[] = [
+  {
+    name: 'the embedded database',
+    async prepare() {
+      const dataDir = mkdtempSync(path.join(os.tmpdir(), 'rtc-doctor-durability-'));
+      return { env: { RTC_DOCTOR_DATA_DIR: dataDir, DATABASE_URL: '' }, dispose: async () => rmSync(dataDir, { recursive: true, force: true }) };
+    },
+  },
+];
+
+const postgresUrl = process.env.TEST_DATABASE_URL;
+if (postgresUrl) {
+  backends.push({
+    name: 'PostgreSQL',
+    async prepare() {
+      const database = `rtc_doctor_durability_${process.pid}_${crypto.randomUUID().slice(0, 8)}`;
+      const admin = async (sql: string) => {
+        const client = new Client({ connectionString: postgresUrl });
+        await client.connect();
+        await client.query(sql);
+        await client.end();
+      };
+      await admin(`CREATE DATABASE "${database}"`);
+      const url = new URL(postgresUrl);
+      url.pathname = `/${database}`;
+      return {
+        env: { DATABASE_URL: url.toString(), BETTER_AUTH_SECRET: 'durability-test-secret-0123456789abcdef' },
+        dispose: () => admin(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`),
+      };
+    },
+  });
+}
+
+test.describe.configure({ mode: 'serial' });
+
+for (const backend of backends) {
+  test(`a key upload answered 201 survives SIGKILL of the server on ${backend.name}`, async () => {
+    const { env, dispose } = await backend.prepare();
+    let server = await startServer(PORT, env);
+    try {
+      const origin = { origin: server.url };
+      const client = await playwrightRequest.newContext({ baseURL: server.url, extraHTTPHeaders: origin });
+      const signUp = await client.post('/api/auth/sign-up/email', { data: { name: 'Durable', email: `durable-${crypto.randomUUID().slice(0, 8)}@example.test`, password: 'a long enough password' } });
+      expect(signUp.status()).toBe(200);
+      const apiKey = /rtc_[A-Za-z0-9_-]{24}/.exec(await (await client.get('/account')).text())?.[0];
+      expect(apiKey).toBeDefined();
+
+      const jwk = { kty: 'EC', crv: 'P-256', x: 'f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU', y: 'x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0', kid: 'survivor' };
+      const upload = await client.post(`/api/accounts/${apiKey}/keys`, { data: { key: JSON.stringify(jwk) } });
+      expect(upload.status()).toBe(201);
+      await server.kill();
+
+      server = await startServer(PORT, env);
+      const keys = await client.get(`${server.url}/api/accounts/${apiKey}/keys`);
+      expect(keys.status()).toBe(200);
+      expect((await keys.json()).keys.map((key: { kid: string }) => key.kid)).toEqual(['survivor']);
+      const jwks = await (await client.get(`${server.url}/api/accounts/${apiKey}/jwks.json`)).json();
+      expect(jwks.keys).toEqual([expect.objectContaining({ kid: 'survivor', x: jwk.x })]);
+      await client.dispose();
+    } finally {
+      await server.kill();
+      await dispose();
+    }
+  });
+}
