@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { request as playwrightRequest } from '@playwright/test';
-import { Client } from 'pg';
+import { createThrowawayDatabase } from '../lib/db/throwaway-database';
 import { expect, test } from './fixtures';
 import { startServer } from './server-process';
 
@@ -29,20 +29,8 @@ if (postgresUrl) {
   backends.push({
     name: 'PostgreSQL',
     async prepare() {
-      const database = `rtc_doctor_durability_${process.pid}_${crypto.randomUUID().slice(0, 8)}`;
-      const admin = async (sql: string) => {
-        const client = new Client({ connectionString: postgresUrl });
-        await client.connect();
-        await client.query(sql);
-        await client.end();
-      };
-      await admin(`CREATE DATABASE "${database}"`);
-      const url = new URL(postgresUrl);
-      url.pathname = `/${database}`;
-      return {
-        env: { DATABASE_URL: url.toString(), BETTER_AUTH_SECRET: 'durability-test-secret-0123456789abcdef' },
-        dispose: () => admin(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`),
-      };
+      const database = await createThrowawayDatabase(postgresUrl, 'rtc_doctor_durability');
+      return { env: { DATABASE_URL: database.url, BETTER_AUTH_SECRET: 'durability-test-secret-0123456789abcdef' }, dispose: database.drop };
     },
   });
 }

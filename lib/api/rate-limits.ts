@@ -1,11 +1,10 @@
-import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import { readEnvironment } from '@/lib/config/env';
 import { getDatabase } from '@/lib/db';
-import { consumeRateLimit, createRateLimiter, RATE_LIMITS, type RateLimitName } from '@/lib/http/rate-limit';
+import { consumeRateLimit, createRateLimiter, RATE_LIMITS, type RateLimiter, type RateLimitName } from '@/lib/http/rate-limit';
 
-const limiters = new Map<RateLimitName, Promise<RateLimiterAbstract>>();
+const limiters = new Map<RateLimitName, Promise<RateLimiter>>();
 
-async function limiterFor(name: RateLimitName): Promise<RateLimiterAbstract> {
+async function limiterFor(name: RateLimitName): Promise<RateLimiter> {
   let limiter = limiters.get(name);
   if (!limiter) {
     limiter = getDatabase().then((database) => createRateLimiter(RATE_LIMITS[name], database.pool));

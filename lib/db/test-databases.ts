@@ -1,5 +1,5 @@
-import { Client } from 'pg';
 import { openDatabase, type OpenDatabase } from './connect';
+import { createThrowawayDatabase } from './throwaway-database';
 
 /**
  * The backends every storage test runs against: the embedded database always, and PostgreSQL when
@@ -8,12 +8,6 @@ import { openDatabase, type OpenDatabase } from './connect';
 export interface TestBackend {
   name: string;
   open(): Promise<OpenDatabase & { dispose(): Promise<void> }>;
-}
-
-function withDatabase(url: string, database: string): string {
-  const parsed = new URL(url);
-  parsed.pathname = `/${database}`;
-  return parsed.toString();
 }
 
 export function testBackends(): TestBackend[] {
@@ -31,20 +25,13 @@ export function testBackends(): TestBackend[] {
     backends.push({
       name: 'postgres',
       async open() {
-        const database = `rtc_doctor_test_${process.pid}_${crypto.randomUUID().slice(0, 8)}`;
-        const admin = new Client({ connectionString: url });
-        await admin.connect();
-        await admin.query(`CREATE DATABASE "${database}"`);
-        await admin.end();
-        const opened = await openDatabase({ url: withDatabase(url, database) });
+        const database = await createThrowawayDatabase(url);
+        const opened = await openDatabase({ url: database.url });
         return {
           ...opened,
           async dispose() {
             await opened.close();
-            const cleaner = new Client({ connectionString: url });
-            await cleaner.connect();
-            await cleaner.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
-            await cleaner.end();
+            await database.drop();
           },
         };
       },

@@ -30,6 +30,13 @@ describe.each(testBackends())('rate limits on $name', (backend) => {
     expect((await refused!.json()).error.code).toBe('RATE_LIMITED');
     expect(await consumeRateLimit(limiter, requestFrom('192.0.2.2'))).toBeUndefined();
   });
+
+  it('holds an overall ceiling when every request claims a different address', async () => {
+    const limiter = createRateLimiter({ keyPrefix: `test-${crypto.randomUUID()}`, points: 2, duration: 60, overall: 5 }, opened.pool);
+    const answers = [];
+    for (let attempt = 0; attempt < 8; attempt++) answers.push((await consumeRateLimit(limiter, requestFrom(`198.51.100.${attempt}`)))?.status ?? 200);
+    expect(answers).toEqual([200, 200, 200, 200, 200, 429, 429, 429]);
+  });
 });
 
 // Only PostgreSQL is shared between processes; the embedded database serves one process by design.

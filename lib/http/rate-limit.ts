@@ -8,6 +8,11 @@ export interface RateLimitPolicy {
   points: number;
   /** Window length in seconds. */
   duration: number;
+  /**
+   * Requests allowed from all clients together in each window (default: 20 clients' worth). Client addresses
+   * come from X-Forwarded-For, which a client can forge when no proxy sets it; this ceiling still holds then.
+   */
+  overall?: number;
 }
 
 /** Per client address; generous for people, tight enough to stop a script hammering the public APIs. */
@@ -21,9 +26,24 @@ export const RATE_LIMITS = {
 export type RateLimitName = keyof typeof RATE_LIMITS;
 
 /** In one process the counters live in memory; across processes they live in the shared PostgreSQL. */
-export function createRateLimiter(policy: RateLimitPolicy, pool?: Pool): RateLimiterAbstract {
-  if (pool) return new RateLimiterPostgres({ ...policy, storeClient: pool, storeType: 'pool', tableName: 'rate_limits', tableCreated: true });
-  return new RateLimiterMemory(policy);
+export interface RateLimiter {
+  perClient: RateLimiterAbstract;
+  overall: RateLimiterAbstract;
+}
+
+const OVERALL_KEY = 'all-clients';
+
+function limiterOf(options: { keyPrefix: string; points: number; duration: number }, pool?: Pool): RateLimiterAbstract {
+  if (pool) return new RateLimiterPostgres({ ...options, storeClient: pool, storeType: 'pool', tableName: 'rate_limits', tableCreated: true });
+  return new RateLimiterMemory(options);
+}
+
+export function createRateLimiter(policy: RateLimitPolicy, pool?: Pool): RateLimiter {
+  const { keyPrefix, points, duration } = policy;
+  return {
+    perClient: limiterOf({ keyPrefix, points, duration }, pool),
+    overall: limiterOf({ keyPrefix: `${keyPrefix}-overall`, points: policy.overall ?? points * 20, duration }, pool),
+  };
 }
 
 /**
@@ -40,13 +60,20 @@ export function clientAddress(request: Request): string {
 }
 
 /** Counts one request; answers 429 with Retry-After when the client is over its limit. */
-export async function consumeRateLimit(limiter: RateLimiterAbstract, request: Request): Promise<Response | undefined> {
+export async function consumeRateLimit(limiter: RateLimiter, request: Request): Promise<Response | undefined> {
+  return (
+    (await consume(limiter.perClient, clientAddress(request), 'Too many requests from this address')) ??
+    consume(limiter.overall, OVERALL_KEY, 'This service is answering too many requests just now')
+  );
+}
+
+async function consume(limiter: RateLimiterAbstract, key: string, reason: string): Promise<Response | undefined> {
   try {
-    await limiter.consume(clientAddress(request));
+    await limiter.consume(key);
     return undefined;
   } catch (result) {
     if (!(result instanceof RateLimiterRes)) throw result;
     const retryAfter = Math.max(1, Math.ceil(result.msBeforeNext / 1000));
-    return errorResponse(429, 'RATE_LIMITED', `Too many requests from this address; try again in ${retryAfter} seconds.`, { 'Retry-After': String(retryAfter) });
+    return errorResponse(429, 'RATE_LIMITED', `${reason}; try again in ${retryAfter} seconds.`, { 'Retry-After': String(retryAfter) });
   }
 }
