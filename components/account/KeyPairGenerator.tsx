@@ -4,7 +4,7 @@ import { calculateJwkThumbprint, exportJWK, exportPKCS8, generateKeyPair } from 
 import { useId, useState } from 'react';
 import { CopyButton } from '@/components/ui/CopyButton';
 
-const ALGORITHMS = ['ES256', 'ES384', 'RS256', 'PS256'] as const;
+const ALGORITHMS = ['ES256', 'ES384', 'ES512', 'RS256', 'PS256'] as const;
 type Algorithm = (typeof ALGORITHMS)[number];
 
 interface GeneratedPair {
