@@ -35,7 +35,8 @@ if (postgresUrl) {
   });
 }
 
-test.describe.configure({ mode: 'serial' });
+// Each test starts a production server twice; on a busy machine that takes longer than the default 30 s.
+test.describe.configure({ mode: 'serial', timeout: 180_000 });
 
 for (const backend of backends) {
   test(`a key upload answered 201 survives SIGKILL of the server on ${backend.name}`, async () => {

@@ -11,6 +11,9 @@ let dataDir: string;
 let server: ServerProcess;
 let demo: { owner: { email: string }; staff: { email: string; password: string }; apiKey: string };
 
+// The hook seeds a database and starts a production server; on a busy machine that takes longer than 30 s.
+test.describe.configure({ timeout: 180_000 });
+
 test.beforeAll(async () => {
   dataDir = mkdtempSync(path.join(os.tmpdir(), 'rtc-doctor-staff-'));
   const env = { RTC_DOCTOR_DATA_DIR: dataDir, DATABASE_URL: '' };

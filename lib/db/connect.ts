@@ -31,6 +31,9 @@ const MIGRATIONS = path.join(process.cwd(), 'lib', 'db', 'migrations');
 export async function openDatabase(options: DatabaseOptions): Promise<OpenDatabase> {
   if (options.url) {
     const pool = new Pool({ connectionString: options.url, max: 10 });
+    // An idle connection that the server ends (restart, failover, admin) must not crash the process;
+    // the pool drops it and opens a new one on the next query.
+    pool.on('error', (error) => console.error(`PostgreSQL closed an idle connection: ${error.message}`));
     const db = drizzlePostgres(pool, { schema });
     await migratePostgres(db, { migrationsFolder: MIGRATIONS });
     return { db: db as unknown as Database, kind: 'postgres', pool, close: () => pool.end() };
