@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { SearchForm } from '@/components/search/SearchForm';
 import { PopularPages } from '@/components/site/PopularPages';
+import { ToolCards } from '@/components/site/ToolCards';
 import { allErrors, errorDocsPath } from '@/lib/errors';
 
 const AUDIENCES = [
@@ -71,6 +72,12 @@ export default function HomePage() {
               </li>
             ))}
           </ul>
+        </section>
+        <section aria-labelledby="tools">
+          <h2 id="tools" className="mb-4 text-lg font-semibold">
+            Tools
+          </h2>
+          <ToolCards headingLevel="h3" />
         </section>
         <section aria-labelledby="messages">
           <h2 id="messages" className="text-lg font-semibold">

@@ -5,7 +5,7 @@ import { ThemeToggle } from './ThemeToggle';
 const NAV = [
   { href: '/docs', label: 'Docs', narrow: true },
   { href: '/docs/errors', label: 'Errors', narrow: false },
-  { href: '/tools/token', label: 'Token debugger', narrow: false },
+  { href: '/tools', label: 'Tools', narrow: false },
 ];
 
 export function SiteHeader() {
