@@ -8,6 +8,7 @@ export function SiteFooter() {
         <nav aria-label="Footer" className="flex gap-4">
           <Link prefetch={false} href="/docs" className="hover:underline">Docs</Link>
           <Link prefetch={false} href="/docs/errors" className="hover:underline">Error reference</Link>
+          <Link prefetch={false} href="/tools" className="hover:underline">Tools</Link>
           <Link prefetch={false} href="/search" className="hover:underline">Search</Link>
         </nav>
       </div>
