@@ -91,7 +91,8 @@ export const FRAME_CHAINS: readonly { chain: readonly string[]; secure: boolean;
   { chain: ['http://192.168.1.20:3000/', 'http://localhost:3000/'], secure: false },
   { chain: ['https://portal.example/', 'http://localhost:3000/'], secure: true },
   { chain: ['http://localhost:8080/', 'https://editor.example.com/'], secure: true },
-  { chain: ['https://portal.example/', 'http://intranet.example/', 'https://editor.example.com/'], secure: false },
+  { chain: ['http://intranet.example/', 'http://localhost:3000/', 'https://editor.example.com/'], secure: false },
+  { chain: ['https://portal.example/', 'http://localhost:3000/', 'https://editor.example.com/'], secure: true },
   {
     chain: ['https://portal.example/', 'http://editor.example.com/'],
     secure: false,
