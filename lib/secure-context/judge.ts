@@ -85,7 +85,7 @@ function fixFor(rule: SecureContextRule, url: URL): SecureContextFix | null {
       return {
         summary: `Use a name ending in .localhost (such as http://${label}.localhost${url.port ? `:${url.port}` : ''}), which needs no certificate, or serve ${url.hostname} over https.`,
         steps: [
-          `A name like ${label}.localhost works without a certificate or a hosts-file entry: browsers resolve it to this machine and treat it as secure.`,
+          `A name like ${label}.localhost works without a certificate or a hosts-file entry: Chrome, Edge and Firefox resolve it to this machine and treat it as secure.`,
           `To keep the name ${url.hostname}, it needs a certificate: serve it over https (mkcert or a local proxy such as Caddy).`,
         ],
         recipes: ['reverse-proxy'],
@@ -112,9 +112,14 @@ function fixFor(rule: SecureContextRule, url: URL): SecureContextFix | null {
   }
 }
 
+/** The serialized origin, the same in every engine: Chromium's URL says "file://" for file: URLs (and blobs made from them) where WHATWG and Node say opaque. */
+function originOf(url: URL): string {
+  return url.origin === 'file://' ? 'null' : url.origin;
+}
+
 function judge(url: URL): { rule: SecureContextRule; reason: string } {
   const scheme = url.protocol.slice(0, -1);
-  const origin = url.origin;
+  const origin = originOf(url);
   if (origin === 'null' && scheme !== 'file') {
     if (scheme === 'about')
       return {
@@ -175,7 +180,7 @@ export function checkSecureContext(input: string): SecureContextCheck {
   const secure = rule === 'https' || rule === 'loopback-ipv4' || rule === 'loopback-ipv6' || rule === 'localhost-name' || rule === 'file';
   return {
     ok: true,
-    verdict: { url: input, canonical: url.href, origin: url.origin, secure, rule, reason, fix: secure ? null : fixFor(rule, url.protocol === 'blob:' && url.origin !== 'null' ? new URL(url.origin) : url), frames: FRAMES_NOTE, docs: SECURE_CONTEXT_DOCS },
+    verdict: { url: input, canonical: url.href, origin: originOf(url), secure, rule, reason, fix: secure ? null : fixFor(rule, url.protocol === 'blob:' && originOf(url) !== 'null' ? new URL(url.origin) : url), frames: FRAMES_NOTE, docs: SECURE_CONTEXT_DOCS },
   };
 }
 

@@ -108,7 +108,7 @@ export const DEV_SERVER_RECIPES: readonly DevServerRecipe[] = [
     summary: 'Put Caddy in front of any dev server to open it by a name of your choosing over HTTPS.',
     steps: [
       {
-        text: 'A name ending in .localhost needs no certificate and no hosts-file entry: browsers resolve it to this machine and treat it as secure over plain http. Point a proxy at the dev server, or open the dev server by that name directly:',
+        text: 'A name ending in .localhost needs no certificate and no hosts-file entry: Chrome, Edge and Firefox resolve it to this machine and treat it as secure over plain http. Point a proxy at the dev server, or open the dev server by that name directly:',
         code: 'caddy reverse-proxy --from http://myapp.localhost --to localhost:5173',
         language: 'bash',
       },
@@ -157,6 +157,11 @@ export const DEV_SERVER_RECIPES: readonly DevServerRecipe[] = [
     open: 'https://<name>.trycloudflare.com',
   },
 ];
+
+/** A recipe id from untrusted text (a query parameter), or undefined. */
+export function parseRecipeId(value: string | undefined | null): RecipeId | undefined {
+  return RECIPE_IDS.find((id) => id === value);
+}
 
 export function recipeById(id: RecipeId): DevServerRecipe {
   return DEV_SERVER_RECIPES.find((recipe) => recipe.id === id)!;

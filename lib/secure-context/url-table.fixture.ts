@@ -79,6 +79,7 @@ export const URL_TABLE: readonly UrlRow[] = [
   { url: 'blob:https://editor.example.com/0b9a3e1c-8f5e-4a0b-9d2c-6f1e2a3b4c5d', secure: true, rule: 'https', origin: 'https://editor.example.com', browser: 'blob' },
   { url: 'blob:http://localhost:3000/0b9a3e1c-8f5e-4a0b-9d2c-6f1e2a3b4c5d', secure: true, rule: 'localhost-name', origin: 'http://localhost:3000', browser: 'blob' },
   { url: 'blob:http://192.168.1.20:3000/0b9a3e1c-8f5e-4a0b-9d2c-6f1e2a3b4c5d', secure: false, rule: 'lan-address', origin: 'http://192.168.1.20:3000', browser: 'blob' },
+  { url: 'blob:file:///0b9a3e1c-8f5e-4a0b-9d2c-6f1e2a3b4c5d', secure: false, rule: 'opaque', origin: 'null', browser: { cannot: 'Chromium gives file: pages an opaque origin, so the blob: URLs they make are blob:null/…, never this form' } },
   { url: 'blob:null/0b9a3e1c-8f5e-4a0b-9d2c-6f1e2a3b4c5d', secure: false, rule: 'opaque', origin: 'null', browser: { cannot: 'blob:null URLs come from pages with opaque origins; the oracle has no page of that origin to create one' } },
 ];
 
