@@ -1,6 +1,5 @@
 'use client';
 
-import Link from 'next/link';
 import { CopyButton } from '@/components/ui/CopyButton';
 import { recipeById, type RecipeId, type SecureContextVerdict } from '@/lib/secure-context';
 
@@ -74,24 +73,26 @@ function shellWord(text: string): string {
   return `'${text.replaceAll("'", `'\\''`)}'`;
 }
 
-export function ApiCall({ url, siteOrigin }: { url: string; siteOrigin: string }) {
-  const command = `curl -s ${shellWord(`${siteOrigin}/api/secure-context?url=${encodeURIComponent(url)}`)}`;
+function CommandBlock({ title, command }: { title: string; command: string }) {
   return (
-    <section aria-label="The same check from the API" className="overflow-hidden rounded-lg border border-slate-200 dark:border-slate-700">
+    <section aria-label={title} className="overflow-hidden rounded-lg border border-slate-200 dark:border-slate-700">
       <div className="flex items-center justify-between gap-2 border-b border-slate-200 bg-slate-50 px-3 py-1.5 dark:border-slate-700 dark:bg-slate-900">
-        <h3 className="text-xs font-semibold tracking-wide text-slate-700 uppercase dark:text-slate-300">The same check from the API</h3>
-        <CopyButton text={command} label="Copy command" />
+        <h3 className="text-xs font-semibold tracking-wide text-slate-700 uppercase dark:text-slate-300">{title}</h3>
+        <CopyButton text={command} label="Copy command" className="shrink-0 whitespace-nowrap" />
       </div>
-      <pre className="overflow-x-auto p-3 text-sm" tabIndex={0} aria-label="curl command">
+      <pre className="overflow-x-auto p-3 text-sm" tabIndex={0} aria-label={`${title}: command`}>
         {command}
       </pre>
-      <p className="border-t border-slate-200 px-3 py-2 text-xs text-slate-600 dark:border-slate-700 dark:text-slate-300">
-        Or from a terminal: <code>npm run --silent rtc-doctor -- origin {shellWord(url)}</code>. Both answer with the verdict as JSON; see{' '}
-        <Link href="/docs/secure-context" className="text-brand-700 underline dark:text-brand-300">
-          the guide
-        </Link>
-        .
-      </p>
     </section>
+  );
+}
+
+/** The same verdict from the API and the CLI, as JSON, for scripts and CI. */
+export function ApiCall({ url, siteOrigin }: { url: string; siteOrigin: string }) {
+  return (
+    <div className="space-y-3">
+      <CommandBlock title="The same check from the API" command={`curl -s ${shellWord(`${siteOrigin}/api/secure-context?url=${encodeURIComponent(url)}`)}`} />
+      <CommandBlock title="From the command line" command={`npm run --silent rtc-doctor -- origin ${shellWord(url)} --json`} />
+    </div>
   );
 }
