@@ -1,7 +1,8 @@
 'use client';
 
 import { CopyButton } from '@/components/ui/CopyButton';
-import { consoleSnippet, SECURE_CONTEXT_TOOL_PATH } from '@/lib/secure-context';
+import { consoleSnippet } from '@/lib/secure-context/console-snippet';
+import { SECURE_CONTEXT_TOOL_PATH } from '@/lib/secure-context/recipe-ids';
 import { useSiteOrigin } from './useSiteOrigin';
 
 export function ConsoleSnippet() {

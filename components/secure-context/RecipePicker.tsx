@@ -1,11 +1,10 @@
 'use client';
 
 import type { ReactNode } from 'react';
-import { DEV_SERVER_RECIPES, type RecipeId } from '@/lib/secure-context';
+import { RECIPE_IDS, RECIPE_LABELS, type RecipeId } from '@/lib/secure-context/recipe-ids';
 
 /** Pick a setup, get its commands. Native radios give arrow-key movement and a single tab stop. */
 export function RecipePicker({ selected, onSelect, panels }: { selected: RecipeId | undefined; onSelect: (id: RecipeId) => void; panels: Record<RecipeId, ReactNode> }) {
-  const current = DEV_SERVER_RECIPES.find((recipe) => recipe.id === selected);
   return (
     <section id="recipes" aria-labelledby="recipes-heading" className="scroll-mt-20">
       <h2 id="recipes-heading" className="text-2xl font-bold tracking-tight">
@@ -18,22 +17,22 @@ export function RecipePicker({ selected, onSelect, panels }: { selected: RecipeI
       <fieldset className="mt-4">
         <legend className="mb-2 font-semibold">Your setup</legend>
         <div className="flex flex-wrap gap-2">
-          {DEV_SERVER_RECIPES.map((recipe) => (
+          {RECIPE_IDS.map((id) => (
             <label
-              key={recipe.id}
+              key={id}
               className="cursor-pointer rounded-full border border-slate-300 px-3 py-1 text-sm has-checked:border-brand-600 has-checked:bg-brand-600 has-checked:text-white has-focus-visible:outline-2 has-focus-visible:outline-offset-2 has-focus-visible:outline-brand-500 hover:border-brand-500 dark:border-slate-600 dark:has-checked:border-brand-400 dark:has-checked:bg-brand-400 dark:has-checked:text-slate-950"
             >
-              <input type="radio" name="setup" value={recipe.id} checked={recipe.id === selected} onChange={() => onSelect(recipe.id)} className="sr-only" />
-              {recipe.label}
+              <input type="radio" name="setup" value={id} checked={id === selected} onChange={() => onSelect(id)} className="sr-only" />
+              {RECIPE_LABELS[id]}
             </label>
           ))}
         </div>
       </fieldset>
       <div className="mt-6" data-testid="recipe">
-        {current ? (
-          <section aria-label={`${current.label} recipe`}>
-            <h3 className="text-lg font-semibold">{current.label}</h3>
-            <div className="mt-2">{panels[current.id]}</div>
+        {selected ? (
+          <section aria-label={`${RECIPE_LABELS[selected]} recipe`}>
+            <h3 className="text-lg font-semibold">{RECIPE_LABELS[selected]}</h3>
+            <div className="mt-2">{panels[selected]}</div>
           </section>
         ) : (
           <p className="rounded-lg border border-dashed border-slate-300 p-4 text-sm text-slate-700 dark:border-slate-600 dark:text-slate-300">

@@ -3,7 +3,9 @@
 import Link from 'next/link';
 import { useEffect, useId, useMemo, useState, type ReactNode } from 'react';
 import { CopyButton } from '@/components/ui/CopyButton';
-import { checkSecureContext, SECURE_CONTEXT_DOCS, type RecipeId } from '@/lib/secure-context';
+// Imported module by module: the recipe steps and the error catalog stay out of the browser bundle.
+import { checkSecureContext, SECURE_CONTEXT_DOCS } from '@/lib/secure-context/judge';
+import type { RecipeId } from '@/lib/secure-context/recipe-ids';
 import { BrowserProbe } from './BrowserProbe';
 import { ConsoleSnippet } from './ConsoleSnippet';
 import { RecipePicker } from './RecipePicker';

@@ -1,7 +1,8 @@
 'use client';
 
 import { CopyButton } from '@/components/ui/CopyButton';
-import { recipeById, type RecipeId, type SecureContextVerdict } from '@/lib/secure-context';
+import type { SecureContextVerdict } from '@/lib/secure-context/judge';
+import { RECIPE_LABELS, type RecipeId } from '@/lib/secure-context/recipe-ids';
 
 function Field({ label, value }: { label: string; value: string }) {
   return (
@@ -48,7 +49,7 @@ export function VerdictCard({ verdict, onPickRecipe }: { verdict: SecureContextV
                   onClick={() => onPickRecipe(id)}
                   className="rounded-full border border-red-300 bg-white px-3 py-0.5 font-medium text-red-900 hover:border-red-500 focus-visible:outline-2 focus-visible:outline-brand-500 dark:border-red-800 dark:bg-slate-900 dark:text-red-100"
                 >
-                  {recipeById(id).label}
+                  {RECIPE_LABELS[id]}
                 </a>
               ))}
             </p>

@@ -1,6 +1,6 @@
 'use client';
 
-import type { RecipeId } from '@/lib/secure-context';
+import type { RecipeId } from '@/lib/secure-context/recipe-ids';
 
 /**
  * The checker's state lives in the query (?url=…&setup=…): a URL under test is not a secret, and the

@@ -1,6 +1,6 @@
-import { errorDocsPath } from '@/lib/errors';
+import { errorDocsPath } from '@/lib/errors/paths';
 import { classifyAddress, isLocalhostName, isPrivateName } from './addresses';
-import type { RecipeId } from './recipes';
+import type { RecipeId } from './recipe-ids';
 
 /**
  * The W3C Secure Contexts "is origin potentially trustworthy?" algorithm as Chromium applies it to a

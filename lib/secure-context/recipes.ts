@@ -1,3 +1,7 @@
+import { RECIPE_LABELS, type RecipeId } from './recipe-ids';
+
+export { parseRecipeId, recipeHref, RECIPE_IDS, RECIPE_LABELS, SECURE_CONTEXT_TOOL_PATH, type RecipeId } from './recipe-ids';
+
 /**
  * How to serve a development setup from a secure context, one recipe per setup. The tool page's picker,
  * the docs page (through the picker) and the checker's fixes all read this list: the commands live only here.
@@ -20,8 +24,6 @@ export interface DevServerRecipe {
   open: string;
 }
 
-export const RECIPE_IDS = ['nextjs', 'vite', 'webpack', 'angular', 'create-react-app', 'reverse-proxy', 'lan-device', 'tunnel'] as const;
-export type RecipeId = (typeof RECIPE_IDS)[number];
 
 const MKCERT_FILES: RecipeStep = {
   text: 'For a certificate your browsers trust without a warning, make one with mkcert (once per machine for the first line). Keep rootCA-key.pem to yourself: anyone holding it can issue certificates your machine trusts.',
@@ -32,7 +34,7 @@ const MKCERT_FILES: RecipeStep = {
 export const DEV_SERVER_RECIPES: readonly DevServerRecipe[] = [
   {
     id: 'nextjs',
-    label: 'Next.js',
+    label: RECIPE_LABELS['nextjs'],
     summary: 'next dev serves http://localhost:3000, which is already secure. Use HTTPS when you open the site by another name or from another device.',
     steps: [
       { text: 'Start the dev server with HTTPS. On first run Next.js makes a certificate for localhost and asks your system to trust it.', code: 'npx next dev --experimental-https', language: 'bash' },
@@ -43,7 +45,7 @@ export const DEV_SERVER_RECIPES: readonly DevServerRecipe[] = [
   },
   {
     id: 'vite',
-    label: 'Vite',
+    label: RECIPE_LABELS['vite'],
     summary: 'vite serves http://localhost:5173, which is already secure. For HTTPS, add the basic-ssl plugin or your own certificate.',
     steps: [
       { text: 'Install the plugin that makes a self-signed certificate:', code: 'npm install -D @vitejs/plugin-basic-ssl', language: 'bash' },
@@ -65,7 +67,7 @@ export const DEV_SERVER_RECIPES: readonly DevServerRecipe[] = [
   },
   {
     id: 'webpack',
-    label: 'webpack-dev-server',
+    label: RECIPE_LABELS['webpack'],
     summary: 'webpack-dev-server 4 and 5 serve HTTPS with a self-signed certificate, or with files you give it.',
     steps: [
       { text: 'From the command line:', code: 'npx webpack serve --server-type https', language: 'bash' },
@@ -81,7 +83,7 @@ export const DEV_SERVER_RECIPES: readonly DevServerRecipe[] = [
   },
   {
     id: 'angular',
-    label: 'Angular CLI',
+    label: RECIPE_LABELS['angular'],
     summary: 'ng serve serves http://localhost:4200, which is already secure. --ssl serves HTTPS.',
     steps: [
       { text: 'With a certificate the CLI makes for you:', code: 'npx ng serve --ssl', language: 'bash' },
@@ -92,7 +94,7 @@ export const DEV_SERVER_RECIPES: readonly DevServerRecipe[] = [
   },
   {
     id: 'create-react-app',
-    label: 'Create React App',
+    label: RECIPE_LABELS['create-react-app'],
     summary: 'react-scripts start serves http://localhost:3000, which is already secure. HTTPS=true serves HTTPS.',
     steps: [
       { text: 'On macOS or Linux:', code: 'HTTPS=true npm start', language: 'bash' },
@@ -104,7 +106,7 @@ export const DEV_SERVER_RECIPES: readonly DevServerRecipe[] = [
   },
   {
     id: 'reverse-proxy',
-    label: 'Reverse proxy',
+    label: RECIPE_LABELS['reverse-proxy'],
     summary: 'Put Caddy in front of any dev server to open it by a name of your choosing over HTTPS.',
     steps: [
       {
@@ -122,7 +124,7 @@ export const DEV_SERVER_RECIPES: readonly DevServerRecipe[] = [
   },
   {
     id: 'lan-device',
-    label: 'Phone or LAN device',
+    label: RECIPE_LABELS['lan-device'],
     summary: 'Another device reaches you by a LAN address, which is never secure over http. Forward the port so the device can use localhost, or serve HTTPS with a certificate it trusts.',
     steps: [
       {
@@ -145,7 +147,7 @@ export const DEV_SERVER_RECIPES: readonly DevServerRecipe[] = [
   },
   {
     id: 'tunnel',
-    label: 'Tunnel',
+    label: RECIPE_LABELS['tunnel'],
     summary: 'A tunnel gives your local dev server a public https:// address with a real certificate, for a device or a colleague anywhere.',
     steps: [
       { text: 'Cloudflare quick tunnel (prints an https://….trycloudflare.com address):', code: 'cloudflared tunnel --url http://localhost:3000', language: 'bash' },
@@ -158,18 +160,7 @@ export const DEV_SERVER_RECIPES: readonly DevServerRecipe[] = [
   },
 ];
 
-/** A recipe id from untrusted text (a query parameter), or undefined. */
-export function parseRecipeId(value: string | undefined | null): RecipeId | undefined {
-  return RECIPE_IDS.find((id) => id === value);
-}
-
 export function recipeById(id: RecipeId): DevServerRecipe {
   return DEV_SERVER_RECIPES.find((recipe) => recipe.id === id)!;
 }
 
-export const SECURE_CONTEXT_TOOL_PATH = '/tools/secure-context';
-
-/** The tool page with this recipe picked: the shareable link the CLI and the fixes point at. */
-export function recipeHref(id: RecipeId): string {
-  return `${SECURE_CONTEXT_TOOL_PATH}?setup=${id}#recipes`;
-}
