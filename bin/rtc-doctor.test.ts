@@ -136,3 +136,47 @@ describe('rtc-doctor key check', () => {
     expect(run.stderr).toMatch(/Cannot read the key file/);
   });
 });
+
+describe('rtc-doctor origin', () => {
+  it('exits 0 for a secure origin and prints the contract shape with --json', () => {
+    const run = cli(['origin', 'http://0x7f.1:3000/app', '--json']);
+    expect(run.code).toBe(0);
+    const result = JSON.parse(run.stdout);
+    expect(result).toMatchObject({ url: 'http://0x7f.1:3000/app', origin: 'http://127.0.0.1:3000', secure: true, reason: expect.stringContaining('loopback') });
+    expect(run.stderr).toBe('');
+  });
+
+  it('exits 1 for a LAN address and prints the reason, the fix and a recipe link without colour', () => {
+    const run = cli(['origin', 'http://192.168.1.20:3000/'], undefined, { RTC_DOCTOR_URL: 'https://doctor.example' });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('✗ not secure: http://192.168.1.20:3000');
+    expect(run.stdout).toContain('open http://localhost:3000 instead');
+    expect(run.stdout).toContain('https://doctor.example/tools/secure-context?setup=lan-device#recipes');
+    expect(run.stdout).toContain('https://doctor.example/docs/secure-context');
+    expect(run.stdout).not.toMatch(/\u001b\[/);
+  });
+
+  it('exits 1 with --json for an opaque origin and reports "null"', () => {
+    const run = cli(['origin', 'data:text/html,hi', '--json']);
+    expect(run.code).toBe(1);
+    expect(JSON.parse(run.stdout)).toMatchObject({ origin: 'null', secure: false });
+  });
+
+  it.each([
+    [['origin'], /Give the URL to check/],
+    [['origin', 'example.com'], /did you mean http:\/\/example\.com/],
+    [['origin', 'http://999.1.1.1/', '--json'], /not a URL/],
+    [['origin', 'https://a.example', '--bogus'], /unknown option/],
+  ])('exits 2 with a message on stderr for %j', (args, message) => {
+    const run = cli(args);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(message);
+    expect(run.stdout).toBe('');
+  });
+
+  it('documents the exit codes in --help', () => {
+    const run = cli(['origin', '--help']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Exit codes: 0 secure, 1 not secure, 2 usage error');
+  });
+});

@@ -3,6 +3,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerDiagnose } from './commands/diagnose';
 import { registerKeyCheck } from './commands/key-check';
+import { registerOrigin } from './commands/origin';
 import { EXIT, UsageError } from './output';
 
 let exitCode: number = EXIT.ok;
@@ -16,6 +17,7 @@ const setExitCode = (code: number) => {
 };
 registerDiagnose(program, setExitCode);
 registerKeyCheck(program, setExitCode);
+registerOrigin(program, setExitCode);
 
 async function main() {
   try {

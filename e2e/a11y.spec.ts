@@ -1,7 +1,7 @@
 import { listDocPages } from '../lib/docs/pages';
 import { expect, seriousViolations, test, waitForSearchReady } from './fixtures';
 
-const paths = ['/', '/search?q=JWT+has+expired', '/no-such-page', '/tools', '/tools/token', '/sign-in', '/sign-up', ...listDocPages().map((page) => page.href)];
+const paths = ['/', '/search?q=JWT+has+expired', '/no-such-page', '/tools', '/tools/token', '/tools/secure-context', `/tools/secure-context?url=${encodeURIComponent('http://192.168.1.20:3000/')}&setup=vite`, '/sign-in', '/sign-up', ...listDocPages().map((page) => page.href)];
 
 for (const colorScheme of ['light', 'dark'] as const) {
   test.describe(`${colorScheme} mode`, () => {

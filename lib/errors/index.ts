@@ -1,4 +1,7 @@
 import { ERROR_CATALOG, ERROR_CODES, type ErrorCategory, type ErrorCode, type ErrorEntry } from './catalog';
+import { errorSlug } from './paths';
+
+export { errorDocsPath, errorSlug } from './paths';
 
 export { ERROR_CATALOG, ERROR_CODES };
 export type { ErrorCategory, ErrorCode, ErrorEntry };
@@ -12,14 +15,6 @@ export const CATEGORY_TITLES: Record<ErrorCategory, string> = {
   environment: 'Browser environment',
 };
 
-/** `TOKEN_EXPIRED` → `token-expired`: the page name under /docs/errors. */
-export function errorSlug(code: ErrorCode): string {
-  return code.toLowerCase().replaceAll('_', '-');
-}
-
-export function errorDocsPath(code: ErrorCode): string {
-  return `/docs/errors/${errorSlug(code)}`;
-}
 
 export function isErrorCode(value: string): value is ErrorCode {
   return (ERROR_CODES as readonly string[]).includes(value);

@@ -19,6 +19,7 @@ export interface RateLimitPolicy {
 export const RATE_LIMITS = {
   diagnose: { keyPrefix: 'diagnose', points: 120, duration: 60 },
   keyCheck: { keyPrefix: 'key-check', points: 60, duration: 60 },
+  secureContext: { keyPrefix: 'secure-context', points: 120, duration: 60 },
   jwks: { keyPrefix: 'jwks', points: 600, duration: 60 },
   signIn: { keyPrefix: 'sign-in', points: 10, duration: 60 },
 } as const satisfies Record<string, RateLimitPolicy>;
