@@ -10,6 +10,7 @@ const AUDIENCES = [
     body: 'Find the message you see and get the cause and the fix in plain words: tokens, clocks, keys and secure contexts.',
     links: [
       { href: '/tools/token', label: 'Check a token' },
+      { href: '/tools/secure-context', label: 'Can my page run RTC?' },
       { href: '/docs/errors', label: 'Error reference' },
       { href: '/docs', label: 'Start here by symptom' },
     ],
