@@ -92,6 +92,23 @@ describe.each(testBackends())('sessions on $name', (backend) => {
     expect(service.notifications.size()).toBe(0);
   });
 
+  it('announces a creation once on the database channel, never a rejection', async () => {
+    const documentId = newDocument();
+    const marker = newDocument();
+    const heard: Array<string | undefined> = [];
+    let markerHeard = false;
+    const stop = await service.notifications.subscribe(documentId, (keyHint) => heard.push(keyHint));
+    const stopMarker = await service.notifications.subscribe(marker, () => (markerHeard = true));
+    const results = await Promise.all(Array.from({ length: 20 }, (_, index) => service.create(documentId, { keyHint: `racer-${index}` })));
+    await service.create(documentId, { keyHint: 'late' });
+    // Announcements arrive in commit order, so once the marker's is heard, any for the document would have been too.
+    await service.create(marker, { keyHint: 'marker' });
+    await until(() => markerHeard);
+    expect(heard).toEqual([results.find((result) => result.outcome === 'created')!.keyHint]);
+    stop();
+    stopMarker();
+  });
+
   it('stops telling a watcher that has gone away', async () => {
     const documentId = newDocument();
     const told: string[] = [];
