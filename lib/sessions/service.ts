@@ -34,7 +34,7 @@ export class SessionService {
       onAvailable(keyHint);
     };
     const read = async () => {
-      const keyHint = await this.store.touch(documentId);
+      const keyHint = await this.store.findLive(documentId);
       if (keyHint !== undefined) tell(keyHint);
     };
     unsubscribe = await this.notifications.subscribe(documentId, (keyHint) => {

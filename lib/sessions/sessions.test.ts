@@ -46,9 +46,41 @@ describe.each(testBackends())('sessions on $name', (backend) => {
     await opened.db.execute(sql`UPDATE collaboration_sessions SET last_active_at = now() - interval '3599 seconds' WHERE document_id = ${documentId}`);
     expect(await service.create(documentId, { keyHint: 'new' })).toEqual({ outcome: 'rejected', keyHint: 'old' });
     await opened.db.execute(sql`UPDATE collaboration_sessions SET last_active_at = now() - interval '3601 seconds' WHERE document_id = ${documentId}`);
-    expect(await service.store.touch(documentId)).toBeUndefined();
+    expect(await service.store.findLive(documentId)).toBeUndefined();
     expect(await service.create(documentId, { keyHint: 'new' })).toEqual({ outcome: 'created', keyHint: 'new' });
-    expect(await service.store.touch(documentId)).toBe('new');
+    expect(await service.store.findLive(documentId)).toBe('new');
+  });
+
+  it('lets exactly one of many concurrent creators replace an expired session', async () => {
+    const documentId = newDocument();
+    await service.create(documentId, { keyHint: 'expired' });
+    await opened.db.execute(sql`UPDATE collaboration_sessions SET last_active_at = now() - interval '2 hours' WHERE document_id = ${documentId}`);
+    const results = await Promise.all(Array.from({ length: 50 }, (_, index) => service.create(documentId, { keyHint: `successor-${index}` })));
+    const winners = results.filter((result) => result.outcome === 'created');
+    expect(winners).toHaveLength(1);
+    expect(new Set(results.map((result) => result.keyHint))).toEqual(new Set([winners[0]!.keyHint]));
+  });
+
+  it('records activity from late creators and watchers at most once a minute', async () => {
+    const documentId = newDocument();
+    await service.create(documentId, { keyHint: 'active' });
+    const idleFor = async () => {
+      const result = (await opened.db.execute(sql`SELECT extract(epoch FROM now() - last_active_at)::float AS idle FROM collaboration_sessions WHERE document_id = ${documentId}`)) as unknown as { rows: { idle: number }[] };
+      return result.rows[0]!.idle;
+    };
+    const backdate = (seconds: number) => opened.db.execute(sql`UPDATE collaboration_sessions SET last_active_at = now() - ${seconds} * interval '1 second' WHERE document_id = ${documentId}`);
+
+    await backdate(30);
+    expect(await service.create(documentId, { keyHint: 'late' })).toEqual({ outcome: 'rejected', keyHint: 'active' });
+    expect(await idleFor()).toBeGreaterThanOrEqual(30);
+
+    await backdate(3000);
+    expect(await service.create(documentId, { keyHint: 'late' })).toEqual({ outcome: 'rejected', keyHint: 'active' });
+    expect(await idleFor()).toBeLessThan(30);
+
+    await backdate(3000);
+    (await service.watch(documentId, () => undefined))();
+    expect(await idleFor()).toBeLessThan(30);
   });
 
   it('purges expired sessions only', async () => {
@@ -57,7 +89,7 @@ describe.each(testBackends())('sessions on $name', (backend) => {
     await service.create(live, { keyHint: 'b' });
     await opened.db.execute(sql`UPDATE collaboration_sessions SET last_active_at = now() - interval '2 hours' WHERE document_id = ${expired}`);
     expect(await service.store.purgeExpired()).toBe(1);
-    expect(await service.store.touch(live)).toBe('b');
+    expect(await service.store.findLive(live)).toBe('b');
     expect(await service.create(expired, { keyHint: 'c' })).toEqual({ outcome: 'created', keyHint: 'c' });
   });
 
@@ -148,6 +180,15 @@ describe.each(testBackends())('sessions on $name', (backend) => {
         await until(() => toldHere.length > 0 && toldThere.length > 0);
         expect([toldHere, toldThere]).toEqual([[winners[0]!.keyHint], [winners[0]!.keyHint]]);
         for (const stop of stops) stop();
+      });
+
+      it('lets exactly one creator over both pools replace an expired session', async () => {
+        const documentId = newDocument();
+        await service.create(documentId, { keyHint: 'expired' });
+        await opened.db.execute(sql`UPDATE collaboration_sessions SET last_active_at = now() - interval '2 hours' WHERE document_id = ${documentId}`);
+        const results = await Promise.all(Array.from({ length: 100 }, (_, index) => (index % 2 ? service : secondService).create(documentId, { keyHint: `successor-${index}` })));
+        expect(results.filter((result) => result.outcome === 'created')).toHaveLength(1);
+        expect(new Set(results.map((result) => result.keyHint)).size).toBe(1);
       });
     });
   }
