@@ -15,6 +15,10 @@ export interface OpenDatabase {
   kind: 'embedded' | 'postgres';
   /** The connection pool, for PostgreSQL only: shared counters (rate limits) use it directly. */
   pool?: Pool;
+  /** PostgreSQL only: where a process opens its one extra connection for LISTEN (session notifications). */
+  url?: string;
+  /** Embedded only: the PGlite instance, whose LISTEN/NOTIFY works within this process. */
+  embedded?: PGlite;
   close(): Promise<void>;
 }
 
@@ -27,6 +31,24 @@ export interface DatabaseOptions {
 
 const MIGRATIONS = path.join(process.cwd(), 'lib', 'db', 'migrations');
 
+// Any fixed number: the advisory lock that lets one process at a time migrate a shared database.
+const MIGRATION_LOCK = 7_351_020_260;
+
+/**
+ * Server processes starting together against one fresh PostgreSQL would otherwise all see the same
+ * missing migrations and collide applying them; with the lock, the later ones find nothing to do.
+ */
+async function withMigrationLock(pool: Pool, migrate: () => Promise<void>): Promise<void> {
+  const lock = await pool.connect();
+  try {
+    await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    await migrate();
+  } finally {
+    await lock.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
+    lock.release();
+  }
+}
+
 /** Opens PostgreSQL when a URL is given, else the embedded PGlite, and brings the schema up to date. */
 export async function openDatabase(options: DatabaseOptions): Promise<OpenDatabase> {
   if (options.url) {
@@ -35,11 +57,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<OpenDataba
     // the pool drops it and opens a new one on the next query.
     pool.on('error', (error) => console.error(`PostgreSQL closed an idle connection: ${error.message}`));
     const db = drizzlePostgres(pool, { schema });
-    await migratePostgres(db, { migrationsFolder: MIGRATIONS });
-    return { db: db as unknown as Database, kind: 'postgres', pool, close: () => pool.end() };
+    await withMigrationLock(pool, () => migratePostgres(db, { migrationsFolder: MIGRATIONS }));
+    return { db: db as unknown as Database, kind: 'postgres', pool, url: options.url, close: () => pool.end() };
   }
   const client = options.dataDir ? new PGlite(options.dataDir) : new PGlite();
   const db = drizzlePglite(client, { schema });
   await migratePglite(db, { migrationsFolder: MIGRATIONS });
-  return { db: db as unknown as Database, kind: 'embedded', close: () => client.close() };
+  return { db: db as unknown as Database, kind: 'embedded', embedded: client, close: () => client.close() };
 }
