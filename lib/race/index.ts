@@ -1,0 +1,5 @@
+export * from './engine';
+export * from './interleavings';
+export * from './providers';
+export * from './scenario';
+export * from './schedule';
