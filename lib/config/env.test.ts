@@ -3,11 +3,12 @@ import { readEnvironment } from './env';
 
 describe('readEnvironment', () => {
   it('defaults to the embedded database under ./data', () => {
-    expect(readEnvironment({})).toEqual({ RTC_DOCTOR_DATA_DIR: './data', RTC_DOCTOR_RATE_LIMITS: 'on' });
+    expect(readEnvironment({})).toMatchObject({ RTC_DOCTOR_DATA_DIR: './data', RTC_DOCTOR_RATE_LIMITS: 'on' });
+    expect(readEnvironment({}).DATABASE_URL).toBeUndefined();
   });
 
   it('takes a PostgreSQL URL and a data directory', () => {
-    expect(readEnvironment({ DATABASE_URL: 'postgres://u@127.0.0.1:5432/db', RTC_DOCTOR_DATA_DIR: '/var/rtc' })).toEqual({
+    expect(readEnvironment({ DATABASE_URL: 'postgres://u@127.0.0.1:5432/db', RTC_DOCTOR_DATA_DIR: '/var/rtc' })).toMatchObject({
       DATABASE_URL: 'postgres://u@127.0.0.1:5432/db',
       RTC_DOCTOR_DATA_DIR: '/var/rtc',
       RTC_DOCTOR_RATE_LIMITS: 'on',
@@ -25,5 +26,19 @@ describe('readEnvironment', () => {
 
   it('names a DATABASE_URL that is not a PostgreSQL URL', () => {
     expect(() => readEnvironment({ DATABASE_URL: 'mysql://localhost/db' })).toThrow(/DATABASE_URL must be a postgres/);
+  });
+
+  it('times sessions out after an hour and sends heartbeats every 15 s unless told otherwise', () => {
+    expect(readEnvironment({})).toMatchObject({ RTC_DOCTOR_SESSION_IDLE_SECONDS: 3600, RTC_DOCTOR_SESSION_HEARTBEAT_SECONDS: 15 });
+    expect(readEnvironment({ RTC_DOCTOR_SESSION_IDLE_SECONDS: '60', RTC_DOCTOR_SESSION_HEARTBEAT_SECONDS: '0.5' })).toMatchObject({
+      RTC_DOCTOR_SESSION_IDLE_SECONDS: 60,
+      RTC_DOCTOR_SESSION_HEARTBEAT_SECONDS: 0.5,
+    });
+  });
+
+  it('names a session setting that is not a sensible number', () => {
+    expect(() => readEnvironment({ RTC_DOCTOR_SESSION_IDLE_SECONDS: 'soon' })).toThrow(/RTC_DOCTOR_SESSION_IDLE_SECONDS must be a number/);
+    expect(() => readEnvironment({ RTC_DOCTOR_SESSION_IDLE_SECONDS: '0' })).toThrow(/at least 1/);
+    expect(() => readEnvironment({ RTC_DOCTOR_SESSION_HEARTBEAT_SECONDS: '0' })).toThrow(/RTC_DOCTOR_SESSION_HEARTBEAT_SECONDS must be at least/);
   });
 });

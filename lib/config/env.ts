@@ -8,6 +8,19 @@ const environmentSchema = z.object({
   BETTER_AUTH_URL: z.url({ error: 'BETTER_AUTH_URL must be a URL' }).optional(),
   /** "off" only for benchmarks, which must measure the work and not the limiter. */
   RTC_DOCTOR_RATE_LIMITS: z.enum(['on', 'off'], { error: 'RTC_DOCTOR_RATE_LIMITS must be "on" or "off"' }).default('on'),
+  /** A collaboration session idle longer than this is gone, and the next creator starts a new one. */
+  RTC_DOCTOR_SESSION_IDLE_SECONDS: z.coerce
+    .number({ error: 'RTC_DOCTOR_SESSION_IDLE_SECONDS must be a number of seconds' })
+    .int('RTC_DOCTOR_SESSION_IDLE_SECONDS must be a whole number of seconds')
+    .min(1, 'RTC_DOCTOR_SESSION_IDLE_SECONDS must be at least 1')
+    .max(30 * 24 * 3600, 'RTC_DOCTOR_SESSION_IDLE_SECONDS must be at most 30 days')
+    .default(3600),
+  /** How often a session event stream sends a comment line, so proxies keep it open and clients notice a dead one. */
+  RTC_DOCTOR_SESSION_HEARTBEAT_SECONDS: z.coerce
+    .number({ error: 'RTC_DOCTOR_SESSION_HEARTBEAT_SECONDS must be a number of seconds' })
+    .min(0.1, 'RTC_DOCTOR_SESSION_HEARTBEAT_SECONDS must be at least 0.1')
+    .max(300, 'RTC_DOCTOR_SESSION_HEARTBEAT_SECONDS must be at most 300')
+    .default(15),
 });
 
 export type Environment = z.infer<typeof environmentSchema>;
@@ -20,6 +33,8 @@ export function readEnvironment(source: Record<string, string | undefined> = pro
     RTC_DOCTOR_RATE_LIMITS: source.RTC_DOCTOR_RATE_LIMITS || undefined,
     BETTER_AUTH_SECRET: source.BETTER_AUTH_SECRET || undefined,
     BETTER_AUTH_URL: source.BETTER_AUTH_URL || undefined,
+    RTC_DOCTOR_SESSION_IDLE_SECONDS: source.RTC_DOCTOR_SESSION_IDLE_SECONDS || undefined,
+    RTC_DOCTOR_SESSION_HEARTBEAT_SECONDS: source.RTC_DOCTOR_SESSION_HEARTBEAT_SECONDS || undefined,
   });
   if (!result.success) throw new Error(`Invalid environment: ${result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
   return result.data;

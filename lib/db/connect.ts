@@ -15,6 +15,10 @@ export interface OpenDatabase {
   kind: 'embedded' | 'postgres';
   /** The connection pool, for PostgreSQL only: shared counters (rate limits) use it directly. */
   pool?: Pool;
+  /** PostgreSQL only: where a process opens its one extra connection for LISTEN (session notifications). */
+  url?: string;
+  /** Embedded only: the PGlite instance, whose LISTEN/NOTIFY works within this process. */
+  embedded?: PGlite;
   close(): Promise<void>;
 }
 
@@ -33,10 +37,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<OpenDataba
     const pool = new Pool({ connectionString: options.url, max: 10 });
     const db = drizzlePostgres(pool, { schema });
     await migratePostgres(db, { migrationsFolder: MIGRATIONS });
-    return { db: db as unknown as Database, kind: 'postgres', pool, close: () => pool.end() };
+    return { db: db as unknown as Database, kind: 'postgres', pool, url: options.url, close: () => pool.end() };
   }
   const client = options.dataDir ? new PGlite(options.dataDir) : new PGlite();
   const db = drizzlePglite(client, { schema });
   await migratePglite(db, { migrationsFolder: MIGRATIONS });
-  return { db: db as unknown as Database, kind: 'embedded', close: () => client.close() };
+  return { db: db as unknown as Database, kind: 'embedded', embedded: client, close: () => client.close() };
 }

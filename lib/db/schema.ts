@@ -52,6 +52,24 @@ export const rateLimits = pgTable('rate_limits', {
   expire: bigint('expire', { mode: 'number' }),
 });
 
+/**
+ * One collaboration session per document (contract section 4). The primary key is what makes the
+ * first creator win: every creator inserts, and the database lets exactly one insert through.
+ * `creationId` names the attempt that created the row, so a creator can tell whether it won.
+ */
+export const collaborationSessions = pgTable(
+  'collaboration_sessions',
+  {
+    documentId: text('document_id').primaryKey(),
+    keyHint: text('key_hint').notNull(),
+    content: text('content'),
+    creationId: text('creation_id').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    lastActiveAt: timestamp('last_active_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index('collaboration_sessions_last_active').on(table.lastActiveAt)],
+);
+
 // The tables of the sign-in library (better-auth). Property names are the fields it asks for.
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
@@ -114,4 +132,4 @@ export const verifications = pgTable('verifications', {
   updatedAt: updatedAt(),
 });
 
-export const schema = { accounts, publicKeys, auditEvents, rateLimits, users, sessions, authAccounts, verifications };
+export const schema = { accounts, publicKeys, auditEvents, rateLimits, collaborationSessions, users, sessions, authAccounts, verifications };

@@ -14,3 +14,16 @@ export function isSameOriginRequest(request: Request): boolean {
     return false;
   }
 }
+
+/**
+ * For endpoints without cookies that non-browser clients call too: refuses only what a browser marks as
+ * coming from another site (Sec-Fetch-Site, or an Origin that is not this host). Requests that carry
+ * neither header (servers, scripts, editors' back ends) pass.
+ */
+export function isCrossSiteBrowserRequest(request: Request): boolean {
+  const fetchSite = request.headers.get('sec-fetch-site');
+  if (fetchSite) return fetchSite !== 'same-origin' && fetchSite !== 'none';
+  const origin = request.headers.get('origin');
+  if (!origin) return false;
+  return !isSameOriginRequest(request);
+}

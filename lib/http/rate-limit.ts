@@ -16,6 +16,9 @@ export const RATE_LIMITS = {
   keyCheck: { keyPrefix: 'key-check', points: 60, duration: 60 },
   jwks: { keyPrefix: 'jwks', points: 600, duration: 60 },
   signIn: { keyPrefix: 'sign-in', points: 10, duration: 60 },
+  // An editor creates a session once per document it opens and holds one event stream per document.
+  sessionCreate: { keyPrefix: 'session-create', points: 120, duration: 60 },
+  sessionEvents: { keyPrefix: 'session-events', points: 120, duration: 60 },
 } as const satisfies Record<string, RateLimitPolicy>;
 
 export type RateLimitName = keyof typeof RATE_LIMITS;

@@ -1,0 +1,12 @@
+import { rateLimit } from '@/lib/api/rate-limits';
+import { sessionEventsRequest } from '@/lib/api/sessions';
+import { getSessionService, sessionHeartbeatMs } from '@/lib/sessions';
+
+export const dynamic = 'force-dynamic';
+export const runtime = 'nodejs';
+
+type Context = { params: Promise<{ documentId: string }> };
+
+export async function GET(request: Request, { params }: Context) {
+  return (await rateLimit(request, 'sessionEvents')) ?? sessionEventsRequest(request, (await params).documentId, getSessionService, sessionHeartbeatMs());
+}

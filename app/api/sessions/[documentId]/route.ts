@@ -1,0 +1,12 @@
+import { rateLimit } from '@/lib/api/rate-limits';
+import { createSessionRequest } from '@/lib/api/sessions';
+import { getSessionService } from '@/lib/sessions';
+
+export const dynamic = 'force-dynamic';
+export const runtime = 'nodejs';
+
+type Context = { params: Promise<{ documentId: string }> };
+
+export async function POST(request: Request, { params }: Context) {
+  return (await rateLimit(request, 'sessionCreate')) ?? createSessionRequest(request, (await params).documentId, getSessionService);
+}

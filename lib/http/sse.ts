@@ -1,0 +1,73 @@
+/**
+ * Server-Sent Events over a web Response. `no-transform` keeps compression (which would buffer the
+ * stream) away; `X-Accel-Buffering: no` tells nginx-style proxies not to hold events back.
+ */
+export const EVENT_STREAM_HEADERS = {
+  'Content-Type': 'text/event-stream; charset=utf-8',
+  'Cache-Control': 'no-cache, no-transform',
+  'X-Accel-Buffering': 'no',
+} as const;
+
+export function formatEvent(event: string, data: unknown): string {
+  return `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
+}
+
+export type SendEvent = (event: string, data: unknown) => void;
+
+export interface EventStreamOptions {
+  /** The request's signal: the stream ends and cleans up when the client goes away. */
+  signal: AbortSignal;
+  heartbeatMs: number;
+  /** Starts whatever feeds the stream; returns its clean-up. Once it has resolved, the stream says `: subscribed`. */
+  start(send: SendEvent): Promise<() => void>;
+}
+
+/** An event stream with heartbeat comments; the clean-up runs exactly once, however the stream ends. */
+export function eventStreamResponse({ signal, heartbeatMs, start }: EventStreamOptions): Response {
+  const encoder = new TextEncoder();
+  let ended = false;
+  let cleanup: (() => void) | undefined;
+  let heartbeat: ReturnType<typeof setInterval> | undefined;
+  let controller: ReadableStreamDefaultController<Uint8Array> | undefined;
+
+  const end = () => {
+    if (ended) return;
+    ended = true;
+    clearInterval(heartbeat);
+    signal.removeEventListener('abort', end);
+    cleanup?.();
+    try {
+      controller?.close();
+    } catch {
+      // Already closed or cancelled by the client.
+    }
+  };
+  const write = (text: string) => {
+    if (ended || !controller) return;
+    try {
+      controller.enqueue(encoder.encode(text));
+    } catch {
+      end();
+    }
+  };
+
+  const body = new ReadableStream<Uint8Array>({
+    async start(streamController) {
+      controller = streamController;
+      signal.addEventListener('abort', end);
+      if (signal.aborted) return end();
+      heartbeat = setInterval(() => write(': heartbeat\n\n'), heartbeatMs);
+      try {
+        const stop = await start((event, data) => write(formatEvent(event, data)));
+        if (ended) stop();
+        else cleanup = stop;
+        write(': subscribed\n\n');
+      } catch {
+        // The database is unreachable: end the stream, and EventSource clients will reconnect.
+        end();
+      }
+    },
+    cancel: end,
+  });
+  return new Response(body, { headers: EVENT_STREAM_HEADERS });
+}

@@ -1,0 +1,137 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase, type OpenDatabase } from '@/lib/db/connect';
+import { testBackends } from '@/lib/db/test-databases';
+import { createSessionService, type SessionService } from './service';
+
+let counter = 0;
+const newDocument = () => `doc-${process.pid}-${Date.now()}-${counter++}`;
+
+/** Resolves when `check` holds, polling the event loop (notifications arrive asynchronously). */
+async function until(check: () => boolean): Promise<void> {
+  while (!check()) await new Promise((resolve) => setTimeout(resolve, 5));
+}
+
+describe.each(testBackends())('sessions on $name', (backend) => {
+  let opened: Awaited<ReturnType<typeof backend.open>>;
+  let service: SessionService;
+
+  beforeAll(async () => {
+    opened = await backend.open();
+    service = createSessionService(opened, { idleSeconds: 3600 });
+  });
+  afterAll(async () => {
+    await service?.close();
+    await opened?.dispose();
+  });
+
+  it('lets the first creator win and rejects every later one with the winner key hint', async () => {
+    const documentId = newDocument();
+    expect(await service.create(documentId, { keyHint: 'winner', content: 'initial' })).toEqual({ outcome: 'created', keyHint: 'winner' });
+    expect(await service.create(documentId, { keyHint: 'late' })).toEqual({ outcome: 'rejected', keyHint: 'winner' });
+    expect(await service.create(newDocument(), { keyHint: 'other' })).toEqual({ outcome: 'created', keyHint: 'other' });
+  });
+
+  it('lets exactly one of 200 concurrent creators win', async () => {
+    const documentId = newDocument();
+    const results = await Promise.all(Array.from({ length: 200 }, (_, index) => service.create(documentId, { keyHint: `hint-${index}` })));
+    const winners = results.filter((result) => result.outcome === 'created');
+    expect(winners).toHaveLength(1);
+    expect(new Set(results.map((result) => result.keyHint))).toEqual(new Set([winners[0]!.keyHint]));
+  });
+
+  it('replaces a session idle longer than the idle time, and keeps one that is not', async () => {
+    const documentId = newDocument();
+    await service.create(documentId, { keyHint: 'old' });
+    await opened.db.execute(sql`UPDATE collaboration_sessions SET last_active_at = now() - interval '3599 seconds' WHERE document_id = ${documentId}`);
+    expect(await service.create(documentId, { keyHint: 'new' })).toEqual({ outcome: 'rejected', keyHint: 'old' });
+    await opened.db.execute(sql`UPDATE collaboration_sessions SET last_active_at = now() - interval '3601 seconds' WHERE document_id = ${documentId}`);
+    expect(await service.store.touch(documentId)).toBeUndefined();
+    expect(await service.create(documentId, { keyHint: 'new' })).toEqual({ outcome: 'created', keyHint: 'new' });
+    expect(await service.store.touch(documentId)).toBe('new');
+  });
+
+  it('purges expired sessions only', async () => {
+    const [expired, live] = [newDocument(), newDocument()];
+    await service.create(expired, { keyHint: 'a' });
+    await service.create(live, { keyHint: 'b' });
+    await opened.db.execute(sql`UPDATE collaboration_sessions SET last_active_at = now() - interval '2 hours' WHERE document_id = ${expired}`);
+    expect(await service.store.purgeExpired()).toBe(1);
+    expect(await service.store.touch(live)).toBe('b');
+    expect(await service.create(expired, { keyHint: 'c' })).toEqual({ outcome: 'created', keyHint: 'c' });
+  });
+
+  it('tells a watcher of an existing session at once, exactly once', async () => {
+    const documentId = newDocument();
+    await service.create(documentId, { keyHint: 'there' });
+    const told: string[] = [];
+    const stop = await service.watch(documentId, (keyHint) => told.push(keyHint));
+    expect(told).toEqual(['there']);
+    stop();
+    expect(service.notifications.size()).toBe(0);
+  });
+
+  it('tells every watcher of a document once when the session is created, and no one else', async () => {
+    const documentId = newDocument();
+    const told = Array.from({ length: 5 }, () => [] as string[]);
+    const otherDocument: string[] = [];
+    const stops = await Promise.all(told.map((list) => service.watch(documentId, (keyHint) => list.push(keyHint))));
+    const stopOther = await service.watch(newDocument(), (keyHint) => otherDocument.push(keyHint));
+    const results = await Promise.all(Array.from({ length: 20 }, (_, index) => service.create(documentId, { keyHint: `racer-${index}` })));
+    const winner = results.find((result) => result.outcome === 'created')!.keyHint;
+    await until(() => told.every((list) => list.length > 0));
+    // A second announcement for the same document would have been delivered by now: the notification queue is ordered.
+    const marker = newDocument();
+    let markerSeen = false;
+    const stopMarker = await service.watch(marker, () => (markerSeen = true));
+    await service.create(marker, { keyHint: 'marker' });
+    await until(() => markerSeen);
+    expect(told).toEqual(told.map(() => [winner]));
+    expect(otherDocument).toEqual([]);
+    for (const stop of [...stops, stopOther, stopMarker]) stop();
+    expect(service.notifications.size()).toBe(0);
+  });
+
+  it('stops telling a watcher that has gone away', async () => {
+    const documentId = newDocument();
+    const told: string[] = [];
+    const stop = await service.watch(documentId, (keyHint) => told.push(keyHint));
+    stop();
+    await service.create(documentId, { keyHint: 'unheard' });
+    const after: string[] = [];
+    await service.watch(documentId, (keyHint) => after.push(keyHint));
+    expect(after).toEqual(['unheard']);
+    expect(told).toEqual([]);
+  });
+
+  if (backend.name === 'postgres') {
+    describe('across two processes sharing PostgreSQL', () => {
+      let second: OpenDatabase;
+      let secondService: SessionService;
+      beforeAll(async () => {
+        second = await openDatabase({ url: opened.url });
+        secondService = createSessionService(second, { idleSeconds: 3600 });
+      });
+      afterAll(async () => {
+        await secondService?.close();
+        await second?.close();
+      });
+
+      it('lets exactly one creator win over both connection pools and tells watchers in both', async () => {
+        const documentId = newDocument();
+        const toldHere: string[] = [];
+        const toldThere: string[] = [];
+        const stops = [await service.watch(documentId, (keyHint) => toldHere.push(keyHint)), await secondService.watch(documentId, (keyHint) => toldThere.push(keyHint))];
+        const results = await Promise.all(
+          Array.from({ length: 200 }, (_, index) => (index % 2 ? service : secondService).create(documentId, { keyHint: `hint-${index}` })),
+        );
+        const winners = results.filter((result) => result.outcome === 'created');
+        expect(winners).toHaveLength(1);
+        expect(new Set(results.map((result) => result.keyHint)).size).toBe(1);
+        await until(() => toldHere.length > 0 && toldThere.length > 0);
+        expect([toldHere, toldThere]).toEqual([[winners[0]!.keyHint], [winners[0]!.keyHint]]);
+        for (const stop of stops) stop();
+      });
+    });
+  }
+});
