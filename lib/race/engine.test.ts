@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidScheduleError, runRace, type RaceResult, type ScheduledAction } from './engine';
+import { InvalidScheduleError, runRace, startingLanes, type RaceResult, type ScheduledAction } from './engine';
 import { PROVIDER_BEHAVIOURS, type ProviderBehaviour } from './providers';
 import { scheduleFromOrdering } from './schedule';
 
@@ -124,5 +124,16 @@ describe('the race, step by step as the connection process describes it', () => 
     expect(run([{ action: { kind: 'request', client: 5 } }])).toThrow(/no client 5/);
     expect(run(scheduleFromOrdering(2, [0, 0, 0, 1, 1, 1]).slice(0, -1))).toThrow(/later check/);
     expect(() => runRace({ clients: 1, provider: 'static', schedule: [] })).toThrow(/2 to 4/);
+  });
+});
+
+describe('the lanes before the race', () => {
+  it('start idle with no session, and only the static provider holds a key', () => {
+    for (const provider of PROVIDER_BEHAVIOURS) {
+      const lanes = startingLanes(3, provider);
+      expect(lanes.clients.map((lane) => lane.phase)).toEqual(['idle', 'idle', 'idle']);
+      expect(lanes.server).toEqual({ session: 'none', winner: null, hint: null });
+      expect(lanes.providerHints).toEqual(provider === 'static' ? ['static'] : []);
+    }
   });
 });

@@ -124,13 +124,7 @@ export function runRace(input: { clients: number; provider: ProviderBehaviour; s
   if (!Number.isInteger(input.clients) || input.clients < 2 || input.clients > MAX_CLIENTS) {
     throw new InvalidScheduleError(`clients must be 2 to ${MAX_CLIENTS}`);
   }
-  let state: State = {
-    clients: Array.from({ length: input.clients }, () => ({ phase: 'idle', role: null, key: null, hint: null, status: null })),
-    server: { session: 'none', winner: null, hint: null },
-    provider: initialProvider(input.provider),
-    winnerKey: null,
-    reopenOk: null,
-  };
+  let state = initialState(input.clients, input.provider);
   const events: RaceEvent[] = [];
   for (const { action, at } of input.schedule) {
     const produced = apply(state, action);
@@ -155,6 +149,21 @@ function markLostWinningKey(events: RaceEvent[], winnerKey: string | null): void
 }
 
 type Draft = Omit<RaceEvent, 'index' | 'at' | 'lanes'>;
+
+function initialState(clients: number, provider: ProviderBehaviour): State {
+  return {
+    clients: Array.from({ length: clients }, () => ({ phase: 'idle', role: null, key: null, hint: null, status: null })),
+    server: { session: 'none', winner: null, hint: null },
+    provider: initialProvider(provider),
+    winnerKey: null,
+    reopenOk: null,
+  };
+}
+
+/** The lanes before anything has happened. */
+export function startingLanes(clients: number, provider: ProviderBehaviour): LaneSnapshot {
+  return snapshot(initialState(clients, provider));
+}
 
 function snapshot(state: State): LaneSnapshot {
   return {

@@ -3,3 +3,4 @@ export * from './interleavings';
 export * from './providers';
 export * from './scenario';
 export * from './schedule';
+export * from './live';

@@ -7,7 +7,7 @@ import { scheduleFromOrdering, STEPS_PER_CLIENT } from './schedule';
  * the distinct permutations of [0,0,0,1,1,1] for two clients. Their number is the multinomial coefficient
  * (n·k)! / (k!)^n, C(2k, k) for two clients.
  */
-export function* interleavings(clients: number, stepsPerClient = STEPS_PER_CLIENT): Generator<number[]> {
+export function* interleavings(clients: number, stepsPerClient: number = STEPS_PER_CLIENT): Generator<number[]> {
   const remaining = new Array<number>(clients).fill(stepsPerClient);
   const prefix: number[] = [];
   const total = clients * stepsPerClient;

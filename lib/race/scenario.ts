@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { MAX_CLIENTS } from './engine';
+import { MAX_CLIENTS, runRace, type RaceResult } from './engine';
 import { PROVIDER_BEHAVIOURS, type ProviderBehaviour } from './providers';
-import { checkOrdering, type ClientTiming, type RaceTiming } from './schedule';
+import { checkOrdering, scheduleFromOrdering, scheduleFromTiming, type ClientTiming, type RaceTiming } from './schedule';
 
 /** A race scenario as the visualizer shows it and as a shareable link carries it in the query string. */
 export const RACE_MODES = ['timing', 'orderings', 'live'] as const;
@@ -91,6 +91,7 @@ export function parseScenario(params: URLSearchParams): ParsedScenario {
   const timings = read('t');
   scenario.timing = withClientCount({ clients: timings ?? [], setupMs: read('setup') ?? scenario.timing.setupMs }, scenario.clients);
   if (timings && timings.length !== scenario.clients) problems.push(`t: has ${timings.length} clients, the scenario has ${scenario.clients}`);
+  if (scenario.mode === 'orderings') scenario.clients = 2;
   const order = read('order');
   if (order) {
     try {
@@ -113,4 +114,13 @@ export function scenarioQuery(scenario: RaceScenario): string {
   if (scenario.mode === 'orderings' && scenario.ordering) params.set('order', scenario.ordering.join(''));
   if (scenario.step > 0) params.set('step', String(scenario.step));
   return params.toString();
+}
+
+/** The simulated race a scenario describes; null in the orderings mode until an ordering is picked, and in the live mode. */
+export function raceForScenario(scenario: RaceScenario): RaceResult | null {
+  if (scenario.mode === 'timing') return runRace({ clients: scenario.clients, provider: scenario.provider, schedule: scheduleFromTiming(scenario.timing) });
+  if (scenario.mode === 'orderings' && scenario.ordering) {
+    return runRace({ clients: 2, provider: scenario.provider, schedule: scheduleFromOrdering(2, scenario.ordering) });
+  }
+  return null;
 }

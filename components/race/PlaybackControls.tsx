@@ -1,0 +1,66 @@
+import { useId } from 'react';
+import { SPEEDS, type Playback } from './usePlayback';
+
+const button =
+  'rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-brand-500 disabled:opacity-50 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100 dark:hover:bg-slate-700';
+
+export function PlaybackControls({ playback }: { playback: Playback }) {
+  const speedId = useId();
+  const { position, length, playing } = playback;
+  return (
+    <div role="group" aria-label="Playback" className="flex flex-wrap items-center gap-2">
+      <button type="button" className={button} onClick={() => playback.goTo(0)} disabled={position === 0} aria-label="Back to the start" aria-keyshortcuts="Home">
+        ⏮
+      </button>
+      <button type="button" className={button} onClick={playback.back} disabled={position === 0} aria-keyshortcuts="ArrowLeft">
+        ◀ Step back
+      </button>
+      <button type="button" className={`${button} min-w-24`} onClick={playback.toggle} aria-keyshortcuts="Space">
+        {playing ? '❚❚ Pause' : '▶ Play'}
+      </button>
+      <button type="button" className={button} onClick={playback.forward} disabled={position >= length} aria-keyshortcuts="ArrowRight">
+        Step forward ▶
+      </button>
+      <button type="button" className={button} onClick={() => playback.goTo(length)} disabled={position >= length} aria-label="To the end" aria-keyshortcuts="End">
+        ⏭
+      </button>
+      <label htmlFor={speedId} className="ml-2 text-sm font-medium">
+        Speed
+      </label>
+      <select
+        id={speedId}
+        value={playback.speed}
+        onChange={(event) => playback.setSpeed(Number(event.target.value))}
+        className="rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-600 dark:bg-slate-800"
+      >
+        {SPEEDS.map((speed) => (
+          <option key={speed} value={speed}>
+            {speed}×
+          </option>
+        ))}
+      </select>
+      <span className="ml-auto text-sm text-slate-700 tabular-nums dark:text-slate-300" data-testid="race-position">
+        Event {position} of {length}
+      </span>
+    </div>
+  );
+}
+
+export function KeyboardHelp() {
+  return (
+    <details className="text-sm text-slate-700 dark:text-slate-300">
+      <summary className="cursor-pointer font-medium">Keyboard shortcuts</summary>
+      <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
+        <dt><kbd>Space</kbd></dt>
+        <dd>Play or pause</dd>
+        <dt><kbd>←</kbd> <kbd>→</kbd></dt>
+        <dd>Step back or forward</dd>
+        <dt><kbd>Home</kbd> <kbd>End</kbd></dt>
+        <dd>First or last event</dd>
+        <dt><kbd>+</kbd> <kbd>−</kbd></dt>
+        <dd>Faster or slower</dd>
+      </dl>
+      <p className="mt-1">They work anywhere on the page except inside a form field.</p>
+    </details>
+  );
+}
