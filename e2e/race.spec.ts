@@ -79,6 +79,9 @@ test('all orderings are counted in a Web Worker, per provider, and each can be s
   await expect(summary).toHaveAttribute('data-total', '20');
   await expect(page.locator('tbody tr[data-lost="true"]')).toHaveCount(14);
   expect(workers.length).toBeGreaterThan(0);
+  // A worker runs under its own script's policy: it may load this site's scripts and nothing else.
+  const policy = (await page.request.get(workers[0]!.split('#')[0]!)).headers()['content-security-policy'];
+  expect(policy).toBe("default-src 'none'; script-src 'self'; frame-ancestors 'none'");
 
   await page.getByLabel('Encryption provider').selectOption('dynamic');
   await expect(summary).toContainText('0 of 20 orderings lose data');
@@ -153,8 +156,10 @@ test('a share link carries the scenario and the step', async ({ page, context, p
 
 test('a link with bad parts says which, and uses the defaults for them', async ({ page }) => {
   await page.goto('/tools/race?provider=sometimes&t=1-2');
-  await expect(page.getByRole('alert')).toContainText('provider:');
-  await expect(page.getByRole('alert')).toContainText('t: each client is start-key-network in milliseconds');
+  const notice = page.getByTestId('link-problems');
+  await expect(notice).toHaveAttribute('role', 'alert');
+  await expect(notice).toContainText('provider:');
+  await expect(notice).toContainText('t: each client is start-key-network in milliseconds');
   await expect(page.getByLabel('Encryption provider')).toHaveValue('discarding');
 });
 
@@ -169,13 +174,21 @@ test('with reduced motion the current event does not pulse', async ({ page }) =>
   await expect.poll(() => dot.evaluate((element) => getComputedStyle(element).animationName)).not.toBe('none');
 });
 
+/** Chromium logs every 4xx answer to fetch as a console error; the 409 for each losing creator is the contract, not a fault. */
+function unexpectedProblems(list: string[]): string[] {
+  return list.filter((problem) => !/Failed to load resource: the server responded with a status of 409/.test(problem));
+}
+
 test.describe('live mode against the real session API', () => {
+  // The first request to a fresh server also creates its embedded database.
+  test.setTimeout(120_000);
+
   test('one 201 and one 409 with the winner\'s hint, the same hint on every event stream', async ({ page, problems }) => {
     await page.goto('/tools/race?mode=live&provider=dynamic');
     await expect(page.getByRole('heading', { name: 'Nothing run yet' })).toBeVisible();
     await page.getByRole('button', { name: 'Run against this server' }).click();
     const verdict = page.getByTestId('live-outcome');
-    await expect(verdict).toBeVisible({ timeout: 30_000 });
+    await expect(verdict).toBeVisible({ timeout: 90_000 });
     await expect(verdict).toHaveAttribute('data-lost', 'false');
     const log = page.getByRole('list', { name: 'Live events in order' });
     await expect(log.getByText(/^201 \{"outcome":"created","keyHint":"h\d"\}$/)).toHaveCount(1);
@@ -183,17 +196,17 @@ test.describe('live mode against the real session API', () => {
     const created = (await log.getByText(/^201 /).textContent())!.match(/"keyHint":"(h\d)"/)![1]!;
     expect(await log.getByText(/^409 /).textContent()).toContain(`"keyHint":"${created}"`);
     await expect(log.getByText(`data: {"keyHint":"${created}"}`)).toHaveCount(2);
-    expect(problems.list).toEqual([]);
+    expect(unexpectedProblems(problems.list)).toEqual([]);
   });
 
   test('with a provider that returns a new key for the hint, the real loser cannot decrypt', async ({ page, problems }) => {
     await page.goto('/tools/race?mode=live&provider=new-key-per-hint&clients=3&t=0-10-10,0-10-10,0-10-10');
     await page.getByRole('button', { name: 'Run against this server' }).click();
     const verdict = page.getByTestId('live-outcome');
-    await expect(verdict).toBeVisible({ timeout: 30_000 });
+    await expect(verdict).toBeVisible({ timeout: 90_000 });
     await expect(verdict).toHaveAttribute('data-lost', 'true');
     await expect(page.getByRole('list', { name: 'Live events in order' }).getByText(/^409 /)).toHaveCount(2);
-    expect(problems.list).toEqual([]);
+    expect(unexpectedProblems(problems.list)).toEqual([]);
   });
 
   test('says clearly when the session API is not there', async ({ page }) => {

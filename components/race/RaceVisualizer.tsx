@@ -1,6 +1,5 @@
 'use client';
 
-import './zod-without-eval';
 import { useCallback, useMemo, useState } from 'react';
 import { CopyButton } from '@/components/ui/CopyButton';
 import { describeOrdering, raceForScenario, scenarioQuery, type RaceScenario } from '@/lib/race';
@@ -25,7 +24,7 @@ export function RaceVisualizer({ initial, problems }: { initial: RaceScenario; p
   return (
     <div className="space-y-6">
       {problems.length > 0 && (
-        <div role="alert" className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950/40 dark:text-amber-100">
+        <div role="alert" data-testid="link-problems" className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950/40 dark:text-amber-100">
           <p className="font-semibold">Parts of this link could not be used, so they start from the defaults:</p>
           <ul className="mt-1 list-disc pl-5">
             {problems.map((problem) => (

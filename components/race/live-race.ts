@@ -1,3 +1,4 @@
+import './zod-without-eval';
 import {
   clientName,
   initialProvider,
@@ -27,8 +28,9 @@ export interface LiveOutcome {
 
 export class LiveRaceError extends Error {}
 
-const OPEN_TIMEOUT_MS = 20_000;
-const RUN_TIMEOUT_MS = 30_000;
+// Generous: the first request to a fresh server also starts its database.
+const OPEN_TIMEOUT_MS = 60_000;
+const RUN_TIMEOUT_MS = 30_000; // once the streams are open
 
 export async function runLiveRace(input: { clients: number; provider: ProviderBehaviour; timing: RaceTiming; onEntry: (entry: TimelineEntry) => void }): Promise<LiveOutcome> {
   const documentId = liveDocumentId(crypto.randomUUID());

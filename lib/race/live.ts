@@ -4,9 +4,16 @@ import { z } from 'zod';
  * What the visualizer's live mode expects from the session API (contract section 4). Parsing the real answers
  * here keeps the lanes honest: anything else is shown as an unexpected answer, never guessed at.
  */
-export const createdResponseSchema = z.object({ outcome: z.literal('created'), keyHint: z.string() });
-export const rejectedResponseSchema = z.object({ outcome: z.literal('rejected'), keyHint: z.string() });
-export const sessionAvailableSchema = z.object({ keyHint: z.string() });
+// Built on first use, not on import: this runs in the browser, where the page sets zod up for a CSP without eval first.
+let schemas: ReturnType<typeof buildSchemas> | undefined;
+function buildSchemas() {
+  return {
+    created: z.object({ outcome: z.literal('created'), keyHint: z.string() }),
+    rejected: z.object({ outcome: z.literal('rejected'), keyHint: z.string() }),
+    sessionAvailable: z.object({ keyHint: z.string() }),
+  };
+}
+const liveSchemas = () => (schemas ??= buildSchemas());
 
 export type CreateAnswer =
   | { kind: 'created'; keyHint: string }
@@ -15,11 +22,11 @@ export type CreateAnswer =
 
 export function readCreateAnswer(status: number, body: unknown): CreateAnswer {
   if (status === 201) {
-    const parsed = createdResponseSchema.safeParse(body);
+    const parsed = liveSchemas().created.safeParse(body);
     if (parsed.success) return { kind: 'created', keyHint: parsed.data.keyHint };
   }
   if (status === 409) {
-    const parsed = rejectedResponseSchema.safeParse(body);
+    const parsed = liveSchemas().rejected.safeParse(body);
     if (parsed.success) return { kind: 'rejected', keyHint: parsed.data.keyHint };
   }
   return { kind: 'unexpected', message: `The session API answered ${status} ${JSON.stringify(body) ?? ''}, not 201 created or 409 rejected.` };
@@ -27,7 +34,7 @@ export function readCreateAnswer(status: number, body: unknown): CreateAnswer {
 
 export function readSessionAvailable(data: string): { keyHint: string } | null {
   try {
-    const parsed = sessionAvailableSchema.safeParse(JSON.parse(data));
+    const parsed = liveSchemas().sessionAvailable.safeParse(JSON.parse(data));
     return parsed.success ? parsed.data : null;
   } catch {
     return null;
