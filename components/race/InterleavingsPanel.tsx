@@ -1,7 +1,15 @@
 'use client';
 
-import { clientName, describeOrdering, PROVIDERS, type ProviderBehaviour } from '@/lib/race';
+import { clientName, describeOrdering, PROVIDERS, type ProviderBehaviour, type RaceOutcome } from '@/lib/race';
 import { useInterleavings } from './useInterleavings';
+
+function outcomeWords(outcome: RaceOutcome): string {
+  if (!outcome.dataLost) return 'Everyone decrypts';
+  const parts = [];
+  if (outcome.cannotDecrypt.length > 0) parts.push(`${outcome.cannotDecrypt.map(clientName).join(', ')} cannot decrypt`);
+  if (outcome.contentLost) parts.push('content lost');
+  return parts.join('; ');
+}
 
 /** Every ordering of two clients' steps under one provider, counted in a Web Worker. */
 export function InterleavingsPanel({ provider, onPick }: { provider: ProviderBehaviour; onPick: (ordering: number[]) => void }) {
@@ -30,7 +38,8 @@ export function InterleavingsPanel({ provider, onPick }: { provider: ProviderBeh
           {summary.losing} of {summary.total} orderings lose data with “{PROVIDERS[provider].label}”.
         </p>
         <p className="mt-1 text-sm">
-          Each client asks for a session, makes its key and sends create-session (steps 1–3); every way of interleaving those six steps is one ordering.
+          Each client asks for a session (1), makes its key (2) and gets its create-session to the server (3): A2 is A making its key. Every way of
+          interleaving those six steps is one ordering; the broadcast and the loser’s key fetch follow.
           {summary.wins.map((wins, client) => ` ${clientName(client)} wins ${wins}.`).join('')}
         </p>
       </div>
@@ -53,7 +62,7 @@ export function InterleavingsPanel({ provider, onPick }: { provider: ProviderBeh
                   <td className="px-3 py-1.5 font-mono whitespace-nowrap">{name}</td>
                   <td className="px-3 py-1.5">{clientName(outcome.winner)}</td>
                   <td className={`px-3 py-1.5 ${outcome.dataLost ? 'font-medium text-red-800 dark:text-red-300' : 'text-emerald-800 dark:text-emerald-300'}`}>
-                    {outcome.dataLost ? `${outcome.cannotDecrypt.map(clientName).join(', ')} cannot decrypt; content lost` : 'Everyone decrypts'}
+                    {outcomeWords(outcome)}
                   </td>
                   <td className="px-3 py-1.5 text-right">
                     <button type="button" onClick={() => onPick(ordering)} aria-label={`Step through ${name}`} className="rounded-md border border-slate-300 px-2 py-1 text-xs font-medium hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-brand-500 dark:border-slate-600 dark:hover:bg-slate-800">

@@ -119,9 +119,9 @@ function TimingControls({ scenario, onChange }: { scenario: RaceScenario; onChan
           <caption className="sr-only">Delays per client, in milliseconds</caption>
           <thead>
             <tr className="text-left">
-              <th scope="col" className="pr-3 pb-1 font-medium">Client</th>
-              <th scope="col" className="pr-3 pb-1 font-medium">Starts at (ms)</th>
-              <th scope="col" className="pr-3 pb-1 font-medium">Provider takes (ms)</th>
+              <th scope="col" className="pr-2 pb-1 font-medium sm:pr-3">Client</th>
+              <th scope="col" className="pr-2 pb-1 font-medium sm:pr-3">Starts at (ms)</th>
+              <th scope="col" className="pr-2 pb-1 font-medium sm:pr-3">Provider takes (ms)</th>
               <th scope="col" className="pb-1 font-medium">Network delay (ms)</th>
             </tr>
           </thead>
@@ -129,8 +129,8 @@ function TimingControls({ scenario, onChange }: { scenario: RaceScenario; onChan
             {timing.clients.map((client, index) => (
               <tr key={index}>
                 <th scope="row" className="pr-3 text-left font-semibold">{clientName(index)}</th>
-                <td className="py-0.5 pr-3"><NumberInput label={`Client ${clientName(index)} starts at (ms)`} value={client.startMs} onChange={(startMs) => setClient(index, { startMs })} /></td>
-                <td className="py-0.5 pr-3"><NumberInput label={`Client ${clientName(index)} provider takes (ms)`} value={client.keyMs} onChange={(keyMs) => setClient(index, { keyMs })} /></td>
+                <td className="py-0.5 pr-2 sm:pr-3"><NumberInput label={`Client ${clientName(index)} starts at (ms)`} value={client.startMs} onChange={(startMs) => setClient(index, { startMs })} /></td>
+                <td className="py-0.5 pr-2 sm:pr-3"><NumberInput label={`Client ${clientName(index)} provider takes (ms)`} value={client.keyMs} onChange={(keyMs) => setClient(index, { keyMs })} /></td>
                 <td className="py-0.5"><NumberInput label={`Client ${clientName(index)} network delay (ms)`} value={client.networkMs} onChange={(networkMs) => setClient(index, { networkMs })} /></td>
               </tr>
             ))}
@@ -159,7 +159,7 @@ function NumberInput({ id, label, value, onChange }: { id?: string; label?: stri
         const next = Math.round(Number(event.target.value));
         if (Number.isFinite(next)) onChange(Math.min(Math.max(next, 0), MAX_DELAY_MS));
       }}
-      className={`${field} w-24 tabular-nums`}
+      className={`${field} w-20 tabular-nums sm:w-24`}
     />
   );
 }

@@ -1,3 +1,6 @@
+'use client';
+
+import { useEffect, useRef } from 'react';
 import { laneName, TONE_DOT, type TimelineEntry } from './timeline-entry';
 
 /**
@@ -6,8 +9,17 @@ import { laneName, TONE_DOT, type TimelineEntry } from './timeline-entry';
  */
 export function Timeline({ entries, lanes, position, onPick }: { entries: TimelineEntry[]; lanes: Array<number | 'server'>; position: number; onPick?: (position: number) => void }) {
   const columns = `7rem repeat(${Math.max(entries.length, 1)}, minmax(2.25rem, 1fr))`;
+  const scroller = useRef<HTMLDivElement>(null);
+  // On a narrow screen the grid scrolls sideways: keep the current event in view.
+  useEffect(() => {
+    const box = scroller.current;
+    const dot = box?.querySelector<HTMLElement>('[data-current="true"]');
+    if (!box || !dot) return;
+    const offset = dot.getBoundingClientRect().left - box.getBoundingClientRect().left;
+    if (offset < 112 || offset > box.clientWidth - 40) box.scrollLeft += offset - box.clientWidth / 2;
+  }, [position]);
   return (
-    <div aria-hidden="true" className="overflow-x-auto rounded-lg border border-slate-200 bg-white p-3 dark:border-slate-700 dark:bg-slate-900" data-testid="race-timeline">
+    <div ref={scroller} aria-hidden="true" className="overflow-x-auto rounded-lg border border-slate-200 bg-white p-3 dark:border-slate-700 dark:bg-slate-900" data-testid="race-timeline">
       <div className="grid min-w-max items-center gap-y-2" style={{ gridTemplateColumns: columns }}>
         <div className="text-xs font-semibold text-slate-500 dark:text-slate-400">{entries.some((entry) => entry.at !== undefined) ? 'ms' : 'event'}</div>
         {entries.map((entry) => (
