@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { fieldClass } from './styles';
 import { SPEEDS, type Playback } from './usePlayback';
 
 /** Media-control glyphs drawn as SVG: not every system font has ⏮ and ⏭. */
@@ -51,7 +52,7 @@ export function PlaybackControls({ playback }: { playback: Playback }) {
         id={speedId}
         value={playback.speed}
         onChange={(event) => playback.setSpeed(Number(event.target.value))}
-        className="rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-600 dark:bg-slate-800"
+        className={fieldClass}
       >
         {SPEEDS.map((speed) => (
           <option key={speed} value={speed}>

@@ -1,6 +1,7 @@
 'use client';
 
 import { useId } from 'react';
+import { fieldClass } from './styles';
 import { clientName, firstToArrive, MAX_CLIENTS, MAX_DELAY_MS, PROVIDER_BEHAVIOURS, PROVIDERS, RACE_MODES, withClientCount, type ClientTiming, type RaceMode, type RaceScenario } from '@/lib/race';
 
 const MODE_LABELS: Record<RaceMode, string> = {
@@ -9,7 +10,6 @@ const MODE_LABELS: Record<RaceMode, string> = {
   live: 'Live against this server',
 };
 
-const field = 'rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-600 dark:bg-slate-800';
 
 export function RaceControls({ scenario, onChange }: { scenario: RaceScenario; onChange: (next: RaceScenario) => void }) {
   const providerId = useId();
@@ -34,7 +34,7 @@ export function RaceControls({ scenario, onChange }: { scenario: RaceScenario; o
           <label htmlFor={providerId} className="mb-1 block font-semibold">
             Encryption provider
           </label>
-          <select id={providerId} aria-describedby={providerHelpId} value={scenario.provider} onChange={(event) => set({ provider: event.target.value as RaceScenario['provider'] })} className={`${field} w-full`}>
+          <select id={providerId} aria-describedby={providerHelpId} value={scenario.provider} onChange={(event) => set({ provider: event.target.value as RaceScenario['provider'] })} className={`${fieldClass} w-full`}>
             {PROVIDER_BEHAVIOURS.map((behaviour) => (
               <option key={behaviour} value={behaviour}>
                 {PROVIDERS[behaviour].label}
@@ -58,7 +58,7 @@ export function RaceControls({ scenario, onChange }: { scenario: RaceScenario; o
               const clients = Number(event.target.value);
               set({ clients, timing: withClientCount(scenario.timing, clients) });
             }}
-            className={field}
+            className={fieldClass}
           >
             {Array.from({ length: MAX_CLIENTS - 1 }, (_, index) => index + 2).map((count) => (
               <option key={count} value={count}>
@@ -99,7 +99,7 @@ function TimingControls({ scenario, onChange }: { scenario: RaceScenario; onChan
           <label htmlFor={firstId} className="mb-1 block text-sm font-medium">
             Reaches the server first
           </label>
-          <select id={firstId} value={first} onChange={(event) => makeFirst(Number(event.target.value))} className={field}>
+          <select id={firstId} value={first} onChange={(event) => makeFirst(Number(event.target.value))} className={fieldClass}>
             {timing.clients.map((_, client) => (
               <option key={client} value={client}>
                 Client {clientName(client)}
@@ -159,7 +159,7 @@ function NumberInput({ id, label, value, onChange }: { id?: string; label?: stri
         const next = Math.round(Number(event.target.value));
         if (Number.isFinite(next)) onChange(Math.min(Math.max(next, 0), MAX_DELAY_MS));
       }}
-      className={`${field} w-20 tabular-nums sm:w-24`}
+      className={`${fieldClass} w-20 tabular-nums sm:w-24`}
     />
   );
 }
