@@ -6,15 +6,17 @@ import { useState } from 'react';
 import { clientName, PROVIDERS, SAFE_PROVIDER_DOCS, type ProviderBehaviour, type RaceTiming } from '@/lib/race';
 import { EventList } from './EventList';
 import { Timeline } from './Timeline';
-import { runLiveRace, type LiveOutcome } from './live-race';
+import type { LiveOutcome } from './live-race';
 import type { TimelineEntry } from './timeline-entry';
 
 /** Runs the scenario against this server's session API and shows the real answers as they come. */
 export function LiveRace({ clients, provider, timing }: { clients: number; provider: ProviderBehaviour; timing: RaceTiming }) {
   const [entries, setEntries] = useState<TimelineEntry[]>([]);
   const run = useMutation({
-    mutationFn: () => {
+    mutationFn: async () => {
       setEntries([]);
+      // Loaded on the first run: most visits never use the live mode.
+      const { runLiveRace } = await import('./live-race');
       return runLiveRace({ clients, provider, timing, onEntry: (entry) => setEntries((current) => [...current, entry]) });
     },
   });

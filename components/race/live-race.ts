@@ -3,14 +3,12 @@ import {
   clientName,
   initialProvider,
   keyForHint,
-  liveDocumentId,
   makeKey,
-  readCreateAnswer,
-  readSessionAvailable,
   type ProviderBehaviour,
   type ProviderState,
   type RaceTiming,
 } from '@/lib/race';
+import { liveDocumentId, readCreateAnswer, readSessionAvailable } from '@/lib/race/live';
 import type { TimelineEntry } from './timeline-entry';
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { defaultScenario, parseScenario, scenarioQuery, withClientCount, type RaceScenario } from './scenario';
+import { parseScenario } from './parse-scenario';
+import { defaultScenario, scenarioQuery, withClientCount, type RaceScenario } from './scenario';
 
 describe('scenarios in the query string', () => {
   it('round-trips a timing scenario', () => {

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Providers } from '@/components/Providers';
 import { RaceVisualizer } from '@/components/race/RaceVisualizer';
-import { parseScenario } from '@/lib/race';
+import { parseScenario } from '@/lib/race/parse-scenario';
 
 export const metadata: Metadata = {
   title: 'Session race visualizer',
