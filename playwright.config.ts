@@ -33,6 +33,8 @@ export default defineConfig({
           NEXT_TELEMETRY_DISABLED: '1',
           RTC_DOCTOR_DATA_DIR: process.env.RTC_DOCTOR_DATA_DIR ?? path.join(os.tmpdir(), `rtc-doctor-e2e-${process.pid}`),
           DATABASE_URL: '',
+          // Session event streams settle within a heartbeat or two (e2e/session-clients.ts).
+          RTC_DOCTOR_SESSION_HEARTBEAT_SECONDS: '1',
         },
         url: `${baseURL}/docs`,
         reuseExistingServer: false,

@@ -31,12 +31,30 @@ export interface DatabaseOptions {
 
 const MIGRATIONS = path.join(process.cwd(), 'lib', 'db', 'migrations');
 
+// Any fixed number: the advisory lock that lets one process at a time migrate a shared database.
+const MIGRATION_LOCK = 7_351_020_260;
+
+/**
+ * Server processes starting together against one fresh PostgreSQL would otherwise all see the same
+ * missing migrations and collide applying them; with the lock, the later ones find nothing to do.
+ */
+async function withMigrationLock(pool: Pool, migrate: () => Promise<void>): Promise<void> {
+  const lock = await pool.connect();
+  try {
+    await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    await migrate();
+  } finally {
+    await lock.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
+    lock.release();
+  }
+}
+
 /** Opens PostgreSQL when a URL is given, else the embedded PGlite, and brings the schema up to date. */
 export async function openDatabase(options: DatabaseOptions): Promise<OpenDatabase> {
   if (options.url) {
     const pool = new Pool({ connectionString: options.url, max: 10 });
     const db = drizzlePostgres(pool, { schema });
-    await migratePostgres(db, { migrationsFolder: MIGRATIONS });
+    await withMigrationLock(pool, () => migratePostgres(db, { migrationsFolder: MIGRATIONS }));
     return { db: db as unknown as Database, kind: 'postgres', pool, url: options.url, close: () => pool.end() };
   }
   const client = options.dataDir ? new PGlite(options.dataDir) : new PGlite();

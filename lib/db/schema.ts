@@ -55,7 +55,6 @@ export const rateLimits = pgTable('rate_limits', {
 /**
  * One collaboration session per document (contract section 4). The primary key is what makes the
  * first creator win: every creator inserts, and the database lets exactly one insert through.
- * `creationId` names the attempt that created the row, so a creator can tell whether it won.
  */
 export const collaborationSessions = pgTable(
   'collaboration_sessions',
@@ -63,7 +62,6 @@ export const collaborationSessions = pgTable(
     documentId: text('document_id').primaryKey(),
     keyHint: text('key_hint').notNull(),
     content: text('content'),
-    creationId: text('creation_id').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     lastActiveAt: timestamp('last_active_at', { withTimezone: true }).notNull().defaultNow(),
   },

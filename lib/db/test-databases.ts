@@ -16,6 +16,23 @@ function withDatabase(url: string, database: string): string {
   return parsed.toString();
 }
 
+async function administer(url: string, statement: string): Promise<void> {
+  const admin = new Client({ connectionString: url });
+  await admin.connect();
+  try {
+    await admin.query(statement);
+  } finally {
+    await admin.end();
+  }
+}
+
+/** A new, empty database on the server `url` points at; `drop` removes it even with connections still open. */
+export async function createThrowawayDatabase(url: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const database = `rtc_doctor_test_${process.pid}_${crypto.randomUUID().slice(0, 8)}`;
+  await administer(url, `CREATE DATABASE "${database}"`);
+  return { url: withDatabase(url, database), drop: () => administer(url, `DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`) };
+}
+
 export function testBackends(): TestBackend[] {
   const backends: TestBackend[] = [
     {
@@ -31,20 +48,13 @@ export function testBackends(): TestBackend[] {
     backends.push({
       name: 'postgres',
       async open() {
-        const database = `rtc_doctor_test_${process.pid}_${crypto.randomUUID().slice(0, 8)}`;
-        const admin = new Client({ connectionString: url });
-        await admin.connect();
-        await admin.query(`CREATE DATABASE "${database}"`);
-        await admin.end();
-        const opened = await openDatabase({ url: withDatabase(url, database) });
+        const throwaway = await createThrowawayDatabase(url);
+        const opened = await openDatabase({ url: throwaway.url });
         return {
           ...opened,
           async dispose() {
             await opened.close();
-            const cleaner = new Client({ connectionString: url });
-            await cleaner.connect();
-            await cleaner.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
-            await cleaner.end();
+            await throwaway.drop();
           },
         };
       },

@@ -10,13 +10,33 @@ export interface SessionSettings {
 
 /** Creating sessions and waiting for them: the winner/loser protocol of contract section 4. */
 export class SessionService {
+  /** Creations this process has in flight, by document. */
+  private readonly inFlight = new Map<string, Promise<CreateOutcome>>();
+
   constructor(
     readonly store: SessionStore,
     readonly notifications: SessionNotifications,
   ) {}
 
-  create(documentId: string, input: CreateSessionInput): Promise<CreateOutcome> {
-    return this.store.create(documentId, input.keyHint, input.content);
+  /**
+   * The database decides (SessionStore.create). Creators of a document that arrive while this process
+   * already has a creation of it in flight wait for that one instead of racing it in the database: whatever
+   * it is told, created or rejected, names the session that now exists, so they are rejected with its key
+   * hint. Only if it fails do they try for themselves. A crowd costs one attempt per process, not one each.
+   */
+  async create(documentId: string, input: CreateSessionInput): Promise<CreateOutcome> {
+    const leader = this.inFlight.get(documentId);
+    if (leader) {
+      const decided = await leader.catch(() => undefined);
+      if (decided) return { outcome: 'rejected', keyHint: decided.keyHint };
+    }
+    const attempt = this.store.create(documentId, input.keyHint, input.content);
+    this.inFlight.set(documentId, attempt);
+    try {
+      return await attempt;
+    } finally {
+      if (this.inFlight.get(documentId) === attempt) this.inFlight.delete(documentId);
+    }
   }
 
   /**
@@ -34,7 +54,7 @@ export class SessionService {
       onAvailable(keyHint);
     };
     const read = async () => {
-      const keyHint = await this.store.touch(documentId);
+      const keyHint = await this.store.findLive(documentId);
       if (keyHint !== undefined) tell(keyHint);
     };
     unsubscribe = await this.notifications.subscribe(documentId, (keyHint) => {

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openDatabase, type OpenDatabase } from '@/lib/db/connect';
 import { testBackends } from '@/lib/db/test-databases';
 import { createSessionService, type SessionService } from './service';
@@ -32,12 +32,31 @@ describe.each(testBackends())('sessions on $name', (backend) => {
     expect(await service.create(newDocument(), { keyHint: 'other' })).toEqual({ outcome: 'created', keyHint: 'other' });
   });
 
-  it('lets exactly one of 200 concurrent creators win', async () => {
+  it('lets the database pick exactly one of 200 concurrent creators', async () => {
     const documentId = newDocument();
-    const results = await Promise.all(Array.from({ length: 200 }, (_, index) => service.create(documentId, { keyHint: `hint-${index}` })));
+    const results = await Promise.all(Array.from({ length: 200 }, (_, index) => service.store.create(documentId, `hint-${index}`, undefined)));
     const winners = results.filter((result) => result.outcome === 'created');
     expect(winners).toHaveLength(1);
     expect(new Set(results.map((result) => result.keyHint))).toEqual(new Set([winners[0]!.keyHint]));
+  });
+
+  it('sends one attempt to the database for creators that arrive while one is in flight', async () => {
+    const documentId = newDocument();
+    const attempts = vi.spyOn(service.store, 'create');
+    const results = await Promise.all(Array.from({ length: 200 }, (_, index) => service.create(documentId, { keyHint: `hint-${index}` })));
+    expect(attempts).toHaveBeenCalledTimes(1);
+    attempts.mockRestore();
+    expect(results[0]).toEqual({ outcome: 'created', keyHint: 'hint-0' });
+    expect(results.slice(1)).toEqual(results.slice(1).map(() => ({ outcome: 'rejected', keyHint: 'hint-0' })));
+  });
+
+  it('lets a waiting creator try for itself when the attempt it waited for failed', async () => {
+    const documentId = newDocument();
+    const attempts = vi.spyOn(service.store, 'create').mockRejectedValueOnce(new Error('connection lost'));
+    const [first, second] = await Promise.allSettled([service.create(documentId, { keyHint: 'unlucky' }), service.create(documentId, { keyHint: 'next' })]);
+    attempts.mockRestore();
+    expect(first.status).toBe('rejected');
+    expect(second).toEqual({ status: 'fulfilled', value: { outcome: 'created', keyHint: 'next' } });
   });
 
   it('replaces a session idle longer than the idle time, and keeps one that is not', async () => {
@@ -46,9 +65,41 @@ describe.each(testBackends())('sessions on $name', (backend) => {
     await opened.db.execute(sql`UPDATE collaboration_sessions SET last_active_at = now() - interval '3599 seconds' WHERE document_id = ${documentId}`);
     expect(await service.create(documentId, { keyHint: 'new' })).toEqual({ outcome: 'rejected', keyHint: 'old' });
     await opened.db.execute(sql`UPDATE collaboration_sessions SET last_active_at = now() - interval '3601 seconds' WHERE document_id = ${documentId}`);
-    expect(await service.store.touch(documentId)).toBeUndefined();
+    expect(await service.store.findLive(documentId)).toBeUndefined();
     expect(await service.create(documentId, { keyHint: 'new' })).toEqual({ outcome: 'created', keyHint: 'new' });
-    expect(await service.store.touch(documentId)).toBe('new');
+    expect(await service.store.findLive(documentId)).toBe('new');
+  });
+
+  it('lets exactly one of many concurrent creators replace an expired session', async () => {
+    const documentId = newDocument();
+    await service.create(documentId, { keyHint: 'expired' });
+    await opened.db.execute(sql`UPDATE collaboration_sessions SET last_active_at = now() - interval '2 hours' WHERE document_id = ${documentId}`);
+    const results = await Promise.all(Array.from({ length: 50 }, (_, index) => service.store.create(documentId, `successor-${index}`, undefined)));
+    const winners = results.filter((result) => result.outcome === 'created');
+    expect(winners).toHaveLength(1);
+    expect(new Set(results.map((result) => result.keyHint))).toEqual(new Set([winners[0]!.keyHint]));
+  });
+
+  it('records activity from late creators and watchers at most once a minute', async () => {
+    const documentId = newDocument();
+    await service.create(documentId, { keyHint: 'active' });
+    const idleFor = async () => {
+      const result = (await opened.db.execute(sql`SELECT extract(epoch FROM now() - last_active_at)::float AS idle FROM collaboration_sessions WHERE document_id = ${documentId}`)) as unknown as { rows: { idle: number }[] };
+      return result.rows[0]!.idle;
+    };
+    const backdate = (seconds: number) => opened.db.execute(sql`UPDATE collaboration_sessions SET last_active_at = now() - ${seconds} * interval '1 second' WHERE document_id = ${documentId}`);
+
+    await backdate(30);
+    expect(await service.create(documentId, { keyHint: 'late' })).toEqual({ outcome: 'rejected', keyHint: 'active' });
+    expect(await idleFor()).toBeGreaterThanOrEqual(30);
+
+    await backdate(3000);
+    expect(await service.create(documentId, { keyHint: 'late' })).toEqual({ outcome: 'rejected', keyHint: 'active' });
+    expect(await idleFor()).toBeLessThan(30);
+
+    await backdate(3000);
+    (await service.watch(documentId, () => undefined))();
+    expect(await idleFor()).toBeLessThan(30);
   });
 
   it('purges expired sessions only', async () => {
@@ -57,7 +108,7 @@ describe.each(testBackends())('sessions on $name', (backend) => {
     await service.create(live, { keyHint: 'b' });
     await opened.db.execute(sql`UPDATE collaboration_sessions SET last_active_at = now() - interval '2 hours' WHERE document_id = ${expired}`);
     expect(await service.store.purgeExpired()).toBe(1);
-    expect(await service.store.touch(live)).toBe('b');
+    expect(await service.store.findLive(live)).toBe('b');
     expect(await service.create(expired, { keyHint: 'c' })).toEqual({ outcome: 'created', keyHint: 'c' });
   });
 
@@ -77,7 +128,7 @@ describe.each(testBackends())('sessions on $name', (backend) => {
     const otherDocument: string[] = [];
     const stops = await Promise.all(told.map((list) => service.watch(documentId, (keyHint) => list.push(keyHint))));
     const stopOther = await service.watch(newDocument(), (keyHint) => otherDocument.push(keyHint));
-    const results = await Promise.all(Array.from({ length: 20 }, (_, index) => service.create(documentId, { keyHint: `racer-${index}` })));
+    const results = await Promise.all(Array.from({ length: 20 }, (_, index) => service.store.create(documentId, `racer-${index}`, undefined)));
     const winner = results.find((result) => result.outcome === 'created')!.keyHint;
     await until(() => told.every((list) => list.length > 0));
     // A second announcement for the same document would have been delivered by now: the notification queue is ordered.
@@ -90,6 +141,23 @@ describe.each(testBackends())('sessions on $name', (backend) => {
     expect(otherDocument).toEqual([]);
     for (const stop of [...stops, stopOther, stopMarker]) stop();
     expect(service.notifications.size()).toBe(0);
+  });
+
+  it('announces a creation once on the database channel, never a rejection', async () => {
+    const documentId = newDocument();
+    const marker = newDocument();
+    const heard: Array<string | undefined> = [];
+    let markerHeard = false;
+    const stop = await service.notifications.subscribe(documentId, (keyHint) => heard.push(keyHint));
+    const stopMarker = await service.notifications.subscribe(marker, () => (markerHeard = true));
+    const results = await Promise.all(Array.from({ length: 20 }, (_, index) => service.store.create(documentId, `racer-${index}`, undefined)));
+    await service.create(documentId, { keyHint: 'late' });
+    // Announcements arrive in commit order, so once the marker's is heard, any for the document would have been too.
+    await service.create(marker, { keyHint: 'marker' });
+    await until(() => markerHeard);
+    expect(heard).toEqual([results.find((result) => result.outcome === 'created')!.keyHint]);
+    stop();
+    stopMarker();
   });
 
   it('stops telling a watcher that has gone away', async () => {
@@ -123,7 +191,7 @@ describe.each(testBackends())('sessions on $name', (backend) => {
         const toldThere: string[] = [];
         const stops = [await service.watch(documentId, (keyHint) => toldHere.push(keyHint)), await secondService.watch(documentId, (keyHint) => toldThere.push(keyHint))];
         const results = await Promise.all(
-          Array.from({ length: 200 }, (_, index) => (index % 2 ? service : secondService).create(documentId, { keyHint: `hint-${index}` })),
+          Array.from({ length: 200 }, (_, index) => (index % 2 ? service : secondService).store.create(documentId, `hint-${index}`, undefined)),
         );
         const winners = results.filter((result) => result.outcome === 'created');
         expect(winners).toHaveLength(1);
@@ -131,6 +199,15 @@ describe.each(testBackends())('sessions on $name', (backend) => {
         await until(() => toldHere.length > 0 && toldThere.length > 0);
         expect([toldHere, toldThere]).toEqual([[winners[0]!.keyHint], [winners[0]!.keyHint]]);
         for (const stop of stops) stop();
+      });
+
+      it('lets exactly one creator over both pools replace an expired session', async () => {
+        const documentId = newDocument();
+        await service.create(documentId, { keyHint: 'expired' });
+        await opened.db.execute(sql`UPDATE collaboration_sessions SET last_active_at = now() - interval '2 hours' WHERE document_id = ${documentId}`);
+        const results = await Promise.all(Array.from({ length: 100 }, (_, index) => (index % 2 ? service : secondService).store.create(documentId, `successor-${index}`, undefined)));
+        expect(results.filter((result) => result.outcome === 'created')).toHaveLength(1);
+        expect(new Set(results.map((result) => result.keyHint)).size).toBe(1);
       });
     });
   }

@@ -2,7 +2,6 @@ CREATE TABLE "collaboration_sessions" (
 	"document_id" text PRIMARY KEY NOT NULL,
 	"key_hint" text NOT NULL,
 	"content" text,
-	"creation_id" text NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"last_active_at" timestamp with time zone DEFAULT now() NOT NULL
 );
