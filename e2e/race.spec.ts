@@ -184,18 +184,21 @@ test.describe('live mode against the real session API', () => {
   test.setTimeout(120_000);
 
   test('one 201 and one 409 with the winner\'s hint, the same hint on every event stream', async ({ page, problems }) => {
-    await page.goto('/tools/race?mode=live&provider=dynamic');
+    // A sends its create-session long before B does, so the real server should pick A.
+    await page.goto('/tools/race?mode=live&provider=dynamic&t=0-10-10,0-800-10');
     await expect(page.getByRole('heading', { name: 'Nothing run yet' })).toBeVisible();
     await page.getByRole('button', { name: 'Run against this server' }).click();
     const verdict = page.getByTestId('live-outcome');
     await expect(verdict).toBeVisible({ timeout: 90_000 });
     await expect(verdict).toHaveAttribute('data-lost', 'false');
+    await expect(verdict).toContainText('The server chose A (key hint h1)');
     const log = page.getByRole('list', { name: 'Live events in order' });
     await expect(log.getByText(/^201 \{"outcome":"created","keyHint":"h\d"\}$/)).toHaveCount(1);
     await expect(log.getByText(/^409 \{"outcome":"rejected","keyHint":"h\d"\}$/)).toHaveCount(1);
     const created = (await log.getByText(/^201 /).textContent())!.match(/"keyHint":"(h\d)"/)![1]!;
     expect(await log.getByText(/^409 /).textContent()).toContain(`"keyHint":"${created}"`);
     await expect(log.getByText(`data: {"keyHint":"${created}"}`)).toHaveCount(2);
+    await expect(log.getByText(/opens its event stream for the new document race-/)).toHaveCount(2);
     expect(unexpectedProblems(problems.list)).toEqual([]);
   });
 

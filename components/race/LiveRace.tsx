@@ -34,7 +34,7 @@ export function LiveRace({ clients, provider, timing }: { clients: number; provi
           {run.isPending ? 'Running…' : entries.length ? 'Run again' : 'Run against this server'}
         </button>
         <p className="text-sm text-slate-700 dark:text-slate-300">
-          Each run uses a fresh document id. Delays: each client sends after its start + key + network times.
+          Each run uses a fresh document id. Each client makes its key and sends create-session when the simulation’s timing says its request would reach the server; the real network comes on top.
         </p>
       </div>
       <div aria-live="polite">

@@ -1,6 +1,7 @@
 import './zod-without-eval';
 import {
   clientName,
+  clientTimes,
   initialProvider,
   keyForHint,
   makeKey,
@@ -43,8 +44,12 @@ export async function runLiveRace(input: { clients: number; provider: ProviderBe
   const timers: number[] = [];
 
   try {
-    emit({ lane: 'server', step: null, tone: 'info', text: `New document ${documentId}: every client opens its event stream first.`, detail: `GET ${base}/events` });
-    await Promise.all(Array.from({ length: input.clients }, (_, client) => openStream(`${base}/events`, sources)));
+    await Promise.all(
+      Array.from({ length: input.clients }, async (_, client) => {
+        await openStream(`${base}/events`, sources);
+        emit({ lane: client, step: 1, tone: 'info', text: `${clientName(client)} opens its event stream for the new document ${documentId}; no session yet.`, detail: `GET ${base}/events` });
+      }),
+    );
     return await new Promise<LiveOutcome>((resolveRun, rejectRun) => {
       const resolve = (outcome: LiveOutcome) => {
         over = true;
@@ -114,6 +119,7 @@ export async function runLiveRace(input: { clients: number; provider: ProviderBe
 
       input.timing.clients.forEach((timing, client) => {
         const name = clientName(client);
+        const times = clientTimes(timing);
         timers.push(
           window.setTimeout(() => {
             const made = makeKey(provider);
@@ -122,8 +128,9 @@ export async function runLiveRace(input: { clients: number; provider: ProviderBe
             clients[client]!.hint = made.record.hint;
             const gone = made.discarded.map((record) => record.key).join(', ');
             emit({ lane: client, step: 2, tone: 'info', text: `${name}'s provider makes ${made.record.key} (hint ${made.record.hint}) without a hint.${gone ? ` It discards ${gone}.` : ''}` });
-          }, timing.startMs + timing.keyMs),
-          window.setTimeout(() => void create(client, name), timing.startMs + timing.keyMs + timing.networkMs),
+          }, times.keyAt),
+          // Sent when the simulated request would reach the server, so "reaches the server first" means the same here.
+          window.setTimeout(() => void create(client, name), times.arrivesAt),
         );
       });
 
