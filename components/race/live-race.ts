@@ -27,6 +27,18 @@ export interface LiveOutcome {
 
 export class LiveRaceError extends Error {}
 
+/** What the page knows about one client during a live run. */
+interface LiveClient {
+  key: string | null;
+  hint: string | null;
+  /** The server's answer to its create-session. */
+  answer: { kind: 'created' | 'rejected'; keyHint: string } | null;
+  /** The key hint its event stream announced. */
+  announced: string | null;
+  done: boolean;
+  canDecrypt: boolean;
+}
+
 // Generous: the first request to a fresh server also starts its database.
 const OPEN_TIMEOUT_MS = 60_000;
 const RUN_TIMEOUT_MS = 30_000; // once the streams are open
@@ -46,7 +58,7 @@ export async function runLiveRace(input: { clients: number; provider: ProviderBe
   try {
     await Promise.all(
       Array.from({ length: input.clients }, async (_, client) => {
-        await openStream(`${base}/events`, sources);
+        await openStream(`${base}/events`, (source) => (sources[client] = source));
         emit({ lane: client, step: 1, tone: 'info', text: `${clientName(client)} opens its event stream for the new document ${documentId}; no session yet.`, detail: `GET ${base}/events` });
       }),
     );
@@ -60,7 +72,7 @@ export async function runLiveRace(input: { clients: number; provider: ProviderBe
         rejectRun(error);
       };
       let provider: ProviderState = initialProvider(input.provider);
-      const clients = Array.from({ length: input.clients }, () => ({ key: null as string | null, hint: null as string | null, answer: null as { kind: 'created' | 'rejected'; keyHint: string } | null, announced: null as string | null, done: false, canDecrypt: true }));
+      const clients = Array.from({ length: input.clients }, (): LiveClient => ({ key: null, hint: null, answer: null, announced: null, done: false, canDecrypt: true }));
       let winner: number | null = null;
       // The provider is simulated here, so the key behind the announced hint is the one the client holding that hint made.
       const keyBehind = (hint: string) => clients.find((entry) => entry.hint === hint)?.key ?? null;
@@ -167,14 +179,15 @@ export async function runLiveRace(input: { clients: number; provider: ProviderBe
     });
   } finally {
     for (const timer of timers) window.clearTimeout(timer);
-    for (const source of sources) source.close();
+    sources.forEach((source) => source.close());
   }
 }
 
-function openStream(url: string, sources: EventSource[]): Promise<void> {
+/** Opens one event stream; `keep` gets it at once, so it is closed at the end even if it never opens. */
+function openStream(url: string, keep: (source: EventSource) => void): Promise<void> {
   return new Promise((resolve, reject) => {
     const source = new EventSource(url);
-    sources.push(source);
+    keep(source);
     const timer = window.setTimeout(() => reject(new LiveRaceError('The session event stream did not open in time.')), OPEN_TIMEOUT_MS);
     source.addEventListener('open', () => {
       window.clearTimeout(timer);
