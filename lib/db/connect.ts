@@ -53,6 +53,9 @@ async function withMigrationLock(pool: Pool, migrate: () => Promise<void>): Prom
 export async function openDatabase(options: DatabaseOptions): Promise<OpenDatabase> {
   if (options.url) {
     const pool = new Pool({ connectionString: options.url, max: 10 });
+    // An idle connection the server drops (restart, failover, terminate) is discarded and replaced on next use;
+    // without a listener its error would be thrown and end the process.
+    pool.on('error', () => undefined);
     const db = drizzlePostgres(pool, { schema });
     await withMigrationLock(pool, () => migratePostgres(db, { migrationsFolder: MIGRATIONS }));
     return { db: db as unknown as Database, kind: 'postgres', pool, url: options.url, close: () => pool.end() };

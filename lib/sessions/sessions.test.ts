@@ -201,6 +201,27 @@ describe.each(testBackends())('sessions on $name', (backend) => {
         for (const stop of stops) stop();
       });
 
+      it('still tells a watcher when the listening connection is cut, reconnecting and reading again', async () => {
+        const documentId = newDocument();
+        const told: string[] = [];
+        const stop = await service.watch(documentId, (keyHint) => told.push(keyHint));
+        const cut = await second.pool!.query(
+          "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND query = 'LISTEN rtc_doctor_sessions' AND pid <> pg_backend_pid()",
+        );
+        // The listeners are cut; the creation lands while they reconnect, or after.
+        expect(cut.rowCount).toBeGreaterThanOrEqual(1);
+        await secondService.store.create(documentId, 'after-the-cut', undefined);
+        await until(() => told.length > 0);
+        const marker = newDocument();
+        let markerSeen = false;
+        const stopMarker = await service.watch(marker, () => (markerSeen = true));
+        await secondService.store.create(marker, 'marker', undefined);
+        await until(() => markerSeen);
+        expect(told).toEqual(['after-the-cut']);
+        stop();
+        stopMarker();
+      });
+
       it('lets exactly one creator over both pools replace an expired session', async () => {
         const documentId = newDocument();
         await service.create(documentId, { keyHint: 'expired' });
