@@ -13,6 +13,10 @@ const securityHeaders = [
 // For responses that are not pages (scripts, JSON): nothing in them may load or run anything.
 const denyAllPolicy = { key: 'Content-Security-Policy', value: "default-src 'none'; frame-ancestors 'none'" };
 
+// A Web Worker runs under the policy of its own script's response, not the page's: Turbopack's worker bootstrap
+// must be allowed to load this site's chunks (importScripts), and nothing else.
+const workerPolicy = { key: 'Content-Security-Policy', value: "default-src 'none'; script-src 'self'; frame-ancestors 'none'" };
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   pageExtensions: ['ts', 'tsx', 'mdx'],
@@ -24,6 +28,7 @@ const nextConfig = {
     return [
       { source: '/:path*', headers: securityHeaders },
       { source: '/_next/static/:path*', headers: [denyAllPolicy] },
+      { source: '/_next/static/chunks/:file(turbopack-worker-.+\\.js)', headers: [workerPolicy] },
       { source: '/api/:path*', headers: [denyAllPolicy] },
     ];
   },

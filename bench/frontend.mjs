@@ -10,7 +10,7 @@ import desktopConfig from 'lighthouse/core/config/desktop-config.js';
 
 const port = Number(process.env.BENCH_PORT ?? 3200);
 const base = `http://127.0.0.1:${port}`;
-const ROUTES = ['/', '/docs', '/docs/secure-context', '/docs/errors', '/docs/errors/token-expired', '/search?q=jwt', '/no-such-page', '/tools/token', '/tools/secure-context'];
+const ROUTES = ['/', '/docs', '/docs/secure-context', '/docs/errors', '/docs/errors/token-expired', '/search?q=jwt', '/no-such-page', '/tools/token', '/tools/secure-context', '/tools/race'];
 const LIGHTHOUSE_ROUTES = ['/', '/docs/secure-context', '/tools/secure-context'];
 const BUDGET_KB = 150;
 const LIGHTHOUSE_RUNS = Number(process.env.LIGHTHOUSE_RUNS ?? 3);

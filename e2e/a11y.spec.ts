@@ -1,7 +1,21 @@
 import { listDocPages } from '../lib/docs/pages';
 import { expect, seriousViolations, test, waitForSearchReady } from './fixtures';
 
-const paths = ['/', '/search?q=JWT+has+expired', '/no-such-page', '/tools', '/tools/token', '/tools/secure-context', `/tools/secure-context?url=${encodeURIComponent('http://192.168.1.20:3000/')}&setup=vite`, '/sign-in', '/sign-up', ...listDocPages().map((page) => page.href)];
+const paths = [
+  '/',
+  '/search?q=JWT+has+expired',
+  '/no-such-page',
+  '/tools',
+  '/tools/token',
+  '/tools/secure-context',
+  `/tools/secure-context?url=${encodeURIComponent('http://192.168.1.20:3000/')}&setup=vite`,
+  '/tools/race',
+  '/tools/race?mode=orderings',
+  '/tools/race?mode=live',
+  '/sign-in',
+  '/sign-up',
+  ...listDocPages().map((page) => page.href),
+];
 
 for (const colorScheme of ['light', 'dark'] as const) {
   test.describe(`${colorScheme} mode`, () => {
@@ -33,5 +47,17 @@ test('the token debugger with a diagnosis on screen is accessible in both modes'
     await expect(page.getByText(/The service would reject this token/)).toBeVisible();
     await expect(page.getByRole('region', { name: 'Payload' }).locator('pre.shiki')).toBeVisible();
     expect(await seriousViolations(page), colorScheme).toEqual([]);
+  }
+});
+
+test('the race visualizer mid-race and with every ordering listed is accessible in both modes', async ({ page }) => {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    await page.goto('/tools/race?step=11');
+    await expect(page.getByTestId('race-outcome')).toBeVisible();
+    expect(await seriousViolations(page), `${colorScheme} player`).toEqual([]);
+    await page.goto('/tools/race?mode=orderings&provider=discarding');
+    await expect(page.getByTestId('interleavings-summary')).toBeVisible();
+    expect(await seriousViolations(page), `${colorScheme} orderings`).toEqual([]);
   }
 });

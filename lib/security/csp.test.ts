@@ -28,6 +28,12 @@ describe('content security policy', () => {
     expect(policy.get('base-uri')).toEqual(["'self'"]);
   });
 
+  it('lets the page start workers from its own scripts (script-src \'self\' is ignored under \'strict-dynamic\')', () => {
+    const policy = directives(buildContentSecurityPolicy('n', { development: false }));
+    expect(policy.get('worker-src')).toContain("'self'");
+    expect(policy.get('worker-src')).not.toContain('*');
+  });
+
   it('makes a fresh 128-bit nonce each time', () => {
     const nonces = new Set(Array.from({ length: 50 }, createNonce));
     expect(nonces.size).toBe(50);

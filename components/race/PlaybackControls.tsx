@@ -1,0 +1,87 @@
+import { useId } from 'react';
+import { fieldClass } from './styles';
+import { SPEEDS, type Playback } from './usePlayback';
+
+/** Media-control glyphs drawn as SVG: not every system font has ⏮ and ⏭. */
+function Icon({ shape }: { shape: 'start' | 'back' | 'play' | 'pause' | 'forward' | 'end' }) {
+  const paths = {
+    start: 'M5 4h2v12H5zM16 4v12L8 10z',
+    back: 'M14 4v12L6 10z',
+    play: 'M6 4v12l10-6z',
+    pause: 'M5 4h3v12H5zM12 4h3v12h-3z',
+    forward: 'M6 4v12l8-6z',
+    end: 'M13 4h2v12h-2zM4 4v12l8-6z',
+  };
+  return (
+    <svg viewBox="0 0 20 20" className="size-4 shrink-0 fill-current" aria-hidden="true">
+      <path d={paths[shape]} />
+    </svg>
+  );
+}
+
+const button =
+  'inline-flex items-center gap-1.5 rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-brand-500 disabled:opacity-50 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100 dark:hover:bg-slate-700';
+
+export function PlaybackControls({ playback }: { playback: Playback }) {
+  const speedId = useId();
+  const { position, length, playing } = playback;
+  return (
+    <div role="group" aria-label="Playback" className="flex flex-wrap items-center gap-2">
+      <button type="button" className={button} onClick={() => playback.goTo(0)} disabled={position === 0} aria-label="Back to the start" aria-keyshortcuts="Home">
+        <Icon shape="start" />
+      </button>
+      <button type="button" className={button} onClick={playback.back} disabled={position === 0} aria-keyshortcuts="ArrowLeft">
+        <Icon shape="back" />
+        Step back
+      </button>
+      <button type="button" className={`${button} min-w-24`} onClick={playback.toggle} aria-keyshortcuts="Space">
+        <Icon shape={playing ? 'pause' : 'play'} />
+        {playing ? 'Pause' : 'Play'}
+      </button>
+      <button type="button" className={button} onClick={playback.forward} disabled={position >= length} aria-keyshortcuts="ArrowRight">
+        Step forward
+        <Icon shape="forward" />
+      </button>
+      <button type="button" className={button} onClick={() => playback.goTo(length)} disabled={position >= length} aria-label="To the end" aria-keyshortcuts="End">
+        <Icon shape="end" />
+      </button>
+      <label htmlFor={speedId} className="ml-2 text-sm font-medium">
+        Speed
+      </label>
+      <select
+        id={speedId}
+        value={playback.speed}
+        onChange={(event) => playback.setSpeed(Number(event.target.value))}
+        className={fieldClass}
+      >
+        {SPEEDS.map((speed) => (
+          <option key={speed} value={speed}>
+            {speed}×
+          </option>
+        ))}
+      </select>
+      <span className="ml-auto text-sm text-slate-700 tabular-nums dark:text-slate-300" data-testid="race-position">
+        Event {position} of {length}
+      </span>
+    </div>
+  );
+}
+
+export function KeyboardHelp() {
+  return (
+    <details className="text-sm text-slate-700 dark:text-slate-300">
+      <summary className="cursor-pointer font-medium">Keyboard shortcuts</summary>
+      <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
+        <dt><kbd>Space</kbd></dt>
+        <dd>Play or pause</dd>
+        <dt><kbd>←</kbd> <kbd>→</kbd></dt>
+        <dd>Step back or forward</dd>
+        <dt><kbd>Home</kbd> <kbd>End</kbd></dt>
+        <dd>First or last event</dd>
+        <dt><kbd>+</kbd> <kbd>−</kbd></dt>
+        <dd>Faster or slower</dd>
+      </dl>
+      <p className="mt-1">They work anywhere on the page except inside a form field.</p>
+    </details>
+  );
+}

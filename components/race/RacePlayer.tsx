@@ -1,0 +1,51 @@
+'use client';
+
+import { useEffect } from 'react';
+import { startingLanes, type RaceResult } from '@/lib/race';
+import { EventList } from './EventList';
+import { LaneCards } from './LaneCards';
+import { Outcome } from './Outcome';
+import { KeyboardHelp, PlaybackControls } from './PlaybackControls';
+import { Timeline } from './Timeline';
+import { laneName, stepLabel } from './timeline-entry';
+import { usePlayback, usePlaybackKeys } from './usePlayback';
+
+/** Plays one simulated race. Give it a `key` per race so a new race starts from the beginning. */
+export function RacePlayer({ race, initialPosition, onPosition }: { race: RaceResult; initialPosition: number; onPosition: (position: number) => void }) {
+  const playback = usePlayback(race.events.length, initialPosition);
+  usePlaybackKeys(playback);
+  const { position } = playback;
+  useEffect(() => onPosition(position), [position, onPosition]);
+
+  const lanes = [...Array.from({ length: race.clients }, (_, client) => client), 'server' as const];
+  const current = race.events[position - 1];
+  const snapshot = current?.lanes ?? startingLanes(race.clients, race.provider);
+
+  return (
+    <div className="space-y-4">
+      <Outcome outcome={race.outcome} provider={race.provider} onShowBreak={race.outcome.firstBreak === null ? undefined : () => playback.goTo(race.outcome.firstBreak! + 1)} />
+      <PlaybackControls playback={playback} />
+      <p role="status" aria-live="polite" className="min-h-12 rounded-md bg-slate-50 px-3 py-2 text-sm dark:bg-slate-900" data-testid="race-current">
+        {current ? (
+          <>
+            <span className="font-semibold">
+              {stepLabel(current.step)} · {laneName(current.lane)}:
+            </span>{' '}
+            {current.text}
+          </>
+        ) : (
+          'Before the race: nobody has asked for a session yet. Press Play or step forward.'
+        )}
+      </p>
+      <Timeline entries={race.events} lanes={lanes} position={position} onPick={playback.goTo} />
+      <LaneCards lanes={snapshot} />
+      <KeyboardHelp />
+      <section aria-labelledby="race-events-heading">
+        <h2 id="race-events-heading" className="mb-2 text-lg font-semibold">
+          Every event
+        </h2>
+        <EventList entries={race.events} position={position} onPick={playback.goTo} />
+      </section>
+    </div>
+  );
+}
