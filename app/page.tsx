@@ -29,6 +29,7 @@ const AUDIENCES = [
     links: [
       { href: '/search', label: 'Search the docs' },
       { href: '/docs/session-race', label: 'Two clients, one session' },
+      { href: '/tools/race', label: 'Watch the race' },
     ],
   },
 ];
