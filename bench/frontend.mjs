@@ -1,12 +1,12 @@
 #!/usr/bin/env node
 // First-load JavaScript per route (gzip) and Lighthouse scores, against the production build.
 // Usage: npm run build && npm run bench   (starts its own server on BENCH_PORT, default 3200)
-import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import desktopConfig from 'lighthouse/core/config/desktop-config.js';
+import { sleep, startNextServer } from './common.mjs';
 
 const port = Number(process.env.BENCH_PORT ?? 3200);
 const base = `http://127.0.0.1:${port}`;
@@ -22,7 +22,7 @@ async function waitForServer() {
     } catch {
       // not listening yet
     }
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await sleep(500);
   }
   throw new Error('The server did not start; run `npm run build` first.');
 }
@@ -82,11 +82,7 @@ async function lighthouseScores(route, preset) {
   return { ...runs[Math.floor(runs.length / 2)], runs: runs.length, minPerformance: runs[0].performance, maxPerformance: runs.at(-1).performance };
 }
 
-const server = spawn('npx', ['next', 'start', '--port', String(port), '--hostname', '127.0.0.1'], {
-  stdio: 'ignore',
-  env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
-  detached: true,
-});
+const server = startNextServer(port);
 try {
   await waitForServer();
   // Warm the server so the first measured request does not pay for start-up work.
@@ -105,5 +101,5 @@ try {
   const over = js.filter((row) => row.gzipKB > BUDGET_KB);
   if (over.length) console.log(`\nOver budget: ${over.map((row) => row.route).join(', ')}`);
 } finally {
-  process.kill(-server.pid);
+  await server.stop();
 }

@@ -9,6 +9,7 @@ import { handleJwksRequest } from '../lib/api/jwks';
 import { openDatabase, type OpenDatabase } from '../lib/db/connect';
 import { Store } from '../lib/db/store';
 import { createThrowawayDatabase } from '../lib/db/throwaway-database';
+import { percentile } from './common.mjs';
 
 const { values } = parseArgs({ options: { requests: { type: 'string', default: '3000' }, warmup: { type: 'string', default: '300' } } });
 const REQUESTS = Number(values.requests);
@@ -25,10 +26,6 @@ async function fill(opened: OpenDatabase, count: number): Promise<void> {
   await opened.db.execute(sql`ANALYZE`);
 }
 
-function percentile(sorted: Float64Array, q: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
-}
-
 async function measure(store: Store, count: number) {
   const lookup = async () => {
     const apiKey = `rtc_bench_${1 + Math.floor(Math.random() * count)}`;
@@ -43,7 +40,6 @@ async function measure(store: Store, count: number) {
     await lookup();
     samples[i] = (performance.now() - started) * 1000;
   }
-  samples.sort();
   const mean = samples.reduce((sum, value) => sum + value, 0) / samples.length;
   return { accounts: count, meanUs: Math.round(mean), p50Us: Math.round(percentile(samples, 0.5)), p99Us: Math.round(percentile(samples, 0.99)) };
 }

@@ -12,81 +12,34 @@
 // Knobs: BENCH_PORT (first port; free ports by default), BENCH_SINGLE (300), BENCH_WARMUP (50), BENCH_CREATORS (200),
 //   BENCH_ROUNDS (10), BENCH_SUBSCRIBERS (1000), BENCH_FANOUT_ROUNDS (3).
 // Prints a table and writes bench/results/sessions.json. Timing never decides the exit code; a broken protocol does.
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
-import { createServer } from 'node:net';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { envNumber, freePort, loadAverage, logger, percentile, ROOT, round, sleep, startNextServer } from './common.mjs';
 
-const ROOT = new URL('..', import.meta.url).pathname;
-const env = (name, fallback) => Number(process.env[name] ?? fallback);
 const CONFIG = {
-  single: env('BENCH_SINGLE', 300),
-  warmup: env('BENCH_WARMUP', 50),
-  creators: env('BENCH_CREATORS', 200),
-  rounds: env('BENCH_ROUNDS', 10),
-  subscribers: env('BENCH_SUBSCRIBERS', 1000),
-  fanoutRounds: env('BENCH_FANOUT_ROUNDS', 3),
+  single: envNumber('BENCH_SINGLE', 300),
+  warmup: envNumber('BENCH_WARMUP', 50),
+  creators: envNumber('BENCH_CREATORS', 200),
+  rounds: envNumber('BENCH_ROUNDS', 10),
+  subscribers: envNumber('BENCH_SUBSCRIBERS', 1000),
+  fanoutRounds: envNumber('BENCH_FANOUT_ROUNDS', 3),
 };
 const GOAL_RATIO = 10;
 
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-const round = (value, digits = 1) => (Number.isFinite(value) ? +value.toFixed(digits) : value);
-const log = (message) => process.stderr.write(`[bench:sessions] ${message}\n`);
-function percentile(values, p) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
+const log = logger('bench:sessions');
 
 // ---------------------------------------------------------------- servers
 
-let nextPort = process.env.BENCH_PORT ? Number(process.env.BENCH_PORT) : undefined;
-function freePort() {
-  if (nextPort !== undefined) return Promise.resolve(nextPort++);
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-const running = new Set();
-for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.once(signal, () => {
-    for (const child of running) stopGroup(child);
-    process.exit(130);
-  });
-}
-
-function stopGroup(child) {
-  try {
-    process.kill(-child.pid, 'SIGKILL');
-  } catch {
-    // already gone
-  }
-}
-
-/** `next start` in its own process group (it runs the server in a child process), rate limits off. */
 async function startServer(databaseEnv) {
   const port = await freePort();
-  const child = spawn(process.execPath, [join(ROOT, 'node_modules/next/dist/bin/next'), 'start', '--port', String(port), '--hostname', '127.0.0.1'], {
-    cwd: ROOT,
-    detached: true,
-    stdio: ['ignore', 'ignore', 'pipe'],
-    env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', RTC_DOCTOR_RATE_LIMITS: 'off', BETTER_AUTH_SECRET: randomBytes(32).toString('base64url'), ...databaseEnv },
-  });
-  running.add(child);
-  let stderr = '';
-  child.stderr.on('data', (chunk) => (stderr = (stderr + chunk).slice(-4000)));
+  const server = startNextServer(port, { BETTER_AUTH_SECRET: randomBytes(32).toString('base64url'), ...databaseEnv });
   const baseURL = `http://127.0.0.1:${port}`;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}: ${stderr}`);
+    if (server.child.exitCode !== null) throw new Error(`next start exited with ${server.child.exitCode}: ${server.output()}`);
     try {
       if ((await fetch(`${baseURL}/api/clock`)).ok) break;
     } catch {
@@ -94,14 +47,8 @@ async function startServer(databaseEnv) {
     }
     await sleep(200);
   }
-  return {
-    baseURL,
-    port,
-    stop() {
-      running.delete(child);
-      stopGroup(child);
-    },
-  };
+  // Killed outright: its data is thrown away, so a graceful stop would only add waiting.
+  return { baseURL, port, stop: server.kill };
 }
 
 // ---------------------------------------------------------------- clients
@@ -149,7 +96,7 @@ async function clockBaseline(servers) {
   for (let roundIndex = 0; roundIndex < CONFIG.rounds; roundIndex++) {
     burst.push(...(await Promise.all(Array.from({ length: CONFIG.creators }, (_, index) => clock(servers[index % servers.length])))));
   }
-  return { single: { p50: percentile(single, 50), p99: percentile(single, 99) }, burst: { p50: percentile(burst, 50), p99: percentile(burst, 99) } };
+  return { single: { p50: percentile(single, 0.5), p99: percentile(single, 0.99) }, burst: { p50: percentile(burst, 0.5), p99: percentile(burst, 0.99) } };
 }
 
 /** A subscriber: resolves `subscribed` on `: subscribed`, records when `session-available` arrives. */
@@ -225,7 +172,7 @@ async function fanOut(servers, label) {
     results.push({ subscribeMs, fromAnswerMs: last - answer.at, fromRequestMs: last - sent, createMs: answer.ms });
     await sleep(500);
   }
-  const median = (key) => percentile(results.map((result) => result[key]), 50);
+  const median = (key) => percentile(results.map((result) => result[key]), 0.5);
   return { rounds: results, fromAnswerMs: median('fromAnswerMs'), fromRequestMs: median('fromRequestMs'), createMs: median('createMs'), subscribeMs: median('subscribeMs') };
 }
 
@@ -240,13 +187,13 @@ async function measure(label, servers) {
   const baseline = await clockBaseline(servers);
   log(`${label}: fan-out to ${CONFIG.subscribers} subscribers, ${CONFIG.fanoutRounds} rounds`);
   const fanout = await fanOut(servers, label);
-  const singleP50 = percentile(single, 50);
-  const raceP99 = percentile(race, 99);
+  const singleP50 = percentile(single, 0.5);
+  const raceP99 = percentile(race, 0.99);
   return {
     label,
     processes: servers.length,
-    single: { samples: single.length, p50: singleP50, p99: percentile(single, 99) },
-    race: { samples: race.length, p50: percentile(race, 50), p99: raceP99 },
+    single: { samples: single.length, p50: singleP50, p99: percentile(single, 0.99) },
+    race: { samples: race.length, p50: percentile(race, 0.5), p99: raceP99 },
     ratio: raceP99 / singleP50,
     baseline,
     fanout,
@@ -305,7 +252,7 @@ async function main() {
     log('PostgreSQL skipped: set TEST_DATABASE_URL or DATABASE_URL');
   }
 
-  const machine = { cpus: cpus().length, load: loadavg().map((value) => round(value, 2)), node: process.version };
+  const machine = { cpus: cpus().length, load: loadAverage(), node: process.version };
   mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
   writeFileSync(join(ROOT, 'bench/results/sessions.json'), JSON.stringify({ at: new Date().toISOString(), config: CONFIG, machine, results }, null, 2));
 
@@ -326,7 +273,6 @@ async function main() {
 }
 
 main().catch((error) => {
-  for (const child of running) stopGroup(child);
   console.error(error);
   process.exit(1);
 });

@@ -2,6 +2,7 @@
 // Usage: node_modules/.bin/tsx bench/tokens-decode.ts TOKEN_FILE NOW ITERATIONS WARMUP   (prints one JSON object)
 import { readFileSync } from 'node:fs';
 import { decodeToken } from '../lib/jwt';
+import { percentile } from './common.mjs';
 
 const [tokenFile, nowArg, iterationsArg, warmupArg] = process.argv.slice(2);
 const token = readFileSync(tokenFile!, 'utf8').trim();
@@ -27,7 +28,6 @@ for (let i = 0; i < iterations; i++) {
 const totalUs = Number(process.hrtime.bigint() - started) / 1000;
 
 const sorted = Float64Array.from(samples).sort();
-const pick = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
 const meanUs = samples.reduce((sum, value) => sum + value, 0) / iterations;
 process.stdout.write(
   `${JSON.stringify({
@@ -36,8 +36,8 @@ process.stdout.write(
     warmup,
     meanUs,
     loopMeanUs: totalUs / iterations,
-    p50Us: pick(0.5),
-    p99Us: pick(0.99),
+    p50Us: percentile(samples, 0.5),
+    p99Us: percentile(samples, 0.99),
     maxUs: sorted[sorted.length - 1],
     minUs: sorted[0],
     sink,

@@ -10,30 +10,24 @@
 import { spawn } from 'node:child_process';
 import { generateKeyPairSync, randomUUID, sign } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { envNumber, freePort, loadAverage, logger, median, percentile, ROOT, round, sleep, startDetached, startNextServer } from './common.mjs';
 
-const ROOT = new URL('..', import.meta.url).pathname;
-const env = (name, fallback) => Number(process.env[name] ?? fallback);
 const CONFIG = {
-  concurrency: env('BENCH_CONCURRENCY', 16),
-  requests: env('BENCH_REQUESTS', 2000),
-  warmup: env('BENCH_WARMUP', 300),
-  apiTokens: env('BENCH_API_TOKENS', 200),
-  cliTokens: env('BENCH_CLI_TOKENS', 10000),
-  cliRuns: env('BENCH_CLI_RUNS', 3),
-  decodeIterations: env('BENCH_DECODE_ITERATIONS', 20000),
-  decodeWarmup: env('BENCH_DECODE_WARMUP', 2000),
+  concurrency: envNumber('BENCH_CONCURRENCY', 16),
+  requests: envNumber('BENCH_REQUESTS', 2000),
+  warmup: envNumber('BENCH_WARMUP', 300),
+  apiTokens: envNumber('BENCH_API_TOKENS', 200),
+  cliTokens: envNumber('BENCH_CLI_TOKENS', 10000),
+  cliRuns: envNumber('BENCH_CLI_RUNS', 3),
+  decodeIterations: envNumber('BENCH_DECODE_ITERATIONS', 20000),
+  decodeWarmup: envNumber('BENCH_DECODE_WARMUP', 2000),
   decodeTargetChars: 4096,
 };
 const GOALS = { apiRatio: 0.8, cliRatio: 0.5, decodeUs: 1000 };
 
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-const round = (value, digits = 1) => (Number.isFinite(value) ? +value.toFixed(digits) : value);
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-const load = () => loadavg().map((value) => round(value, 2));
-const log = (message) => process.stderr.write(`[bench:tokens] ${message}\n`);
+const log = logger('bench:tokens');
 
 // ---------------------------------------------------------------- fixtures (node:crypto only)
 
@@ -84,17 +78,6 @@ function makeLargeToken(keys, targetChars) {
 
 // ---------------------------------------------------------------- processes
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 /** Runs a command to completion; resolves with its exit code, captured output and wall-clock milliseconds (start-up included). */
 function run(command, args, { stdin = 'ignore', captureStdout = false } = {}) {
   return new Promise((resolve, reject) => {
@@ -107,34 +90,6 @@ function run(command, args, { stdin = 'ignore', captureStdout = false } = {}) {
     child.once('error', reject);
     child.once('close', (code, signal) => resolve({ code, signal, stdout, stderr, ms: performance.now() - started }));
   });
-}
-
-/** Servers this script started, stopped on Ctrl+C too: they run in their own process groups, which a terminal's SIGINT misses. */
-const running = new Set();
-for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.once(signal, () => {
-    for (const server of running) {
-      try {
-        process.kill(-server.child.pid, 'SIGTERM');
-      } catch {
-        // already gone
-      }
-    }
-    process.exit(130);
-  });
-}
-
-/** Starts a long-running server in its own process group so the whole group (npx → next) can be stopped. */
-function startDetached(command, args) {
-  const child = spawn(command, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], detached: true, env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', RTC_DOCTOR_RATE_LIMITS: 'off' } });
-  let output = '';
-  const keep = (chunk) => (output = (output + chunk).slice(-4000));
-  child.stdout.on('data', keep);
-  child.stderr.on('data', keep);
-  const server = { child, output: () => output };
-  running.add(server);
-  child.once('exit', () => running.delete(server));
-  return server;
 }
 
 /** Source files changed after the production build: the API figures then describe older code than the CLI and decode figures. */
@@ -150,24 +105,6 @@ function sourcesNewerThanBuild() {
   };
   for (const dir of ['app', 'lib', 'components']) if (existsSync(join(ROOT, dir))) walk(dir);
   return newer;
-}
-
-async function stopDetached(server) {
-  if (server.child.exitCode !== null || server.child.signalCode !== null) return;
-  const exited = new Promise((resolve) => server.child.once('exit', resolve));
-  try {
-    process.kill(-server.child.pid, 'SIGTERM');
-  } catch {
-    return; // already gone
-  }
-  const timeout = sleep(5000).then(() => 'timeout');
-  if ((await Promise.race([exited, timeout])) === 'timeout') {
-    try {
-      process.kill(-server.child.pid, 'SIGKILL');
-    } catch {
-      // already gone
-    }
-  }
 }
 
 // ---------------------------------------------------------------- load generator
@@ -201,15 +138,13 @@ async function drive(url, bodies, count, concurrency, offset = 0) {
   const started = performance.now();
   await Promise.all(Array.from({ length: concurrency }, worker));
   const seconds = (performance.now() - started) / 1000;
-  const sorted = latencies.sort();
-  const pick = (q) => sorted[Math.min(count - 1, Math.ceil(q * count) - 1)];
   return {
     requests: count,
     concurrency,
     seconds: round(seconds, 3),
     rps: round(count / seconds),
-    p50Ms: round(pick(0.5), 2),
-    p99Ms: round(pick(0.99), 2),
+    p50Ms: round(percentile(latencies, 0.5), 2),
+    p99Ms: round(percentile(latencies, 0.99), 2),
     failures,
     ...(firstFailure ? { firstFailure } : {}),
   };
@@ -234,10 +169,10 @@ async function waitForAnswer(url, body, server, what) {
 async function measureServer(label, url, bodies, server) {
   await waitForAnswer(url, bodies[0], server, label);
   log(`${label}: warm-up ${CONFIG.warmup} requests, then ${CONFIG.requests} measured (concurrency ${CONFIG.concurrency})`);
-  const loadBefore = load();
+  const loadBefore = loadAverage();
   const warmup = await drive(url, bodies, CONFIG.warmup, CONFIG.concurrency);
   const measured = await drive(url, bodies, CONFIG.requests, CONFIG.concurrency, CONFIG.warmup);
-  return { ...measured, warmupFailures: warmup.failures, loadBefore, loadAfter: load() };
+  return { ...measured, warmupFailures: warmup.failures, loadBefore, loadAfter: loadAverage() };
 }
 
 // ---------------------------------------------------------------- the three benchmarks
@@ -266,17 +201,17 @@ async function benchApi(keys, tokens, work) {
     if (!port) throw new Error(`the baseline server did not start:\n${baselineServer.output()}`);
     baseline = await measureServer('baseline', `http://127.0.0.1:${port}/`, bodies, baselineServer);
   } finally {
-    await stopDetached(baselineServer);
+    await baselineServer.stop();
   }
 
-  const port = Number(process.env.BENCH_PORT ?? (await freePort()));
-  log(`API: starting the production server (npx next start) on 127.0.0.1:${port}`);
-  const nextServer = startDetached('npx', ['next', 'start', '--port', String(port), '--hostname', '127.0.0.1']);
+  const port = await freePort();
+  log(`API: starting the production server (next start) on 127.0.0.1:${port}`);
+  const nextServer = startNextServer(port);
   let subject;
   try {
     subject = await measureServer('next', `http://127.0.0.1:${port}/api/tokens/diagnose`, bodies, nextServer);
   } finally {
-    await stopDetached(nextServer);
+    await nextServer.stop();
   }
   return { distinctTokens: bodies.length, baseline, subject, ratio: round(subject.rps / baseline.rps, 3), staleSources };
 }
@@ -302,7 +237,7 @@ async function benchCli(tokens, work) {
     return result.ms;
   };
 
-  const loadBefore = load();
+  const loadBefore = loadAverage();
   const cliMs = [];
   const joseMs = [];
   // Alternate the two so slow spells on a shared machine hit both alike; report the median of each.
@@ -321,7 +256,7 @@ async function benchCli(tokens, work) {
     joseLoop: { medianMs: round(joseMedian), tokensPerSecond: perSecond(joseMedian), runsMs: joseMs.map((ms) => round(ms)) },
     ratio: round(joseMedian / cliMedian, 3),
     loadBefore,
-    loadAfter: load(),
+    loadAfter: loadAverage(),
   };
 }
 
@@ -330,7 +265,7 @@ async function benchDecode(keys, work) {
   const tokenFile = join(work, 'large-token.txt');
   writeFileSync(tokenFile, token);
   log(`decode: ${token.length}-character token, ${CONFIG.decodeWarmup} warm-up + ${CONFIG.decodeIterations} timed calls`);
-  const loadBefore = load();
+  const loadBefore = loadAverage();
   const result = await run(join(ROOT, 'node_modules/.bin/tsx'), ['bench/tokens-decode.ts', tokenFile, String(now), String(CONFIG.decodeIterations), String(CONFIG.decodeWarmup)], { captureStdout: true });
   if (result.code !== 0) throw new Error(`the decode benchmark failed: ${result.stderr.slice(0, 2000)}`);
   const { sink: _sink, ...measured } = JSON.parse(result.stdout);
@@ -338,7 +273,7 @@ async function benchDecode(keys, work) {
     ...Object.fromEntries(Object.entries(measured).map(([key, value]) => [key, key.endsWith('Us') ? round(value, 2) : value])),
     tokenBytes: Buffer.byteLength(token),
     loadBefore,
-    loadAfter: load(),
+    loadAfter: loadAverage(),
   };
 }
 
@@ -346,7 +281,7 @@ async function benchDecode(keys, work) {
 
 const work = mkdtempSync(join(tmpdir(), 'rtc-doctor-bench-tokens-'));
 const startedAt = new Date().toISOString();
-const loadAtStart = load();
+const loadAtStart = loadAverage();
 try {
   log(`making keys and ${CONFIG.cliTokens} signed tokens (RS256 and ES256, alternating)`);
   const keys = makeKeys();
@@ -388,7 +323,7 @@ try {
       meetsGoal: decode.p99Us < GOALS.decodeUs,
     },
   ];
-  const machine = { node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model, loadAtStart, loadAtEnd: load() };
+  const machine = { node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model, loadAtStart, loadAtEnd: loadAverage() };
 
   const withoutLoad = ({ loadBefore: _before, loadAfter: _after, ...rest }) => rest;
   const loadNote = (section) => console.log(`Load average (1/5/15 min): ${section.loadBefore.join(' / ')} before, ${section.loadAfter.join(' / ')} after.`);
