@@ -11,10 +11,11 @@ let dataDir: string;
 let server: ServerProcess;
 let demo: { owner: { email: string }; staff: { email: string; password: string }; apiKey: string };
 
-// The hook seeds a database and starts a production server; on a busy machine that takes longer than 30 s.
 test.describe.configure({ timeout: 180_000 });
 
 test.beforeAll(async () => {
+  // The hook seeds a database and starts a production server; on a busy machine that takes longer than 30 s.
+  test.setTimeout(180_000);
   dataDir = mkdtempSync(path.join(os.tmpdir(), 'rtc-doctor-staff-'));
   const env = { RTC_DOCTOR_DATA_DIR: dataDir, DATABASE_URL: '' };
   execFileSync('node_modules/.bin/tsx', ['scripts/seed-demo.ts'], { env: { ...process.env, ...env }, stdio: 'ignore' });
