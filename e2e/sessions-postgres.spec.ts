@@ -1,6 +1,7 @@
+import { randomBytes } from 'node:crypto';
 import { createThrowawayDatabase } from '../lib/db/throwaway-database';
 import { createSession, openEventStream, type CreateAnswer } from './session-clients';
-import { startServer, type SpawnedServer } from './session-servers';
+import { startServer, type ServerProcess } from './server-process';
 import { expect, test } from './fixtures';
 
 const CREATORS = 200;
@@ -13,25 +14,26 @@ if (databaseUrl) {
   test.describe('two server processes sharing PostgreSQL', () => {
     test.describe.configure({ mode: 'serial', timeout: 120_000 });
     let database: Awaited<ReturnType<typeof createThrowawayDatabase>>;
-    let servers: SpawnedServer[] = [];
+    let servers: ServerProcess[] = [];
 
     test.beforeAll(async () => {
       test.setTimeout(180_000);
       database = await createThrowawayDatabase(databaseUrl);
-      servers = await Promise.all([startServer(firstPort, database.url), startServer(firstPort + 1, database.url)]);
+      const env = { DATABASE_URL: database.url, BETTER_AUTH_SECRET: randomBytes(32).toString('base64url'), RTC_DOCTOR_SESSION_HEARTBEAT_SECONDS: '1' };
+      servers = await Promise.all([startServer(firstPort, env), startServer(firstPort + 1, env)]);
     });
 
     test.afterAll(async () => {
-      for (const server of servers) server.kill();
+      await Promise.all(servers.map((server) => server.kill()));
       await database?.drop();
     });
 
     const creators = (documentId: string) =>
-      Array.from({ length: CREATORS }, (_, index) => createSession(servers[index % 2]!.baseURL, documentId, `key-${index}`));
+      Array.from({ length: CREATORS }, (_, index) => createSession(servers[index % 2]!.url, documentId, `key-${index}`));
 
     test('200 creators split over both processes: one 201, 199 409s with the winner key hint, subscribers of both told once', async () => {
       const documentId = `pg-race-${Date.now()}`;
-      const early = servers.flatMap((server) => Array.from({ length: 5 }, () => openEventStream(server.baseURL, documentId)));
+      const early = servers.flatMap((server) => Array.from({ length: 5 }, () => openEventStream(server.url, documentId)));
       await Promise.all(early.map((stream) => stream.subscribed));
 
       const answers = await Promise.all(creators(documentId));
@@ -41,15 +43,15 @@ if (databaseUrl) {
       const winner = winners[0]!.keyHint!;
       expect(new Set(answers.map((answer) => answer.keyHint))).toEqual(new Set([winner]));
 
-      const late = servers.map((server) => openEventStream(server.baseURL, documentId));
+      const late = servers.map((server) => openEventStream(server.url, documentId));
       for (const stream of [...early, ...late]) expect(await stream.settled).toEqual([winner]);
       for (const stream of [...early, ...late]) stream.close();
     });
 
     test('killing one process mid-race loses no created session', async () => {
       const documentId = `pg-kill-${Date.now()}`;
-      const [survivor, victim] = servers as [SpawnedServer, SpawnedServer];
-      const watching = openEventStream(survivor.baseURL, documentId);
+      const [survivor, victim] = servers as [ServerProcess, ServerProcess];
+      const watching = openEventStream(survivor.url, documentId);
       await watching.subscribed;
 
       const answered: CreateAnswer[] = [];
@@ -64,7 +66,7 @@ if (databaseUrl) {
             // At the first answer, with the others still in flight.
             if (killedWithInFlight < 0) {
               killedWithInFlight = CREATORS - settledCount;
-              victim.kill();
+              void victim.kill();
             }
           },
           () => {
@@ -82,7 +84,7 @@ if (databaseUrl) {
       // Whoever won, the session is there: the survivor announces it and every later creator is turned away with its key hint.
       const [announced] = await watching.settled;
       watching.close();
-      const later = await Promise.all(Array.from({ length: 20 }, (_, index) => createSession(survivor.baseURL, documentId, `later-${index}`)));
+      const later = await Promise.all(Array.from({ length: 20 }, (_, index) => createSession(survivor.url, documentId, `later-${index}`)));
       expect(later).toEqual(later.map(() => ({ status: 409, keyHint: announced })));
       const created = answered.filter((answer) => answer.status === 201);
       expect(created.length).toBeLessThanOrEqual(1);
