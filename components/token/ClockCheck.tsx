@@ -1,7 +1,7 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
-import { describeDuration } from '@/lib/jwt';
+import { describeDuration } from '@/lib/jwt/duration';
 
 interface ClockReading {
   /** Server time minus browser time, in milliseconds. */

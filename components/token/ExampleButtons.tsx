@@ -1,11 +1,10 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
-import { createExampleTokens } from '@/lib/jwt/examples';
 
 /** Example tokens made in this browser with Web Crypto, each showing one failure. */
 export function ExampleButtons({ onPick }: { onPick: (token: string, jwks: string) => void }) {
-  const examples = useQuery({ queryKey: ['example-tokens'], queryFn: () => createExampleTokens(), staleTime: Infinity });
+  const examples = useQuery({ queryKey: ['example-tokens'], queryFn: async () => (await import('@/lib/jwt/examples')).createExampleTokens(), staleTime: Infinity });
   return (
     <fieldset>
       <legend className="mb-2 font-semibold">Examples</legend>

@@ -1,4 +1,4 @@
-import { describeRelative, formatEpoch } from '@/lib/jwt';
+import { describeRelative, formatEpoch } from '@/lib/jwt/duration';
 
 const LABELS: Record<string, string> = { iat: 'Issued (iat)', nbf: 'Valid from (nbf)', exp: 'Expires (exp)' };
 

@@ -4,7 +4,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { requestJson } from '@/components/request-json';
 import { useDebouncedValue } from '@/components/useDebouncedValue';
-import { decodeToken, diagnoseToken, loadKeySet, STRUCTURAL_ERROR_CODES, type Diagnosis, type DiagnosisError } from '@/lib/jwt';
+import { decodeToken } from '@/lib/jwt/decode';
+import { STRUCTURAL_ERROR_CODES, type Diagnosis, type DiagnosisError } from '@/lib/jwt/types';
 import type { KeySource } from '@/lib/api/diagnose-token';
 
 const KEY_RULE_CODES = new Set<DiagnosisError['code']>(['JWKS_UNAVAILABLE', 'TOKEN_SIGNATURE_INVALID']);
@@ -52,12 +53,20 @@ interface KeyCheck {
   problem?: string;
 }
 
+// Key reading and signature checks need jose: loaded when keys are first given, not with the page.
+const loadVerifier = () => import('@/lib/jwt');
+
 function usePastedKeyVerification(token: string, keysText: string, structureSound: boolean): KeyCheck {
-  const keySet = useQuery({ queryKey: ['key-set', keysText], queryFn: () => loadKeySet(keysText), enabled: keysText.trim() !== '', staleTime: Infinity });
+  const keySet = useQuery({
+    queryKey: ['key-set', keysText],
+    queryFn: async () => (await loadVerifier()).loadKeySet(keysText),
+    enabled: keysText.trim() !== '',
+    staleTime: Infinity,
+  });
   const keys = keySet.data && !keySet.data.unreadable ? keySet.data : undefined;
   const verification = useQuery({
     queryKey: ['verify-token', token, keysText],
-    queryFn: () => diagnoseToken(token, { keys: keys!.keys }),
+    queryFn: async () => (await loadVerifier()).diagnoseToken(token, { keys: keys!.keys }),
     enabled: structureSound && keys !== undefined,
     staleTime: Infinity,
   });
