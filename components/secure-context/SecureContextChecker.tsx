@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { useEffect, useId, useMemo, useState, type ReactNode } from 'react';
-import { CopyButton } from '@/components/ui/CopyButton';
+import { LabelWithShareLink } from '@/components/ui/LabelWithShareLink';
 // Imported module by module: the recipe steps and the error catalog stay out of the browser bundle.
 import { checkSecureContext, SECURE_CONTEXT_DOCS } from '@/lib/secure-context/judge';
 import type { RecipeId } from '@/lib/secure-context/recipe-ids';
@@ -38,12 +38,7 @@ export function SecureContextChecker({ initialUrl, initialSetup, recipePanels }:
       <div className="grid grid-cols-1 gap-8 lg:grid-cols-2">
         <div className="space-y-6">
           <div>
-            <div className="mb-2 flex items-end justify-between gap-4">
-              <label htmlFor={inputId} className="font-semibold">
-                Page URL
-              </label>
-              {url && <CopyButton getText={() => `${window.location.origin}${window.location.pathname}${queryFor({ url, setup })}`} label="Copy share link" />}
-            </div>
+            <LabelWithShareLink htmlFor={inputId} label="Page URL" shareState={url ? () => queryFor({ url, setup }) : undefined} />
             <input
               id={inputId}
               type="text"

@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { useEffect, useId, useMemo, useState } from 'react';
-import { CopyButton } from '@/components/ui/CopyButton';
+import { LabelWithShareLink } from '@/components/ui/LabelWithShareLink';
 import { AccountKeysPanel, type OwnAccount } from './AccountKeysPanel';
 import { ClockCheck } from './ClockCheck';
 import { ExampleButtons } from './ExampleButtons';
@@ -57,14 +57,7 @@ export function TokenDebugger({ ownAccount }: { ownAccount?: OwnAccount }) {
     <div className="grid gap-8 lg:grid-cols-2">
       <div className="space-y-6">
         <div>
-          <div className="mb-2 flex items-end justify-between gap-4">
-            <label htmlFor={tokenId} className="font-semibold">
-              Identity token
-            </label>
-            {token && (
-              <CopyButton getText={() => `${window.location.origin}${window.location.pathname}${fragmentFor(shared)}`} label="Copy share link" />
-            )}
-          </div>
+          <LabelWithShareLink htmlFor={tokenId} label="Identity token" shareState={token ? () => fragmentFor(shared) : undefined} />
           <TokenInput id={tokenId} value={token} onChange={setToken} />
           <p className="mt-2 text-xs text-slate-600 dark:text-slate-300">
             Tokens are credentials: anyone holding a valid one can act as its user until it expires.{' '}
