@@ -28,10 +28,15 @@ async function keySetOf(store: Store, account: Account): Promise<AccountKeySet> 
   return { account, stored, loaded: await loadKeySet(publishedJwks(stored)), name: `Account "${account.name}"` };
 }
 
-/** Keys that a check actually tried: they verified the signature or were tested against it. */
-function triedKeyIds(keySet: AccountKeySet, diagnosis: Diagnosis): string[] {
+// "Last used" is shown to the minute; checks repeated within one do not each write to the database.
+const LAST_USED_PRECISION_MS = 60_000;
+
+/** Keys that a check actually tried (they verified the signature or were tested against it) and whose last use is older than a minute. */
+function keyIdsToMarkUsed(keySet: AccountKeySet, diagnosis: Diagnosis, now: number): string[] {
   const tried = new Set((diagnosis.keys ?? []).filter((attempt) => attempt.outcome === 'verified' || attempt.outcome === 'signature-mismatch').map((attempt) => attempt.thumbprint));
-  return keySet.stored.filter((key) => tried.has(key.thumbprint)).map((key) => key.id);
+  return keySet.stored
+    .filter((key) => tried.has(key.thumbprint) && (!key.lastUsedAt || now - key.lastUsedAt.getTime() >= LAST_USED_PRECISION_MS))
+    .map((key) => key.id);
 }
 
 export function storeKeySource(openStore: () => Promise<Store>, viewer: () => Promise<Viewer>): AccountKeySource {
@@ -49,8 +54,9 @@ export function storeKeySource(openStore: () => Promise<Store>, viewer: () => Pr
       return account && keySetOf(store, account);
     },
     async recordUse(keySet, diagnosis) {
-      const ids = triedKeyIds(keySet, diagnosis);
-      if (ids.length) await (await openStore()).markKeysUsed(keySet.account.id, ids);
+      const now = new Date();
+      const ids = keyIdsToMarkUsed(keySet, diagnosis, now.getTime());
+      if (ids.length) await (await openStore()).markKeysUsed(keySet.account.id, ids, now);
     },
   };
 }

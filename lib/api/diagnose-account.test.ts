@@ -56,6 +56,12 @@ describe.each(testBackends())('token diagnosis against an account’s keys on $n
     expect(keys.find((key) => key.kid === 'older')?.lastUsedAt ?? null).toBeNull();
   });
 
+  it('writes a key\'s last use at most once a minute', async () => {
+    const before = (await store.listKeys(acme.id)).find((key) => key.kid === 'current')!.lastUsedAt;
+    expect((await (await diagnose({ token: es256Token('current'), apiKey: acme.apiKey })).json()).ok).toBe(true);
+    expect((await store.listKeys(acme.id)).find((key) => key.kid === 'current')!.lastUsedAt).toEqual(before);
+  });
+
   it('explains an unknown kid in terms of the account', async () => {
     const result = await (await diagnose({ token: es256Token('abc'), apiKey: acme.apiKey })).json();
     const error = result.errors.find((entry: { code: string }) => entry.code === 'JWKS_UNAVAILABLE');
