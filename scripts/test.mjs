@@ -1,12 +1,33 @@
 #!/usr/bin/env node
 // The whole suite, as `npm test` runs it: unit tests, a production build, then e2e in Debian's Chromium.
-// Ends with one line, "N passed, N failed", which CI reads.
+// Ends with one line, "N passed, N failed, N skipped", which CI reads.
+//
+//   npm test                                   everything; PostgreSQL suites too when TEST_DATABASE_URL is set
+//   npm test -- --postgres [--reuse-build]     only the PostgreSQL suites (needs TEST_DATABASE_URL)
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 
+const flags = new Set(process.argv.slice(2));
+const unknown = [...flags].filter((flag) => !['--postgres', '--reuse-build'].includes(flag));
+if (unknown.length > 0) {
+  console.error(`Unknown option ${unknown.join(' ')}. Usage: npm test [-- --postgres [--reuse-build]]`);
+  process.exit(2);
+}
+const postgresOnly = flags.has('--postgres');
+
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
+// Tests choose their databases themselves (embedded, or TEST_DATABASE_URL); a DATABASE_URL left in the shell
+// must never point them at a real database.
+if (env.DATABASE_URL) {
+  console.log('DATABASE_URL is set in this shell; the tests ignore it (PostgreSQL suites use TEST_DATABASE_URL).');
+  delete env.DATABASE_URL;
+}
+if (postgresOnly && !env.TEST_DATABASE_URL) {
+  console.error('--postgres runs the PostgreSQL suites, which need TEST_DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/test).');
+  process.exit(2);
+}
 const chromiumPath = env.CHROME_PATH ?? '/usr/bin/chromium';
-const totals = { passed: 0, failed: 0 };
+const totals = { passed: 0, failed: 0, skipped: 0 };
 
 function run(command, args) {
   console.log(`\n$ ${command} ${args.join(' ')}`);
@@ -23,7 +44,8 @@ function readJson(file) {
 }
 
 function finish() {
-  console.log(`\n${totals.passed} passed, ${totals.failed} failed`);
+  if (!env.TEST_DATABASE_URL) console.log('\nPostgreSQL suites were skipped: set TEST_DATABASE_URL to run them (see README, "Tests").');
+  console.log(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
   process.exit(totals.failed > 0 ? 1 : 0);
 }
 
@@ -35,6 +57,10 @@ function stepFailed(what) {
 
 function ensureChromium() {
   if (existsSync(chromiumPath)) return true;
+  if (env.CHROME_PATH) {
+    console.error(`CHROME_PATH is ${env.CHROME_PATH}, which does not exist. Point it at a Chromium binary, or unset it to use Debian's.`);
+    return false;
+  }
   console.log(`\nChromium is missing at ${chromiumPath}; installing Debian's package.`);
   const asRoot = process.getuid?.() === 0;
   const prefix = asRoot ? [] : ['sudo', '-n'];
@@ -42,34 +68,45 @@ function ensureChromium() {
     const [command, ...rest] = [...prefix, 'apt-get', ...args];
     return run(command, rest);
   };
+  if (!asRoot && spawnSync('sudo', ['-n', 'true']).status !== 0) {
+    console.error('Installing Chromium needs root, and sudo cannot run here without a password.');
+    return false;
+  }
   return (apt('update', '-qq') && apt('install', '-y', '-qq', 'chromium')) || existsSync(chromiumPath);
 }
 
 rmSync('test-results', { recursive: true, force: true });
 mkdirSync('test-results', { recursive: true });
 
-const unitOk = run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/unit.json']);
+// PostgreSQL suites are named "… on postgres" (lib/db/test-databases.ts) and tagged @postgres in e2e.
+const unitFilter = postgresOnly ? ['-t', 'on postgres'] : [];
+const unitOk = run('npx', ['vitest', 'run', ...unitFilter, '--reporter=default', '--reporter=json', '--outputFile.json=test-results/unit.json']);
 const unit = readJson('test-results/unit.json');
 if (unit) {
   totals.passed += unit.numPassedTests;
   totals.failed += unit.numFailedTests;
+  // With a name filter, the tests it leaves out are not "skipped" in any sense a reader cares about.
+  if (!postgresOnly) totals.skipped += unit.numPendingTests + unit.numTodoTests;
 }
 if (!unit || (!unitOk && unit.numFailedTests === 0)) stepFailed('The unit test run');
 
 if (!ensureChromium()) {
-  stepFailed(`Installing Chromium (run: apt-get install -y chromium)`);
+  stepFailed(`Installing Chromium (install it with: sudo apt-get install -y chromium, or set CHROME_PATH to a Chromium binary)`);
   finish();
 }
-if (!run('npx', ['next', 'build'])) {
+if (flags.has('--reuse-build') && existsSync('.next/BUILD_ID')) {
+  console.log('\nReusing the production build in .next (--reuse-build).');
+} else if (!run('npx', ['next', 'build'])) {
   stepFailed('The production build');
   finish();
 }
 
-const e2eOk = run('npx', ['playwright', 'test']);
+const e2eOk = run('npx', ['playwright', 'test', ...(postgresOnly ? ['--grep', '@postgres'] : [])]);
 const e2e = readJson('test-results/e2e.json');
 if (e2e) {
   totals.passed += e2e.stats.expected + e2e.stats.flaky;
   totals.failed += e2e.stats.unexpected;
+  totals.skipped += e2e.stats.skipped;
 }
 if (!e2e || (!e2eOk && e2e.stats.unexpected === 0)) stepFailed('The e2e run');
 finish();

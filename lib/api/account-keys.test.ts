@@ -2,7 +2,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Viewer } from '@/lib/auth/permissions';
 import { Store, type Account } from '@/lib/db/store';
-import { testBackends } from '@/lib/db/test-databases';
+import { describeOnBackends } from '@/lib/db/test-databases';
 import { addAccountKeys, deleteAccountKey, listAccountAudit, listAccountKeys } from './account-keys';
 
 const SITE = 'http://portal.test';
@@ -16,7 +16,7 @@ function upload(apiKey: string, key: unknown, headers: Record<string, string> = 
   return new Request(`${SITE}/api/accounts/${apiKey}/keys`, { method: 'POST', headers, body: JSON.stringify({ key: typeof key === 'string' ? key : JSON.stringify(key) }) });
 }
 
-describe.each(testBackends())('account keys API on $name', (backend) => {
+describeOnBackends('account keys API', (backend) => {
   let opened: Awaited<ReturnType<typeof backend.open>>;
   let store: Store;
   let accountA: Account;

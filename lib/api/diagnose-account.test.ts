@@ -2,7 +2,7 @@ import { generateKeyPairSync, sign } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Viewer } from '@/lib/auth/permissions';
 import { Store, type Account } from '@/lib/db/store';
-import { testBackends } from '@/lib/db/test-databases';
+import { describeOnBackends } from '@/lib/db/test-databases';
 import { calculateJwkThumbprint, type JWK } from 'jose';
 import { storeKeySource } from './account-key-set';
 import { handleDiagnoseRequest } from './diagnose-token';
@@ -21,7 +21,7 @@ function es256Token(kid: string | undefined, privateKey = signer.privateKey): st
   return `${signingInput}.${b64(sign('sha256', Buffer.from(signingInput), { key: privateKey, dsaEncoding: 'ieee-p1363' }))}`;
 }
 
-describe.each(testBackends())('token diagnosis against an account’s keys on $name', (backend) => {
+describeOnBackends('token diagnosis against an account’s keys', (backend) => {
   let opened: Awaited<ReturnType<typeof backend.open>>;
   let store: Store;
   let acme: Account;

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Store } from '@/lib/db/store';
-import { testBackends } from '@/lib/db/test-databases';
+import { describeOnBackends } from '@/lib/db/test-databases';
 import { handleJwksRequest, JWKS_CACHE_CONTROL } from './jwks';
 
-describe.each(testBackends())('GET /api/accounts/{apiKey}/jwks.json on $name', (backend) => {
+describeOnBackends('GET /api/accounts/{apiKey}/jwks.json', (backend) => {
   let opened: Awaited<ReturnType<typeof backend.open>>;
   let store: Store;
   let apiKey: string;

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { users } from '@/lib/db/schema';
 import { Store } from '@/lib/db/store';
-import { testBackends } from '@/lib/db/test-databases';
+import { describeOnBackends } from '@/lib/db/test-databases';
 import { createAuth, viewerFrom, type Auth } from './server';
 
 const SECRET = 'test-secret-that-is-long-enough-for-signing-0123456789';
@@ -12,7 +12,7 @@ function cookieHeaders(response: Response): Headers {
   return new Headers({ cookie: cookies.join('; ') });
 }
 
-describe.each(testBackends())('sign-in on $name', (backend) => {
+describeOnBackends('sign-in', (backend) => {
   let opened: Awaited<ReturnType<typeof backend.open>>;
   let store: Store;
   let auth: Auth;

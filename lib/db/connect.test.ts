@@ -1,13 +1,13 @@
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { openDatabase } from './connect';
+import { describeOnBackends } from './test-databases';
 import { createThrowawayDatabase } from './throwaway-database';
 
-const url = process.env.TEST_DATABASE_URL;
-
-if (url) {
-  describe('opening one fresh PostgreSQL from several processes at once', () => {
+describeOnBackends(
+  'opening one fresh database from several processes at once',
+  () => {
     it('migrates it once: every opener succeeds and finds the whole schema', async () => {
-      const throwaway = await createThrowawayDatabase(url);
+      const throwaway = await createThrowawayDatabase(process.env.TEST_DATABASE_URL!);
       try {
         const opened = await Promise.all(Array.from({ length: 4 }, () => openDatabase({ url: throwaway.url })));
         const { rows } = await opened[0]!.pool!.query<{ count: string }>('SELECT count(*) FROM drizzle.__drizzle_migrations');
@@ -19,5 +19,6 @@ if (url) {
         await throwaway.drop();
       }
     });
-  });
-}
+  },
+  'postgres',
+);

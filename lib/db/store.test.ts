@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KeyConflictError, Store, type NewKey } from './store';
-import { testBackends } from './test-databases';
+import { describeOnBackends } from './test-databases';
 
 const owner = { id: 'user-owner', role: 'owner' as const };
 const staff = { id: 'user-staff', role: 'staff' as const };
@@ -9,7 +9,7 @@ function key(kid: string, thumbprint = `thumb-${kid}`): NewKey {
   return { kid, kty: 'EC', alg: 'ES256', jwk: { kty: 'EC', crv: 'P-256', x: `x-${kid}`, y: `y-${kid}`, kid }, thumbprint };
 }
 
-describe.each(testBackends())('storage on $name', (backend) => {
+describeOnBackends('storage', (backend) => {
   let opened: Awaited<ReturnType<typeof backend.open>>;
   let store: Store;
 

@@ -1,4 +1,6 @@
+import { describe } from 'vitest';
 import { openDatabase, type OpenDatabase } from './connect';
+import { POSTGRES_SKIP_REASON } from './skip-reason';
 import { createThrowawayDatabase } from './throwaway-database';
 
 /**
@@ -6,12 +8,16 @@ import { createThrowawayDatabase } from './throwaway-database';
  * TEST_DATABASE_URL is set. Each PostgreSQL run gets a throw-away database of its own, dropped afterwards.
  */
 export interface TestBackend {
-  name: string;
+  name: 'embedded' | 'postgres';
+  /** Why this backend's suites are skipped on this machine; undefined when they run. */
+  skipReason?: string;
   open(): Promise<OpenDatabase & { dispose(): Promise<void> }>;
 }
 
+
 export function testBackends(): TestBackend[] {
-  const backends: TestBackend[] = [
+  const url = process.env.TEST_DATABASE_URL;
+  return [
     {
       name: 'embedded',
       async open() {
@@ -19,12 +25,11 @@ export function testBackends(): TestBackend[] {
         return { ...opened, dispose: opened.close };
       },
     },
-  ];
-  const url = process.env.TEST_DATABASE_URL;
-  if (url) {
-    backends.push({
+    {
       name: 'postgres',
+      skipReason: url ? undefined : POSTGRES_SKIP_REASON,
       async open() {
+        if (!url) throw new Error('TEST_DATABASE_URL is not set');
         const database = await createThrowawayDatabase(url);
         const opened = await openDatabase({ url: database.url });
         return {
@@ -35,7 +40,22 @@ export function testBackends(): TestBackend[] {
           },
         };
       },
-    });
+    },
+  ];
+}
+
+/**
+ * One suite per backend. Without PostgreSQL its suite still appears, every test reported as skipped with the
+ * reason in its title, so a newcomer's run says what it did not cover instead of silently covering less.
+ */
+export function describeOnBackends(
+  title: string,
+  body: (backend: TestBackend) => void,
+  only?: TestBackend['name'],
+): void {
+  for (const backend of testBackends()) {
+    if (only && backend.name !== only) continue;
+    const name = backend.skipReason ? `${title} on ${backend.name} (${backend.skipReason})` : `${title} on ${backend.name}`;
+    describe.skipIf(Boolean(backend.skipReason))(name, () => body(backend));
   }
-  return backends;
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testBackends } from '@/lib/db/test-databases';
+import { describeOnBackends } from '@/lib/db/test-databases';
 import { clientAddress, consumeRateLimit, createRateLimiter } from './rate-limit';
 
 function requestFrom(address: string): Request {
@@ -14,7 +14,7 @@ describe('clientAddress', () => {
   });
 });
 
-describe.each(testBackends())('rate limits on $name', (backend) => {
+describeOnBackends('rate limits', (backend) => {
   let opened: Awaited<ReturnType<typeof backend.open>>;
   beforeAll(async () => {
     opened = await backend.open();
@@ -40,7 +40,7 @@ describe.each(testBackends())('rate limits on $name', (backend) => {
 });
 
 // Only PostgreSQL is shared between processes; the embedded database serves one process by design.
-describe.each(testBackends().filter((backend) => backend.name === 'postgres'))('shared rate limits on $name', (backend) => {
+describeOnBackends('shared rate limits', (backend) => {
   let opened: Awaited<ReturnType<typeof backend.open>>;
   beforeAll(async () => {
     opened = await backend.open();
@@ -55,4 +55,4 @@ describe.each(testBackends().filter((backend) => backend.name === 'postgres'))('
     expect(await consumeRateLimit(second, requestFrom('192.0.2.3'))).toBeUndefined();
     expect((await consumeRateLimit(first, requestFrom('192.0.2.3')))?.status).toBe(429);
   });
-});
+}, 'postgres');

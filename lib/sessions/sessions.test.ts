@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openDatabase, type OpenDatabase } from '@/lib/db/connect';
-import { testBackends } from '@/lib/db/test-databases';
+import { describeOnBackends } from '@/lib/db/test-databases';
 import { createSessionService, type SessionService } from './service';
 
 let counter = 0;
@@ -12,7 +12,7 @@ async function until(check: () => boolean): Promise<void> {
   while (!check()) await new Promise((resolve) => setTimeout(resolve, 5));
 }
 
-describe.each(testBackends())('sessions on $name', (backend) => {
+describeOnBackends('sessions', (backend) => {
   let opened: Awaited<ReturnType<typeof backend.open>>;
   let service: SessionService;
 
