@@ -1,5 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
+import { ALGORITHM_NAMES, listAlgorithms, parseAlgorithmList, SERVICE_ALGORITHMS, type AlgorithmName } from '@/lib/algorithms';
+import { deploymentAlgorithms } from '@/lib/config/env';
 import { loadKeySet, type LoadedKeySet } from '@/lib/jwt';
 import { UsageError } from './output';
 
@@ -41,8 +43,24 @@ export async function readTextFile(path: string, what: string): Promise<string> 
   }
 }
 
-export async function readKeySetFile(path: string): Promise<LoadedKeySet> {
-  const keySet = await loadKeySet(await readTextFile(path, '--jwks'));
-  if (keySet.unreadable) throw new UsageError(`The --jwks file ${JSON.stringify(path)} is not a JWK set, a JWK or a PEM public key: ${keySet.unreadable}.`);
+export const ALGORITHMS_OPTION_HELP = `this run's accepted algorithms, comma-separated (default: RTC_DOCTOR_ALGORITHMS, else the service's ${SERVICE_ALGORITHMS.join(',')}); ${listAlgorithms(ALGORITHM_NAMES.filter((name) => !SERVICE_ALGORITHMS.includes(name)))} may be added`;
+
+/** --algorithms LIST, else the deployment's RTC_DOCTOR_ALGORITHMS, else the service's list (contract rule 5). */
+export function acceptedAlgorithms(flag: string | undefined): AlgorithmName[] {
+  if (flag === undefined) {
+    try {
+      return deploymentAlgorithms();
+    } catch (error) {
+      throw new UsageError(error instanceof Error ? error.message : String(error));
+    }
+  }
+  const parsed = parseAlgorithmList(flag);
+  if ('error' in parsed) throw new UsageError(`--algorithms: ${parsed.error}.`);
+  return parsed.algorithms;
+}
+
+export async function readKeySetFile(path: string, algorithms: readonly AlgorithmName[]): Promise<LoadedKeySet> {
+  const keySet = await loadKeySet(await readTextFile(path, '--jwks'), algorithms);
+  if (keySet.unreadable) throw new UsageError(`The --jwks file ${JSON.stringify(path)} is not a JWK set, a JWK, a PEM public key or a certificate: ${keySet.unreadable}.`);
   return keySet;
 }

@@ -19,7 +19,7 @@ test.describe('two server processes sharing PostgreSQL @postgres', () => {
 
   test.beforeAll(async () => {
     test.setTimeout(180_000);
-    database = await createThrowawayDatabase(databaseUrl);
+    database = await createThrowawayDatabase(databaseUrl!);
     const env = { DATABASE_URL: database.url, BETTER_AUTH_SECRET: randomBytes(32).toString('base64url'), RTC_DOCTOR_SESSION_HEARTBEAT_SECONDS: '1' };
     servers = await Promise.all([startServer(firstPort, env), startServer(firstPort + 1, env)]);
   });

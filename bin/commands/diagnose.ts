@@ -1,13 +1,14 @@
 import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
 import { diagnoseToken, describeRelative, formatEpoch, type Diagnosis } from '@/lib/jwt';
-import { parseFlags, readKeySetFile, timeFlags } from '../options';
+import { acceptedAlgorithms, ALGORITHMS_OPTION_HELP, parseFlags, readKeySetFile, timeFlags } from '../options';
 import { colorEnabled, EXIT, painter } from '../output';
 
 interface DiagnoseFlags {
   jwks?: string;
   now?: string;
   tolerance?: string;
+  algorithms?: string;
   json?: boolean;
 }
 
@@ -50,9 +51,10 @@ export function registerDiagnose(program: Command, setExitCode: (code: number) =
     .command('diagnose')
     .description('Check RTC identity tokens against every rule and report every problem at once.')
     .argument('[token]', 'the token; omit it or pass "-" to read tokens from stdin, one per line')
-    .option('--jwks <file>', "the account's public keys: a JWK set, a single JWK or a PEM public key")
+    .option('--jwks <file>', "the account's public keys: a JWK set, a single JWK, a PEM public key or a PEM certificate")
     .option('--now <time>', 'judge times at this moment: epoch seconds or ISO 8601 (default: now)')
     .option('--tolerance <seconds>', 'clock tolerance in seconds (default: 30)')
+    .option('--algorithms <list>', ALGORITHMS_OPTION_HELP)
     .option('--json', 'print the result as JSON (one object per line when reading stdin)')
     .addHelpText(
       'after',
@@ -60,8 +62,9 @@ export function registerDiagnose(program: Command, setExitCode: (code: number) =
     )
     .action(async (token: string | undefined, flags: DiagnoseFlags) => {
       const { now, tolerance } = parseFlags(timeFlags, { now: flags.now, tolerance: flags.tolerance });
-      const keySet = flags.jwks ? await readKeySetFile(flags.jwks) : undefined;
-      const options = { keys: keySet?.keys, keyWarnings: keySet?.warnings, now, tolerance };
+      const algorithms = acceptedAlgorithms(flags.algorithms);
+      const keySet = flags.jwks ? await readKeySetFile(flags.jwks, algorithms) : undefined;
+      const options = { keys: keySet?.keys, keyWarnings: keySet?.warnings, now, tolerance, algorithms };
       const paint = painter(!flags.json && colorEnabled(process.stdout));
       let allValid = true;
       let count = 0;

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { checkKeys, keyCheckReport, type KeyCheckResult } from '@/lib/jwk/check';
-import { readTextFile } from '../options';
+import { acceptedAlgorithms, ALGORITHMS_OPTION_HELP, readTextFile } from '../options';
 import { colorEnabled, EXIT, painter } from '../output';
 
 function formatReport(result: KeyCheckResult, paint: ReturnType<typeof painter>): string {
@@ -24,11 +24,13 @@ export function registerKeyCheck(program: Command, setExitCode: (code: number) =
   key
     .command('check')
     .description('Validate every public key in a file and compute its RFC 7638 thumbprint.')
-    .argument('<file>', 'a JWK set, a single JWK, or PEM public keys (SPKI or PKCS#1)')
+    .argument('<file>', 'a JWK set, a single JWK, PEM public keys (SPKI or PKCS#1) or PEM X.509 certificates')
+    .option('--algorithms <list>', ALGORITHMS_OPTION_HELP)
     .option('--json', 'print the result as JSON')
     .addHelpText('after', '\nExit codes: 0 every key is usable, 1 any key has a problem, 2 usage error (unreadable file).')
-    .action(async (file: string, flags: { json?: boolean }) => {
-      const result = await checkKeys(await readTextFile(file, 'key'));
+    .action(async (file: string, flags: { json?: boolean; algorithms?: string }) => {
+      const algorithms = acceptedAlgorithms(flags.algorithms);
+      const result = await checkKeys(await readTextFile(file, 'key'), { algorithms });
       process.stdout.write(`${flags.json ? JSON.stringify(keyCheckReport(result)) : formatReport(result, painter(colorEnabled(process.stdout)))}\n`);
       setExitCode(result.ok ? EXIT.ok : EXIT.invalid);
     });

@@ -1,3 +1,4 @@
+import type { AlgorithmName } from '@/lib/algorithms';
 import type { Account, Store, StoredKey } from '@/lib/db/store';
 import type { Viewer } from '@/lib/auth/permissions';
 import { loadKeySet, type Diagnosis, type LoadedKeySet } from '@/lib/jwt';
@@ -17,15 +18,16 @@ export interface AccountKeySet {
 
 /** Where a token check finds an account's keys, and where it records that a key was used. */
 export interface AccountKeySource {
-  byApiKey(apiKey: string): Promise<AccountKeySet | undefined>;
+  /** The account's keys, judged against the check's accepted set (a stored key it does not cover is skipped, with a warning). */
+  byApiKey(apiKey: string, algorithms: readonly AlgorithmName[]): Promise<AccountKeySet | undefined>;
   /** The signed-in owner's account; undefined for anyone else. */
-  forViewer(): Promise<AccountKeySet | undefined>;
+  forViewer(algorithms: readonly AlgorithmName[]): Promise<AccountKeySet | undefined>;
   recordUse(keySet: AccountKeySet, diagnosis: Diagnosis): Promise<void>;
 }
 
-async function keySetOf(store: Store, account: Account): Promise<AccountKeySet> {
+async function keySetOf(store: Store, account: Account, algorithms: readonly AlgorithmName[]): Promise<AccountKeySet> {
   const stored = await store.listKeys(account.id);
-  return { account, stored, loaded: await loadKeySet(publishedJwks(stored)), name: `Account "${account.name}"` };
+  return { account, stored, loaded: await loadKeySet(publishedJwks(stored), algorithms), name: `Account "${account.name}"` };
 }
 
 // "Last used" is shown to the minute; checks repeated within one do not each write to the database.
@@ -41,17 +43,17 @@ function keyIdsToMarkUsed(keySet: AccountKeySet, diagnosis: Diagnosis, now: numb
 
 export function storeKeySource(openStore: () => Promise<Store>, viewer: () => Promise<Viewer>): AccountKeySource {
   return {
-    async byApiKey(apiKey) {
+    async byApiKey(apiKey, algorithms) {
       const store = await openStore();
       const account = await store.findAccountByApiKey(apiKey);
-      return account && keySetOf(store, account);
+      return account && keySetOf(store, account, algorithms);
     },
-    async forViewer() {
+    async forViewer(algorithms) {
       const current = await viewer();
       if (current?.role !== 'owner') return undefined;
       const store = await openStore();
       const account = await store.findAccount(current.accountId);
-      return account && keySetOf(store, account);
+      return account && keySetOf(store, account, algorithms);
     },
     async recordUse(keySet, diagnosis) {
       const now = new Date();

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { deploymentAlgorithms } from '@/lib/config/env';
 import { authorize, type KeyAction, type Viewer } from '@/lib/auth/permissions';
 import { KeyConflictError, type Account, type Store } from '@/lib/db/store';
 import { isSameOriginRequest } from '@/lib/http/csrf';
@@ -45,7 +46,7 @@ export async function addAccountKeys(request: Request, apiKey: string, viewer: V
   if ('response' in result) return result.response;
   const body = await readJsonBody(request, uploadSchema, KEY_UPLOAD_LIMIT);
   if (!body.ok) return body.response;
-  const check = await checkKeys(body.value.key);
+  const check = await checkKeys(body.value.key, { algorithms: deploymentAlgorithms() });
   const report = keyCheckReport(check);
   if (!check.ok) return Response.json({ error: { code: 'INVALID_KEYS', message: 'Nothing was stored: fix the problems listed for each key.' }, check: report }, { status: 422 });
   try {

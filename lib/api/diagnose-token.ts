@@ -1,7 +1,10 @@
 import { z } from 'zod';
+import type { AlgorithmName } from '@/lib/algorithms';
+import { deploymentAlgorithms } from '@/lib/config/env';
 import { badRequest, errorResponse, readJsonBody } from '@/lib/http/json';
 import { diagnoseToken, loadKeySet, type DiagnoseOptions } from '@/lib/jwt';
 import type { AccountKeySet, AccountKeySource } from './account-key-set';
+import { algorithmsField } from './algorithms-field';
 import { API_KEY_PATTERN } from './jwks';
 
 export const DIAGNOSE_BODY_LIMIT = 64 * 1024;
@@ -13,6 +16,7 @@ export const diagnoseRequestSchema = z
     apiKey: z.string({ error: 'must be a string: the API key the editor is loaded with' }).regex(API_KEY_PATTERN, 'must be an API key: 1 to 128 letters, digits, "-" or "_"').optional(),
     now: z.number({ error: 'must be a number of seconds since 1970-01-01 UTC' }).finite().optional(),
     tolerance: z.number({ error: 'must be a number of seconds' }).finite().min(0, 'must be 0 or more').optional(),
+    algorithms: algorithmsField,
   })
   .refine((body) => body.jwks === undefined || body.apiKey === undefined, { message: 'give either "jwks" or "apiKey", not both', path: ['apiKey'] });
 
@@ -21,19 +25,19 @@ export type KeySource = { kind: 'request' } | { kind: 'account'; account: { name
 
 type KeyChoice = { keySource: KeySource; options: Pick<DiagnoseOptions, 'keys' | 'keyWarnings' | 'keySetName'>; account?: AccountKeySet } | { response: Response };
 
-async function chooseKeys(body: z.infer<typeof diagnoseRequestSchema>, accounts?: AccountKeySource): Promise<KeyChoice> {
+async function chooseKeys(body: z.infer<typeof diagnoseRequestSchema>, algorithms: readonly AlgorithmName[], accounts?: AccountKeySource): Promise<KeyChoice> {
   if (body.jwks !== undefined) {
-    const keySet = await loadKeySet(body.jwks);
+    const keySet = await loadKeySet(body.jwks, algorithms);
     if (keySet.unreadable) return { response: badRequest(`"jwks": ${keySet.unreadable}.`) };
     return { keySource: { kind: 'request' }, options: { keys: keySet.keys, keyWarnings: keySet.warnings } };
   }
   let account: AccountKeySet | undefined;
   if (body.apiKey !== undefined) {
-    account = await accounts?.byApiKey(body.apiKey);
+    account = await accounts?.byApiKey(body.apiKey, algorithms);
     if (!account) return { response: errorResponse(404, 'NOT_FOUND', '"apiKey": no account has this API key. Copy it from the account page, exactly as the editor is loaded with it.') };
   } else {
     // Contract §1: without jwks, a signed-in owner's account keys are used.
-    account = await accounts?.forViewer();
+    account = await accounts?.forViewer(algorithms);
   }
   if (!account) return { keySource: { kind: 'none' }, options: {} };
   return {
@@ -51,10 +55,11 @@ async function chooseKeys(body: z.infer<typeof diagnoseRequestSchema>, accounts?
 export async function handleDiagnoseRequest(request: Request, accounts?: AccountKeySource): Promise<Response> {
   const body = await readJsonBody(request, diagnoseRequestSchema, DIAGNOSE_BODY_LIMIT);
   if (!body.ok) return body.response;
-  const choice = await chooseKeys(body.value, accounts);
+  const algorithms = body.value.algorithms ?? deploymentAlgorithms();
+  const choice = await chooseKeys(body.value, algorithms, accounts);
   if ('response' in choice) return choice.response;
   const { token, now, tolerance } = body.value;
-  const diagnosis = await diagnoseToken(token, { ...choice.options, now, tolerance });
+  const diagnosis = await diagnoseToken(token, { ...choice.options, now, tolerance, algorithms });
   if (choice.account) await accounts?.recordUse(choice.account, diagnosis);
   return Response.json({ ...diagnosis, keySource: choice.keySource }, { headers: { 'Cache-Control': 'no-store' } });
 }

@@ -1,4 +1,19 @@
 import { z } from 'zod';
+import { parseAlgorithmList, SERVICE_ALGORITHMS } from '@/lib/algorithms';
+
+/** RTC_DOCTOR_ALGORITHMS: the deployment's accepted set (contract rule 5), the service's own list when unset. */
+const algorithmSet = z
+  .string()
+  .optional()
+  .transform((value, context) => {
+    if (value === undefined) return [...SERVICE_ALGORITHMS];
+    const parsed = parseAlgorithmList(value);
+    if ('error' in parsed) {
+      context.addIssue({ code: 'custom', message: `RTC_DOCTOR_ALGORITHMS: ${parsed.error}` });
+      return z.NEVER;
+    }
+    return parsed.algorithms;
+  });
 
 const environmentSchema = z.object({
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'DATABASE_URL must be a postgres:// or postgresql:// URL' }).optional(),
@@ -21,6 +36,7 @@ const environmentSchema = z.object({
     .min(0.1, 'RTC_DOCTOR_SESSION_HEARTBEAT_SECONDS must be at least 0.1')
     .max(300, 'RTC_DOCTOR_SESSION_HEARTBEAT_SECONDS must be at most 300')
     .default(15),
+  RTC_DOCTOR_ALGORITHMS: algorithmSet,
 });
 
 export type Environment = z.infer<typeof environmentSchema>;
@@ -35,7 +51,15 @@ export function readEnvironment(source: Record<string, string | undefined> = pro
     BETTER_AUTH_URL: source.BETTER_AUTH_URL || undefined,
     RTC_DOCTOR_SESSION_IDLE_SECONDS: source.RTC_DOCTOR_SESSION_IDLE_SECONDS || undefined,
     RTC_DOCTOR_SESSION_HEARTBEAT_SECONDS: source.RTC_DOCTOR_SESSION_HEARTBEAT_SECONDS || undefined,
+    RTC_DOCTOR_ALGORITHMS: source.RTC_DOCTOR_ALGORITHMS || undefined,
   });
-  if (!result.success) throw new Error(`Invalid environment: ${result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
+  if (!result.success) {
+    throw new Error(`Invalid environment: ${result.error.issues.map((issue) => (issue.message.startsWith(String(issue.path[0])) ? issue.message : `${issue.path.join('.')}: ${issue.message}`)).join('; ')}`);
+  }
   return result.data;
+}
+
+/** The deployment's accepted algorithm set: what every check uses unless the request names its own. */
+export function deploymentAlgorithms(source: Record<string, string | undefined> = process.env) {
+  return readEnvironment(source).RTC_DOCTOR_ALGORITHMS;
 }

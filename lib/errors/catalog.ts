@@ -9,8 +9,14 @@ export interface ErrorEntry {
   readonly code: ErrorCode;
   /** Short title for headings and lists, e.g. "Token has expired". */
   readonly title: string;
-  /** What the user sees from the service, verbatim. The seed's exact wording where it has one. */
+  /**
+   * The headline message. For `shownBy: 'service'` it is what the editor shows, word for word (the service's
+   * troubleshooting page lists it); for `shownBy: 'rtc-doctor'` it is RTC Doctor's own wording of a finding
+   * the service reports in words nobody has published, so nobody should search for it as the service's text.
+   */
   readonly message: string;
+  /** Who prints `message`: the collaboration service (seen in the editor), or RTC Doctor only. */
+  readonly shownBy: 'service' | 'rtc-doctor';
   /** Other wordings users paste for the same problem (library error texts, e.g. jose's '"exp" claim timestamp check failed'). Used by search. May be empty. */
   readonly aliases: readonly string[];
   readonly category: ErrorCategory;
@@ -25,6 +31,7 @@ export const ERROR_CATALOG: { readonly [C in ErrorCode]: ErrorEntry & { readonly
     code: 'TOKEN_NOT_ENOUGH_PARTS',
     title: 'Token has fewer than three parts',
     message: 'Not enough parts',
+    shownBy: 'service',
     aliases: ['Invalid Compact JWS', 'JWSInvalid: Invalid Compact JWS', 'Not enough segments'],
     category: 'token-structure',
     cause:
@@ -40,6 +47,7 @@ export const ERROR_CATALOG: { readonly [C in ErrorCode]: ErrorEntry & { readonly
     code: 'TOKEN_TOO_MANY_PARTS',
     title: 'Token has more than three parts',
     message: 'Too many parts',
+    shownBy: 'rtc-doctor',
     aliases: ['Only JWTs using Compact JWS serialization can be decoded'],
     category: 'token-structure',
     cause:
@@ -55,6 +63,7 @@ export const ERROR_CATALOG: { readonly [C in ErrorCode]: ErrorEntry & { readonly
     code: 'TOKEN_PART_NOT_BASE64',
     title: 'Token part is not valid base64url',
     message: 'A part was not correctly base64 encoded',
+    shownBy: 'service',
     aliases: [
       'Failed to base64url decode the payload',
       'Failed to base64url decode the signature',
@@ -76,6 +85,7 @@ export const ERROR_CATALOG: { readonly [C in ErrorCode]: ErrorEntry & { readonly
     code: 'TOKEN_PART_NOT_JSON',
     title: 'Token part is not a JSON object',
     message: 'A part was not valid JSON',
+    shownBy: 'service',
     aliases: [
       'Failed to parse the decoded payload as JSON',
       'JWT Claims Set must be a top-level JSON object',
@@ -97,6 +107,7 @@ export const ERROR_CATALOG: { readonly [C in ErrorCode]: ErrorEntry & { readonly
     code: 'TOKEN_HEADER_NO_ALG',
     title: 'Token header has no algorithm',
     message: 'The header part does not specify an algorithm',
+    shownBy: 'service',
     aliases: ['JWS "alg" (Algorithm) Header Parameter missing or invalid', 'Algorithm not specified'],
     category: 'token-structure',
     cause:
@@ -112,6 +123,7 @@ export const ERROR_CATALOG: { readonly [C in ErrorCode]: ErrorEntry & { readonly
     code: 'TOKEN_UNSUPPORTED_ALG',
     title: 'Token uses an unsupported algorithm',
     message: 'Unsupported JWT signature algorithm',
+    shownBy: 'service',
     aliases: [
       '"alg" (Algorithm) Header Parameter value not allowed',
       'JOSEAlgNotAllowed',
@@ -134,6 +146,7 @@ export const ERROR_CATALOG: { readonly [C in ErrorCode]: ErrorEntry & { readonly
     code: 'TOKEN_MISSING_CLAIMS',
     title: 'Token is missing required claims',
     message: 'The payload part does not contain all required claims',
+    shownBy: 'service',
     aliases: [
       'missing required "sub" claim',
       'missing required "exp" claim',
@@ -154,6 +167,7 @@ export const ERROR_CATALOG: { readonly [C in ErrorCode]: ErrorEntry & { readonly
     code: 'TOKEN_INVALID_CLAIM',
     title: 'Token claim has the wrong type',
     message: 'A claim has an invalid value',
+    shownBy: 'rtc-doctor',
     aliases: [
       '"exp" claim must be a number',
       '"iat" claim must be a number',
@@ -178,6 +192,7 @@ export const ERROR_CATALOG: { readonly [C in ErrorCode]: ErrorEntry & { readonly
     code: 'TOKEN_EXPIRED',
     title: 'Token has expired',
     message: 'JWT has expired',
+    shownBy: 'service',
     aliases: [
       'JWTExpired',
       'ERR_JWT_EXPIRED',
@@ -201,6 +216,7 @@ export const ERROR_CATALOG: { readonly [C in ErrorCode]: ErrorEntry & { readonly
     code: 'TOKEN_ISSUED_IN_FUTURE',
     title: 'Token issued in the future',
     message: 'JWT was issued in the future',
+    shownBy: 'service',
     aliases: [
       '"iat" claim timestamp check failed (it should be in the past)',
       'The token is not yet valid (iat)',
@@ -219,6 +235,7 @@ export const ERROR_CATALOG: { readonly [C in ErrorCode]: ErrorEntry & { readonly
     code: 'TOKEN_NOT_YET_VALID',
     title: 'Token is not yet valid',
     message: 'JWT is not yet valid',
+    shownBy: 'service',
     aliases: [
       '"nbf" claim timestamp check failed',
       'jwt not active',
@@ -239,6 +256,7 @@ export const ERROR_CATALOG: { readonly [C in ErrorCode]: ErrorEntry & { readonly
     code: 'JWKS_UNAVAILABLE',
     title: 'No public key can check this token',
     message: 'Unable to retrieve JWK set',
+    shownBy: 'service',
     aliases: [
       'JWKSNoMatchingKey',
       'ERR_JWKS_NO_MATCHING_KEY',
@@ -260,6 +278,7 @@ export const ERROR_CATALOG: { readonly [C in ErrorCode]: ErrorEntry & { readonly
     code: 'TOKEN_SIGNATURE_INVALID',
     title: 'Token signature does not verify',
     message: 'The token signature is invalid',
+    shownBy: 'rtc-doctor',
     aliases: [
       'signature verification failed',
       'JWSSignatureVerificationFailed',
@@ -282,6 +301,7 @@ export const ERROR_CATALOG: { readonly [C in ErrorCode]: ErrorEntry & { readonly
     code: 'KEY_MALFORMED',
     title: 'Public key cannot be parsed',
     message: 'The public key could not be read',
+    shownBy: 'rtc-doctor',
     aliases: [
       '"spki" must be SPKI formatted string',
       'error:1E08010C:DECODER routines::unsupported',
@@ -303,6 +323,7 @@ export const ERROR_CATALOG: { readonly [C in ErrorCode]: ErrorEntry & { readonly
     code: 'KEY_IS_PRIVATE',
     title: 'Key contains private material',
     message: 'The key contains private key material',
+    shownBy: 'rtc-doctor',
     aliases: [
       'JSON Web Key Set members must be public keys',
       'BEGIN PRIVATE KEY',
@@ -323,6 +344,7 @@ export const ERROR_CATALOG: { readonly [C in ErrorCode]: ErrorEntry & { readonly
     code: 'KEY_SYMMETRIC',
     title: 'Key is a shared secret',
     message: 'The key is a symmetric secret, not a public key',
+    shownBy: 'rtc-doctor',
     aliases: ['secretOrPrivateKey must be an asymmetric key'],
     category: 'public-keys',
     cause:
@@ -338,6 +360,7 @@ export const ERROR_CATALOG: { readonly [C in ErrorCode]: ErrorEntry & { readonly
     code: 'KEY_TOO_WEAK',
     title: 'RSA key is too short',
     message: 'The RSA key is shorter than 2048 bits',
+    shownBy: 'rtc-doctor',
     aliases: [
       'requires key modulusLength to be 2048 bits or larger',
       'secretOrPrivateKey has a minimum key size of 2048 bits',
@@ -356,6 +379,7 @@ export const ERROR_CATALOG: { readonly [C in ErrorCode]: ErrorEntry & { readonly
     code: 'KEY_UNSUPPORTED_TYPE',
     title: 'Key type or curve not supported',
     message: 'The key type or curve is not supported',
+    shownBy: 'rtc-doctor',
     aliases: [
       'Unsupported "kty" (Key Type) Parameter value',
       'Invalid or unsupported JWK "kty" (Key Type) Parameter value',
@@ -375,6 +399,7 @@ export const ERROR_CATALOG: { readonly [C in ErrorCode]: ErrorEntry & { readonly
     code: 'KEY_DUPLICATE_KID',
     title: 'Duplicate key ID in the key set',
     message: 'Two keys in the set share the same key ID',
+    shownBy: 'rtc-doctor',
     aliases: [],
     category: 'public-keys',
     cause:
@@ -390,6 +415,7 @@ export const ERROR_CATALOG: { readonly [C in ErrorCode]: ErrorEntry & { readonly
     code: 'KEY_ALG_MISMATCH',
     title: 'Key alg does not fit the key',
     message: "The key's algorithm does not match the key",
+    shownBy: 'rtc-doctor',
     aliases: ['Invalid or unsupported JWK "alg" (Algorithm) Parameter value', 'JWK alg and alg option value mismatch'],
     category: 'public-keys',
     cause:
@@ -405,6 +431,7 @@ export const ERROR_CATALOG: { readonly [C in ErrorCode]: ErrorEntry & { readonly
     code: 'SECURE_CONTEXT_REQUIRED',
     title: 'Page is not a secure context',
     message: 'RTC services require a secure context',
+    shownBy: 'service',
     aliases: [
       'crypto.subtle is undefined',
       "Cannot read properties of undefined (reading 'importKey')",

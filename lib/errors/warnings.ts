@@ -7,8 +7,10 @@ export const WARNING_CODES = [
   'TOKEN_HEADER_KEY_IGNORED',
   'TOKEN_UNEXPECTED_HEADER',
   'TOKEN_NO_IAT',
+  'TOKEN_SHORT_LIFETIME',
   'TOKEN_LONG_LIFETIME',
   'JWKS_KEY_SKIPPED',
+  'JWKS_KEY_REFUSED_ON_UPLOAD',
   'JWKS_PRIVATE_KEY',
 ] as const;
 
@@ -48,17 +50,33 @@ export const WARNING_CATALOG: { readonly [C in WarningCode]: WarningEntry & { re
     explanation: 'Without an iat claim nobody can tell how old the token is, which makes clock problems and cached tokens harder to spot. Add iat when signing.',
     docs: '/docs/jwt-identity-tokens#claims',
   },
+  TOKEN_SHORT_LIFETIME: {
+    code: 'TOKEN_SHORT_LIFETIME',
+    title: 'The token expires before a normal editing session ends',
+    explanation:
+      'The editor keeps the token it was given when it connected and does not ask for a new one when that token expires, so a user still editing at the expiry time is disconnected. Give the token a lifetime that covers a whole editing session.',
+    docs: '/docs/jwt-identity-tokens#choosing-a-lifetime',
+  },
   TOKEN_LONG_LIFETIME: {
     code: 'TOKEN_LONG_LIFETIME',
-    title: 'The token lives for a long time',
-    explanation: 'A leaked identity token can be used until it expires. Tokens for the editor are fetched on demand, so a lifetime of minutes is enough.',
-    docs: '/docs/jwt-identity-tokens#claims',
+    title: 'The token stays valid for days',
+    explanation:
+      'A leaked identity token can be used by anyone until it expires. A lifetime that covers one editing session is enough; tokens valid for days stay useful to whoever copies them for days.',
+    docs: '/docs/jwt-identity-tokens#choosing-a-lifetime',
   },
   JWKS_KEY_SKIPPED: {
     code: 'JWKS_KEY_SKIPPED',
     title: 'A key in the set cannot be used',
-    explanation: 'One entry of the key set could not be used to check signatures and was left out. The other keys were still tried.',
+    explanation:
+      'One entry of the key set could not be used to check signatures and was left out, because the service could not use it either: it is unreadable, a shared secret, an RSA key under 2048 bits, or a key type no accepted algorithm uses. The other keys were still tried.',
     docs: '/docs/errors/key-malformed',
+  },
+  JWKS_KEY_REFUSED_ON_UPLOAD: {
+    code: 'JWKS_KEY_REFUSED_ON_UPLOAD',
+    title: 'The service would refuse this key set',
+    explanation:
+      'A key in the set was still tried, but uploading this set to an account would be refused (for example two keys share a kid, or a key names an algorithm that does not fit it). Fix the set before you register it.',
+    docs: '/docs/errors/key-duplicate-kid',
   },
   JWKS_PRIVATE_KEY: {
     code: 'JWKS_PRIVATE_KEY',

@@ -1,4 +1,4 @@
-/** PEM text ↔ DER bytes, and the one conversion jose cannot do itself: PKCS#1 RSA public key → SPKI. */
+/** PEM text ↔ DER bytes, and the conversions jose cannot do itself: PKCS#1 RSA keys → SPKI and PKCS#8. */
 
 export interface PemBlock {
   label: string;
@@ -43,4 +43,10 @@ const RSA_ENCRYPTION_ALGORITHM = [0x30, 0x0d, 0x06, 0x09, 0x2a, 0x86, 0x48, 0x86
 export function pkcs1ToSpki(pkcs1: Uint8Array): Uint8Array {
   const bitString = derElement(0x03, [0x00, ...pkcs1]);
   return Uint8Array.from(derElement(0x30, [...RSA_ENCRYPTION_ALGORITHM, ...bitString]));
+}
+
+/** Wraps an RSAPrivateKey (PKCS#1, "RSA PRIVATE KEY") in a PrivateKeyInfo (PKCS#8) so standard importers accept it. */
+export function pkcs1PrivateToPkcs8(pkcs1: Uint8Array): Uint8Array {
+  const version = [0x02, 0x01, 0x00];
+  return Uint8Array.from(derElement(0x30, [...version, ...RSA_ENCRYPTION_ALGORITHM, ...derElement(0x04, pkcs1)]));
 }

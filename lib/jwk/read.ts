@@ -1,74 +1,184 @@
-import { calculateJwkThumbprint, exportJWK, importSPKI, type JWK } from 'jose';
-import { findBase64UrlProblem } from '@/lib/jwt/base64url';
+import { calculateJwkThumbprint, exportJWK, importPKCS8, importSPKI, importX509, type JWK } from 'jose';
+import {
+  algorithmsForKey,
+  describeAcceptedSet,
+  isAlgorithmName,
+  keyFitsAlgorithm,
+  listAlgorithms,
+  MIN_RSA_BITS,
+  RECOMMENDED_ALGORITHM,
+  SERVICE_ALGORITHMS,
+  type AlgorithmName,
+} from '@/lib/algorithms';
+import { decodeBase64Url, findBase64UrlProblem } from '@/lib/encoding/base64url';
+import { ERROR_CATALOG, errorDocsPath } from '@/lib/errors';
 import { PRIVATE_MEMBERS, REQUIRED_MEMBERS } from './members';
-import { readPemBlocks, pkcs1ToSpki, toPem } from './pem';
+import { pkcs1PrivateToPkcs8, pkcs1ToSpki, readPemBlocks, toPem, type PemBlock } from './pem';
 
-/** A public key from a key set, ready to try against tokens. */
-export interface PublicKeyEntry {
-  jwk: JWK;
-  kid: string | null;
-  kty: string;
-  /** RFC 7638 SHA-256 thumbprint, base64url. */
-  thumbprint: string;
-  /** Position in the input, from 0. */
-  index: number;
-}
+/**
+ * The one key reader. It parses PEM (SPKI, PKCS#1, X.509 certificates, and private keys, whose public half it
+ * derives), a JWK or a JWK set once, and states the facts about every key. The strict upload check
+ * (`check.ts`) and the lenient diagnosis reader (`lib/jwt/key-set.ts`) are two policies over these facts,
+ * so the same key gets the same facts everywhere.
+ */
 
-export interface KeyProblem {
-  index: number | null;
-  code: 'KEY_MALFORMED' | 'KEY_IS_PRIVATE' | 'KEY_SYMMETRIC';
+export type KeyProblemCode = 'KEY_MALFORMED' | 'KEY_IS_PRIVATE' | 'KEY_SYMMETRIC' | 'KEY_TOO_WEAK' | 'KEY_UNSUPPORTED_TYPE' | 'KEY_DUPLICATE_KID' | 'KEY_ALG_MISMATCH';
+export type KeyNoteCode = 'KEY_USE_NOT_SIG' | 'KEY_NO_KID';
+
+export interface KeyFinding {
+  code: string;
   message: string;
+  docs?: string;
 }
 
-export interface ReadKeysResult {
-  keys: PublicKeyEntry[];
-  problems: KeyProblem[];
-  /** True when the input as a whole is not a PEM key, a JWK or a JWK set. */
-  unreadable: boolean;
+export interface ReadKey {
+  /** Position in the input, from 0 (a JWK in the set, or a PEM block). */
+  index: number;
+  /** How messages name it: `key 2 (kid "a")`, `block 1`. */
+  name: string;
+  /** The kid as given; null when the key has none. */
+  kid: string | null;
+  kty: string | null;
+  /** The key's own "alg" member, when it has one. */
+  alg: string | null;
+  bits?: number;
+  crv?: string;
+  /** RFC 7638 SHA-256 thumbprint of the public key, base64url; null when the key could not be read that far. */
+  thumbprint: string | null;
+  /** The public members (with kid, alg and use when given); null when the key cannot check anything. */
+  publicJwk: JWK | null;
+  /** The algorithms of the accepted set this key can check, in the table's order. */
+  algorithms: AlgorithmName[];
+  /** Facts that make the upload check refuse the key. */
+  problems: (KeyFinding & { code: KeyProblemCode })[];
+  /** Facts worth knowing that refuse nothing. */
+  notes: (KeyFinding & { code: KeyNoteCode })[];
 }
 
-/** Import attempts for a SPKI key of unknown type: one algorithm per key type and curve. */
-const SPKI_ALGORITHMS = ['RS256', 'PS256', 'ES256', 'ES384', 'ES512', 'EdDSA'];
-
-function describeKey(index: number, jwk: Record<string, unknown>): string {
-  return typeof jwk.kid === 'string' ? `key ${index + 1} (kid "${jwk.kid}")` : `key ${index + 1}`;
+export interface KeyReading {
+  form: 'pem' | 'jwk' | 'jwks';
+  keys: ReadKey[];
+  /** The input as a whole could not be read (not PEM or JSON, not a key, too many keys). */
+  errors: KeyFinding[];
 }
 
-async function readJwk(value: unknown, index: number): Promise<{ key?: PublicKeyEntry; problems: KeyProblem[] }> {
+export interface ReadKeysOptions {
+  /** The accepted set; defaults to the service's. */
+  algorithms?: readonly AlgorithmName[];
+}
+
+export const MAX_KEYS_PER_SET = 100;
+
+/** Import attempts for a key of unknown type, one algorithm per key type and curve (RS256 reads any RSA key). */
+const IMPORT_ALGORITHMS = ['RS256', 'ES256', 'ES384', 'ES512', 'EdDSA'];
+
+function finding(code: KeyProblemCode, detail: string): KeyFinding & { code: KeyProblemCode } {
+  return { code, message: `${ERROR_CATALOG[code].message}: ${detail}`, docs: errorDocsPath(code) };
+}
+
+function jwkName(index: number, kid: unknown): string {
+  return typeof kid === 'string' ? `key ${index + 1} (kid "${kid}")` : `key ${index + 1}`;
+}
+
+function modulusBits(n: string): number {
+  const bytes = decodeBase64Url(n);
+  let index = 0;
+  while (index < bytes.length && bytes[index] === 0) index++;
+  if (index === bytes.length) return 0;
+  return (bytes.length - index) * 8 - Math.clz32(bytes[index]!) + 24;
+}
+
+function blank(index: number, name: string): ReadKey {
+  return { index, name, kid: null, kty: null, alg: null, thumbprint: null, publicJwk: null, algorithms: [], problems: [], notes: [] };
+}
+
+/** What to do instead, for a key no accepted algorithm can use. */
+function unsupportedAdvice(accepted: readonly AlgorithmName[]): string {
+  if (accepted.some((name) => name.startsWith('RS') || name.startsWith('PS'))) {
+    return `generate an RSA key pair of ${MIN_RSA_BITS} bits or more and sign with ${accepted.includes(RECOMMENDED_ALGORITHM) ? RECOMMENDED_ALGORITHM : accepted[0]}`;
+  }
+  return `use a key for ${listAlgorithms(accepted)}`;
+}
+
+function describeType(kty: string, crv: string | undefined): string {
+  return crv ? `${kty} ${crv}` : kty;
+}
+
+/** Every fact about one JWK. Private members are never copied out, nor echoed in messages. */
+async function readJwk(value: unknown, index: number, name: string | undefined, accepted: readonly AlgorithmName[]): Promise<ReadKey> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return { problems: [{ index, code: 'KEY_MALFORMED', message: `key ${index + 1} is not a JSON object` }] };
+    const key = blank(index, name ?? `key ${index + 1}`);
+    key.problems.push(finding('KEY_MALFORMED', `${key.name} is not a JSON object`));
+    return key;
   }
   const jwk = value as Record<string, unknown>;
-  const name = describeKey(index, jwk);
-  if (typeof jwk.kty !== 'string') return { problems: [{ index, code: 'KEY_MALFORMED', message: `${name} has no "kty" member` }] };
-  if (jwk.kty === 'oct') return { problems: [{ index, code: 'KEY_SYMMETRIC', message: `${name} is a shared secret ("kty": "oct"), which cannot check asymmetric signatures` }] };
-  const problems: KeyProblem[] = [];
+  const key = blank(index, name ?? jwkName(index, jwk.kid));
+  const malformed = (detail: string) => {
+    key.problems.push(finding('KEY_MALFORMED', `${key.name} ${detail}`));
+    return key;
+  };
+  for (const member of ['kid', 'alg', 'use'] as const) {
+    if (Object.hasOwn(jwk, member) && typeof jwk[member] !== 'string') return malformed(`has a "${member}" that is ${Array.isArray(jwk[member]) ? 'an array' : jwk[member] === null ? 'null' : `a ${typeof jwk[member]}`}; it must be a string`);
+  }
+  key.kid = typeof jwk.kid === 'string' ? jwk.kid : null;
+  key.alg = typeof jwk.alg === 'string' ? jwk.alg : null;
+  if (typeof jwk.kty !== 'string') return malformed('has no "kty" member');
+  key.kty = jwk.kty;
+  if (jwk.kty === 'oct') {
+    key.problems.push(finding('KEY_SYMMETRIC', `${key.name} is a shared secret ("kty": "oct"); the service only accepts public keys of asymmetric pairs`));
+    if (Object.hasOwn(jwk, 'k')) key.problems.push(finding('KEY_IS_PRIVATE', `${key.name} contains the secret itself ("k"): treat it as leaked and replace it`));
+    return key;
+  }
   const privateMembers = PRIVATE_MEMBERS.filter((member) => Object.hasOwn(jwk, member));
-  const publicJwk: Record<string, unknown> = { ...jwk };
   if (privateMembers.length) {
-    problems.push({ index, code: 'KEY_IS_PRIVATE', message: `${name} contains private key material (${privateMembers.map((member) => `"${member}"`).join(', ')}); only its public part was used` });
-    for (const member of privateMembers) delete publicJwk[member];
+    key.problems.push(finding('KEY_IS_PRIVATE', `${key.name} contains private key material (${privateMembers.map((member) => `"${member}"`).join(', ')}). It is never stored; treat the private key as leaked and rotate it`));
   }
   const required = REQUIRED_MEMBERS[jwk.kty];
-  if (!required) return { problems: [...problems, { index, code: 'KEY_MALFORMED', message: `${name} has an unknown "kty" ${JSON.stringify(jwk.kty)}` }] };
+  if (!required) {
+    key.problems.push(finding('KEY_UNSUPPORTED_TYPE', `${key.name} has "kty" ${JSON.stringify(jwk.kty)}, which no accepted algorithm uses; ${describeAcceptedSet(accepted)}`));
+    return key;
+  }
   for (const member of required) {
-    const memberValue = publicJwk[member];
-    if (typeof memberValue !== 'string' || (member !== 'crv' && (memberValue === '' || findBase64UrlProblem(memberValue) !== undefined))) {
-      return { problems: [...problems, { index, code: 'KEY_MALFORMED', message: `${name} has ${memberValue === undefined ? 'no' : 'an invalid'} "${member}" member` }] };
+    const memberValue = jwk[member];
+    if (typeof memberValue !== 'string' || memberValue === '') return malformed(`has ${memberValue === undefined ? 'no' : 'an invalid'} "${member}" member`);
+    if (member !== 'crv') {
+      const problem = findBase64UrlProblem(memberValue);
+      if (problem) return malformed(`has a "${member}" that is not base64url at offset ${problem.offset}: ${problem.reason}`);
     }
   }
-  const thumbprint = await calculateJwkThumbprint(publicJwk as JWK, 'sha256');
-  return {
-    key: { jwk: publicJwk as JWK, kid: typeof jwk.kid === 'string' ? jwk.kid : null, kty: jwk.kty, thumbprint, index },
-    problems,
-  };
+  const publicMembers = Object.fromEntries(['kty', ...required].map((member) => [member, jwk[member]])) as JWK;
+  key.thumbprint = await calculateJwkThumbprint(publicMembers, 'sha256');
+
+  if (jwk.kty === 'RSA') {
+    key.bits = modulusBits(jwk.n as string);
+    if (key.bits < MIN_RSA_BITS) key.problems.push(finding('KEY_TOO_WEAK', `${key.name} is a ${key.bits}-bit RSA key; the service needs ${MIN_RSA_BITS} bits or more`));
+  } else {
+    key.crv = String(jwk.crv);
+  }
+  key.algorithms = algorithmsForKey({ kty: jwk.kty, crv: key.crv }, accepted);
+  if (key.algorithms.length === 0) {
+    key.problems.push(finding('KEY_UNSUPPORTED_TYPE', `${key.name} is an ${describeType(jwk.kty, key.crv)} key, and no accepted algorithm uses it: ${describeAcceptedSet(accepted)}. Instead, ${unsupportedAdvice(accepted)}`));
+  } else if (key.alg !== null && !key.algorithms.includes(key.alg as AlgorithmName)) {
+    const fits = isAlgorithmName(key.alg) && keyFitsAlgorithm({ kty: jwk.kty, crv: key.crv }, key.alg);
+    key.problems.push(
+      finding(
+        'KEY_ALG_MISMATCH',
+        fits
+          ? `${key.name} says "alg": ${JSON.stringify(key.alg)}, which is not accepted (${describeAcceptedSet(accepted)}); set it to ${listAlgorithms(key.algorithms)} or remove it`
+          : `${key.name} says "alg": ${JSON.stringify(key.alg)}, but an ${describeType(jwk.kty, key.crv)} key signs with ${listAlgorithms(key.algorithms)}`,
+      ),
+    );
+  }
+  if (jwk.use !== undefined && jwk.use !== 'sig') key.notes.push({ code: 'KEY_USE_NOT_SIG', message: `${key.name} has "use": ${JSON.stringify(jwk.use)}; keys that check signatures need "sig" or no "use"` });
+  if (key.kid === null) key.notes.push({ code: 'KEY_NO_KID', message: `${key.name} has no kid; its thumbprint is offered as the kid. Put the same kid in the header of the tokens it signs` });
+  key.publicJwk = { ...publicMembers, ...(key.kid !== null ? { kid: key.kid } : {}), ...(key.alg !== null ? { alg: key.alg } : {}), ...(typeof jwk.use === 'string' ? { use: jwk.use } : {}) };
+  return key;
 }
 
-/** A SPKI public key of any supported type as a JWK, or undefined when it is none of them. */
-export async function spkiToJwk(pem: string): Promise<JWK | undefined> {
-  for (const alg of SPKI_ALGORITHMS) {
+async function firstImport(importer: (alg: string) => Promise<CryptoKey>): Promise<JWK | undefined> {
+  for (const alg of IMPORT_ALGORITHMS) {
     try {
-      return await exportJWK(await importSPKI(pem, alg, { extractable: true }));
+      return await exportJWK(await importer(alg));
     } catch {
       // Not this key type; try the next.
     }
@@ -76,54 +186,96 @@ export async function spkiToJwk(pem: string): Promise<JWK | undefined> {
   return undefined;
 }
 
-async function readPem(text: string): Promise<ReadKeysResult> {
-  const blocks = readPemBlocks(text);
-  if ('error' in blocks) return { keys: [], problems: [{ index: null, code: 'KEY_MALFORMED', message: `the PEM text could not be read: ${blocks.error}` }], unreadable: true };
-  const keys: PublicKeyEntry[] = [];
-  const problems: KeyProblem[] = [];
-  for (const [index, block] of blocks.entries()) {
-    if (block.label.includes('PRIVATE')) {
-      problems.push({ index, code: 'KEY_IS_PRIVATE', message: `block ${index + 1} is a private key ("${block.label}"), which was not used: paste the public key instead` });
-      continue;
-    }
-    const spki = block.label === 'PUBLIC KEY' ? block.der : block.label === 'RSA PUBLIC KEY' ? pkcs1ToSpki(block.der) : undefined;
-    const jwk = spki && (await spkiToJwk(toPem('PUBLIC KEY', spki)));
-    if (!jwk) {
-      const why = spki ? 'is not an RSA, EC or OKP public key' : `is a "${block.label}", not a public key`;
-      problems.push({ index, code: 'KEY_MALFORMED', message: `block ${index + 1} ${why}` });
-      continue;
-    }
-    const read = await readJwk(jwk, index);
-    if (read.key) keys.push(read.key);
-    problems.push(...read.problems);
+/** The key a PEM block holds, as a JWK (private members included for a private key), or why there is none. */
+async function pemBlockKey(block: PemBlock): Promise<{ jwk?: JWK; isPrivate: boolean; what: string }> {
+  const extractable = { extractable: true };
+  switch (block.label) {
+    case 'PUBLIC KEY':
+      return { jwk: await firstImport((alg) => importSPKI(toPem('PUBLIC KEY', block.der), alg, extractable)), isPrivate: false, what: 'public key' };
+    case 'RSA PUBLIC KEY':
+      return { jwk: await firstImport((alg) => importSPKI(toPem('PUBLIC KEY', pkcs1ToSpki(block.der)), alg, extractable)), isPrivate: false, what: 'RSA public key' };
+    case 'CERTIFICATE':
+      return { jwk: await firstImport((alg) => importX509(toPem('CERTIFICATE', block.der), alg, extractable)), isPrivate: false, what: 'certificate' };
+    case 'PRIVATE KEY':
+      return { jwk: await firstImport((alg) => importPKCS8(toPem('PRIVATE KEY', block.der), alg, extractable)), isPrivate: true, what: 'private key' };
+    case 'RSA PRIVATE KEY':
+      return { jwk: await firstImport((alg) => importPKCS8(toPem('PRIVATE KEY', pkcs1PrivateToPkcs8(block.der)), alg, extractable)), isPrivate: true, what: 'private key' };
+    default:
+      return { isPrivate: block.label.includes('PRIVATE'), what: block.label };
   }
-  return { keys, problems, unreadable: keys.length === 0 && problems.every((problem) => problem.code === 'KEY_MALFORMED') };
 }
 
-/** Reads a JWK set, a single JWK, or PEM public keys (SPKI or PKCS#1), as text or as parsed JSON. */
-export async function readPublicKeys(input: string | unknown): Promise<ReadKeysResult> {
+async function readPem(text: string, accepted: readonly AlgorithmName[]): Promise<KeyReading> {
+  const blocks = readPemBlocks(text);
+  if ('error' in blocks) return { form: 'pem', keys: [], errors: [finding('KEY_MALFORMED', `the PEM text could not be read: ${blocks.error}`)] };
+  if (blocks.length > MAX_KEYS_PER_SET) return { form: 'pem', keys: [], errors: [finding('KEY_MALFORMED', `the text has ${blocks.length} PEM blocks; at most ${MAX_KEYS_PER_SET} are accepted`)] };
+  const keys: ReadKey[] = [];
+  for (const [index, block] of blocks.entries()) {
+    const name = `block ${index + 1}`;
+    const { jwk, isPrivate, what } = await pemBlockKey(block);
+    if (!jwk) {
+      const key = blank(index, name);
+      if (isPrivate) key.problems.push(finding('KEY_IS_PRIVATE', `${name} is a private key ("${block.label}"). It is never stored; treat it as leaked, rotate it, and give only the public key`));
+      else if (['PUBLIC KEY', 'RSA PUBLIC KEY', 'CERTIFICATE'].includes(block.label)) {
+        key.problems.push(finding('KEY_UNSUPPORTED_TYPE', `${name} is a ${what} whose key is not an RSA, EC or OKP key; ${describeAcceptedSet(accepted)}`));
+      } else key.problems.push(finding('KEY_MALFORMED', `${name} is a "${block.label}", not a public key, a certificate or a private key`));
+      keys.push(key);
+      continue;
+    }
+    const key = await readJwk(jwk, index, name, accepted);
+    if (isPrivate) {
+      // Named by its PEM label, never by the JWK members the import produced.
+      key.problems = key.problems.filter((problem) => problem.code !== 'KEY_IS_PRIVATE');
+      key.problems.unshift(finding('KEY_IS_PRIVATE', `${name} is a private key ("${block.label}"). It is never stored; treat it as leaked, rotate it, and give only the public key`));
+    }
+    keys.push(key);
+  }
+  return { form: 'pem', keys: markDuplicateKids(keys), errors: [] };
+}
+
+function markDuplicateKids(keys: ReadKey[]): ReadKey[] {
+  const byKid = new Map<string, number[]>();
+  keys.forEach((key, index) => {
+    if (key.kid !== null) byKid.set(key.kid, [...(byKid.get(key.kid) ?? []), index]);
+  });
+  for (const [kid, indexes] of byKid) {
+    if (indexes.length < 2) continue;
+    for (const index of indexes) keys[index]!.problems.push(finding('KEY_DUPLICATE_KID', `keys ${indexes.map((item) => item + 1).join(' and ')} share the kid "${kid}"`));
+  }
+  return keys;
+}
+
+/** Where JSON.parse stopped, without the fragment of input its message quotes (that may be part of a private key). */
+function jsonFailure(cause: unknown): string {
+  const message = cause instanceof Error ? cause.message : '';
+  const position = /position (\d+)/.exec(message)?.[1];
+  if (position !== undefined) return `invalid JSON at character ${Number(position) + 1}`;
+  return /end of (JSON|data) input/i.test(message) ? 'the JSON ends too early' : 'invalid JSON';
+}
+
+/** Reads a JWK set, a single JWK, or PEM blocks, as text or as parsed JSON, and states the facts of every key. */
+export async function readKeys(input: string | unknown, options: ReadKeysOptions = {}): Promise<KeyReading> {
+  const accepted = options.algorithms ?? SERVICE_ALGORITHMS;
   let value = input;
   if (typeof input === 'string') {
-    if (input.includes('-----BEGIN')) return readPem(input);
+    if (input.includes('-----BEGIN')) return readPem(input, accepted);
     try {
       value = JSON.parse(input);
-    } catch {
-      return { keys: [], problems: [{ index: null, code: 'KEY_MALFORMED', message: 'the text is neither PEM nor JSON' }], unreadable: true };
+    } catch (cause) {
+      return { form: 'jwk', keys: [], errors: [finding('KEY_MALFORMED', `the text is neither a PEM key nor valid JSON (${jsonFailure(cause)})`)] };
     }
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return { keys: [], problems: [{ index: null, code: 'KEY_MALFORMED', message: 'expected a JWK set ({"keys": […]}), a single JWK or a PEM public key' }], unreadable: true };
+    return { form: 'jwk', keys: [], errors: [finding('KEY_MALFORMED', 'expected a JWK set ({"keys": […]}), a single JWK object or a PEM public key or certificate')] };
   }
   const record = value as Record<string, unknown>;
-  const entries = Object.hasOwn(record, 'keys') ? record.keys : [record];
-  if (!Array.isArray(entries)) return { keys: [], problems: [{ index: null, code: 'KEY_MALFORMED', message: '"keys" must be an array' }], unreadable: true };
-  const keys: PublicKeyEntry[] = [];
-  const problems: KeyProblem[] = [];
-  for (const [index, entry] of entries.entries()) {
-    const read = await readJwk(entry, index);
-    if (read.key) keys.push(read.key);
-    problems.push(...read.problems);
+  if (!Object.hasOwn(record, 'keys')) return { form: 'jwk', keys: [await readJwk(record, 0, undefined, accepted)], errors: [] };
+  if (!Array.isArray(record.keys)) return { form: 'jwks', keys: [], errors: [finding('KEY_MALFORMED', '"keys" must be an array of JWK objects')] };
+  if (record.keys.length > MAX_KEYS_PER_SET) {
+    return { form: 'jwks', keys: [], errors: [finding('KEY_MALFORMED', `the set has ${record.keys.length} keys; at most ${MAX_KEYS_PER_SET} are accepted`)] };
   }
-  const single = !Object.hasOwn(record, 'keys');
-  return { keys, problems, unreadable: single && keys.length === 0 };
+  const keys: ReadKey[] = [];
+  for (const [index, entry] of record.keys.entries()) keys.push(await readJwk(entry, index, undefined, accepted));
+  return { form: 'jwks', keys: markDuplicateKids(keys), errors: [] };
 }
+

@@ -2,10 +2,10 @@ import { describeDuration, describeRelative, formatEpoch } from './duration';
 import { tokenError, tokenWarning } from './findings';
 import type { DiagnosisError, DiagnosisWarning, JsonObject } from './types';
 
+import { LONG_LIFETIME_SECONDS, RECOMMENDED_LIFETIME_SECONDS } from './lifetime';
+
 export const REQUIRED_CLAIMS = ['sub', 'exp'] as const;
 const TIME_CLAIMS = ['exp', 'iat', 'nbf'] as const;
-/** Beyond a day a token is no longer short-lived; the editor fetches new ones as it needs them. */
-export const LONG_LIFETIME_SECONDS = 24 * 3600;
 
 export interface TimeOptions {
   /** Epoch seconds. */
@@ -17,7 +17,6 @@ export interface TimeOptions {
 function typeName(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'number') return 'a number that is not finite';
   return `a ${typeof value}`;
 }
 
@@ -38,7 +37,7 @@ export function checkClaims(payload: JsonObject, { now, tolerance }: TimeOptions
 
   if (Object.hasOwn(payload, 'sub')) {
     const sub = payload.sub;
-    if (typeof sub !== 'string') errors.push(tokenError('TOKEN_INVALID_CLAIM', `"sub" is ${typeName(sub)}; it must be a string holding the user's ID.`, { part: 'payload', claim: 'sub' }));
+    if (typeof sub !== 'string') errors.push(tokenError('TOKEN_INVALID_CLAIM', `"sub" is ${typeName(sub)}; it must be a non-empty string holding the user's ID.`, { part: 'payload', claim: 'sub' }));
     else if (sub.length === 0) errors.push(tokenError('TOKEN_INVALID_CLAIM', '"sub" is an empty string; it must hold the user\'s ID.', { part: 'payload', claim: 'sub' }));
   }
 
@@ -49,7 +48,9 @@ export function checkClaims(payload: JsonObject, { now, tolerance }: TimeOptions
     if (typeof value === 'number' && Number.isFinite(value)) times[claim] = value;
     else {
       const hint = typeof value === 'string' && /^\d+(\.\d+)?$/.test(value.trim()) ? ' Write it as a JSON number, without quotes.' : '';
-      errors.push(tokenError('TOKEN_INVALID_CLAIM', `"${claim}" is ${typeName(value)}; it must be a number of seconds since 1970-01-01 UTC.${hint}`, { part: 'payload', claim }));
+      // JSON.parse turns a literal such as 1e400 into Infinity.
+      const what = typeof value === 'number' ? 'a number too large to be a time' : typeName(value);
+      errors.push(tokenError('TOKEN_INVALID_CLAIM', `"${claim}" is ${what}; it must be a number of seconds since 1970-01-01 UTC.${hint}`, { part: 'payload', claim }));
     }
   }
 
@@ -70,10 +71,16 @@ export function checkClaims(payload: JsonObject, { now, tolerance }: TimeOptions
   }
 
   if (times.exp !== undefined && !Object.hasOwn(payload, 'iat')) warnings.push(tokenWarning('TOKEN_NO_IAT', 'add "iat" when you sign the token.'));
-  if (times.exp !== undefined) {
+  if (times.exp !== undefined && times.exp > now - tolerance) {
     const start = times.iat ?? now;
-    if (times.exp - start > LONG_LIFETIME_SECONDS) {
-      warnings.push(tokenWarning('TOKEN_LONG_LIFETIME', `it is valid for ${describeDuration(times.exp - start)}${times.iat === undefined ? ' from now' : ''}; minutes are enough.`));
+    const lifetime = times.exp - start;
+    const span = `${describeDuration(lifetime)}${times.iat === undefined ? ' from now' : ''}`;
+    if (lifetime > LONG_LIFETIME_SECONDS) {
+      warnings.push(tokenWarning('TOKEN_LONG_LIFETIME', `it is valid for ${span}; a leaked copy would stay usable that long. ${describeDuration(RECOMMENDED_LIFETIME_SECONDS)} covers an editing session.`));
+    } else if (lifetime > 0 && lifetime < RECOMMENDED_LIFETIME_SECONDS) {
+      warnings.push(
+        tokenWarning('TOKEN_SHORT_LIFETIME', `it is valid for ${span}, and the editor does not fetch a new token when it expires: anyone still editing then is disconnected. Give it at least ${describeDuration(RECOMMENDED_LIFETIME_SECONDS)}.`),
+      );
     }
   }
   return { errors, warnings };

@@ -1,9 +1,10 @@
 // Rules 1–7: no cryptography and no key handling, so the browser can run it on every keystroke without loading jose.
-import type { PublicKeyEntry } from '@/lib/jwk/read';
+import { SERVICE_ALGORITHMS, type AlgorithmName } from '@/lib/algorithms';
 import { checkClaims } from './claims';
 import { cleanTokenInput } from './input';
 import { parseCompactToken } from './parse';
 import type { ParsedToken } from './parse';
+import type { PublicKeyEntry } from './key-set';
 import type { Diagnosis, DiagnosisWarning } from './types';
 
 export const DEFAULT_TOLERANCE_SECONDS = 30;
@@ -17,6 +18,8 @@ export interface DiagnoseOptions {
   now?: number;
   /** Seconds; defaults to 30. */
   tolerance?: number;
+  /** The accepted set (contract rule 5); defaults to the service's. */
+  algorithms?: readonly AlgorithmName[];
   /** Names whose keys these are ("Account \"Acme\""), so key problems speak of that account rather than of "the set". */
   keySetName?: string;
 }
@@ -37,7 +40,8 @@ export function decodeWithStructure(input: string, options: Omit<DiagnoseOptions
   const now = options.now ?? currentTime();
   const tolerance = options.tolerance ?? DEFAULT_TOLERANCE_SECONDS;
   const cleaned = cleanTokenInput(input);
-  const structure = parseCompactToken(cleaned.token);
+  const algorithms = options.algorithms ?? SERVICE_ALGORITHMS;
+  const structure = parseCompactToken(cleaned.token, algorithms);
   const warnings = [...cleaned.warnings, ...structure.warnings, ...(options.keyWarnings ?? [])];
   const errors = [...structure.errors];
   if (structure.parsed) {
@@ -46,7 +50,7 @@ export function decodeWithStructure(input: string, options: Omit<DiagnoseOptions
     warnings.push(...claims.warnings);
   }
   return {
-    diagnosis: { ok: errors.length === 0, errors, warnings, header: structure.header, payload: structure.payload, key: null, keys: [], checkedAt: now, tolerance, signatureChecked: false },
+    diagnosis: { ok: errors.length === 0, errors, warnings, header: structure.header, payload: structure.payload, key: null, keys: [], checkedAt: now, tolerance, algorithms: [...algorithms], signatureChecked: false },
     parsed: structure.parsed,
   };
 }

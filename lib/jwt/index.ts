@@ -1,4 +1,5 @@
 export { decodeToken, diagnoseToken, DEFAULT_TOLERANCE_SECONDS, type DiagnoseOptions } from './diagnose';
-export { ACCEPTED_ALGORITHMS, STRUCTURAL_ERROR_CODES, type AcceptedAlgorithm, type Diagnosis, type DiagnosisError, type DiagnosisWarning, type KeyAttempt, type TokenPart } from './types';
+export { STRUCTURAL_ERROR_CODES, type Diagnosis, type DiagnosisError, type DiagnosisWarning, type KeyAttempt, type TokenPart } from './types';
 export { describeDuration, describeRelative, formatEpoch } from './duration';
-export { loadKeySet, type LoadedKeySet } from './key-set';
+export { lenientKeySet, loadKeySet, type LoadedKeySet, type PublicKeyEntry } from './key-set';
+export { LONG_LIFETIME_SECONDS, RECOMMENDED_LIFETIME_SECONDS } from './lifetime';

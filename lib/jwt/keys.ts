@@ -1,23 +1,17 @@
 import { compactVerify, errors as joseErrors, importJWK } from 'jose';
-import type { PublicKeyEntry } from '@/lib/jwk/read';
+import { ALGORITHMS, keyFitsAlgorithm, requiredKey, type AlgorithmName } from '@/lib/algorithms';
 import { tokenError } from './findings';
-import type { AcceptedAlgorithm, DiagnosisError, KeyAttempt } from './types';
-
-const CURVE_FOR: Partial<Record<AcceptedAlgorithm, string>> = { ES256: 'P-256', ES384: 'P-384', ES512: 'P-521' };
+import type { PublicKeyEntry } from './key-set';
+import type { DiagnosisError, KeyAttempt } from './types';
 
 function describeKeyType(key: PublicKeyEntry): string {
   const curve = typeof key.jwk.crv === 'string' ? ` ${key.jwk.crv}` : '';
   return `${key.kty}${curve}`;
 }
 
-function requiredKeyType(alg: AcceptedAlgorithm): string {
-  return alg.startsWith('ES') ? `an EC ${CURVE_FOR[alg]} key` : 'an RSA key';
-}
-
 /** Why this key cannot check a token signed with `alg`, or undefined when it can. */
-export function keyMismatch(key: PublicKeyEntry, alg: AcceptedAlgorithm): string | undefined {
-  const fitsType = alg.startsWith('ES') ? key.kty === 'EC' && key.jwk.crv === CURVE_FOR[alg] : key.kty === 'RSA';
-  if (!fitsType) return `it is an ${describeKeyType(key)} key; ${alg} needs ${requiredKeyType(alg)}`;
+export function keyMismatch(key: PublicKeyEntry, alg: AlgorithmName): string | undefined {
+  if (!keyFitsAlgorithm({ kty: key.kty, crv: key.jwk.crv }, alg)) return `it is an ${describeKeyType(key)} key; ${alg} needs ${requiredKey(alg)}`;
   if (typeof key.jwk.alg === 'string' && key.jwk.alg !== alg) return `its "alg" is ${key.jwk.alg}, not ${alg}`;
   if (key.jwk.use !== undefined && key.jwk.use !== 'sig') return `its "use" is ${JSON.stringify(key.jwk.use)}, not "sig"`;
   return undefined;
@@ -37,7 +31,7 @@ function attempt(key: PublicKeyEntry, outcome: KeyAttempt['outcome'], reason: st
  */
 export function selectKeys(
   keys: readonly PublicKeyEntry[],
-  alg: AcceptedAlgorithm,
+  alg: AlgorithmName,
   kid: unknown,
   keySetName?: string,
 ): { candidates: PublicKeyEntry[]; attempts: KeyAttempt[]; error?: DiagnosisError } {
@@ -77,7 +71,7 @@ export function selectKeys(
 // Importing a key costs more than verifying with it; batches check many tokens against the same few keys.
 const importedKeys = new WeakMap<PublicKeyEntry, Map<string, Promise<CryptoKey | Uint8Array>>>();
 
-function importForAlgorithm(key: PublicKeyEntry, alg: AcceptedAlgorithm): Promise<CryptoKey | Uint8Array> {
+function importForAlgorithm(key: PublicKeyEntry, alg: AlgorithmName): Promise<CryptoKey | Uint8Array> {
   let byAlg = importedKeys.get(key);
   if (!byAlg) importedKeys.set(key, (byAlg = new Map()));
   let imported = byAlg.get(alg);
@@ -91,7 +85,7 @@ function importForAlgorithm(key: PublicKeyEntry, alg: AcceptedAlgorithm): Promis
 /** Contract rule 9: the signature must verify with one of the candidate keys. */
 export async function verifySignature(
   token: string,
-  alg: AcceptedAlgorithm,
+  alg: AlgorithmName,
   candidates: readonly PublicKeyEntry[],
 ): Promise<{ verifiedBy?: PublicKeyEntry; attempts: KeyAttempt[]; error?: DiagnosisError }> {
   const attempts: KeyAttempt[] = [];
@@ -114,6 +108,6 @@ export async function verifySignature(
     candidates.length === 1
       ? `It does not verify with ${label(candidates[0]!)}: ${attempts[0]!.reason}. The token was signed with a different private key, or changed after signing.`
       : `It does not verify with any of the ${candidates.length} keys that fit ${alg} (${candidates.map((key, index) => `${label(key)}: ${attempts[index]!.reason}`).join('; ')}).`;
-  const ecdsaHint = alg.startsWith('ES') ? ' ECDSA signatures must be the raw r||s form; a DER-encoded signature never verifies.' : '';
+  const ecdsaHint = ALGORITHMS[alg].kty === 'EC' ? ' ECDSA signatures must be the raw r||s form; a DER-encoded signature never verifies.' : '';
   return { attempts, error: tokenError('TOKEN_SIGNATURE_INVALID', detail + ecdsaHint, { part: 'signature' }) };
 }

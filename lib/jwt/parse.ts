@@ -1,12 +1,13 @@
-import { decodeBase64Url, findBase64UrlProblem } from './base64url';
+import { ALGORITHM_NAMES, ALGORITHMS, isAlgorithmName, isServiceSet, isSymmetricAlgorithm, listAlgorithms, RECOMMENDED_ALGORITHM, requiredKeyPair, SERVICE_ALGORITHMS, type AlgorithmName } from '@/lib/algorithms';
+import { decodeBase64Url, findBase64UrlProblem } from '@/lib/encoding/base64url';
 import { tokenError, tokenWarning } from './findings';
-import { ACCEPTED_ALGORITHMS, type AcceptedAlgorithm, type DiagnosisError, type DiagnosisWarning, type JsonObject, type TokenPart } from './types';
+import type { DiagnosisError, DiagnosisWarning, JsonObject, TokenPart } from './types';
 
 export interface ParsedToken {
   compact: string;
   header: JsonObject;
   payload: JsonObject;
-  alg: AcceptedAlgorithm;
+  alg: AlgorithmName;
   signature: Uint8Array;
 }
 
@@ -64,7 +65,7 @@ function headerWarnings(header: JsonObject): DiagnosisWarning[] {
 }
 
 /** Contract rules 1–5: the token's shape. When one rule fails, later rules are not run. */
-export function parseCompactToken(token: string): ParseOutcome {
+export function parseCompactToken(token: string, accepted: readonly AlgorithmName[] = SERVICE_ALGORITHMS): ParseOutcome {
   const parts = token.split('.');
   if (parts.length < 3) {
     const found = token.length === 0 ? 'The token is empty.' : `It has ${parts.length} part${parts.length === 1 ? '' : 's'} (${parts.length - 1} dot${parts.length === 2 ? '' : 's'}); a signed token has three separated by two dots.`;
@@ -122,23 +123,32 @@ export function parseCompactToken(token: string): ParseOutcome {
       payload,
     };
   }
-  if (!(ACCEPTED_ALGORITHMS as readonly string[]).includes(alg)) {
-    return { errors: [tokenError('TOKEN_UNSUPPORTED_ALG', describeUnsupportedAlgorithm(alg), { part: 'header' })], warnings, header, payload };
+  if (!(accepted as readonly string[]).includes(alg)) {
+    return { errors: [tokenError('TOKEN_UNSUPPORTED_ALG', describeUnsupportedAlgorithm(alg, accepted), { part: 'header' })], warnings, header, payload };
   }
   return {
     errors: [],
     warnings,
     header,
     payload,
-    parsed: { compact: token, header, payload, alg: alg as AcceptedAlgorithm, signature: decodeBase64Url(signatureText) },
+    parsed: { compact: token, header, payload, alg: alg as AlgorithmName, signature: decodeBase64Url(signatureText) },
   };
 }
 
-function describeUnsupportedAlgorithm(alg: string): string {
-  const accepted = `Accepted: ${ACCEPTED_ALGORITHMS.join(', ')}.`;
-  const caseFix = ACCEPTED_ALGORITHMS.find((candidate) => candidate.toLowerCase() === alg.toLowerCase());
-  if (caseFix) return `The header says "${alg}"; algorithm names are case-sensitive, so write "${caseFix}".`;
-  if (alg.toLowerCase() === 'none') return `The header says "${alg}": the token is not signed at all, and unsigned tokens are never accepted. ${accepted}`;
-  if (/^HS\d+$/i.test(alg)) return `The header says "${alg}", a shared-secret (HMAC) algorithm. The service only holds your public key, so it needs an asymmetric signature. ${accepted}`;
-  return `The header says ${JSON.stringify(alg)}. ${accepted}`;
+function describeUnsupportedAlgorithm(alg: string, accepted: readonly AlgorithmName[]): string {
+  const set = isServiceSet(accepted) ? `the service accepts only ${listAlgorithms(accepted)}` : `this check accepts ${listAlgorithms(accepted)}`;
+  const Set = set.charAt(0).toUpperCase() + set.slice(1);
+  const caseFix = ALGORITHM_NAMES.find((candidate) => candidate.toLowerCase() === alg.toLowerCase() && candidate !== alg);
+  if (caseFix && accepted.includes(caseFix)) return `The header says "${alg}"; algorithm names are case-sensitive, so write "${caseFix}".`;
+  if (alg.toLowerCase() === 'none') return `The header says "${alg}": the token is not signed at all, and unsigned tokens are never accepted. ${Set}.`;
+  if (isSymmetricAlgorithm(alg)) return `The header says "${alg}", a shared-secret (HMAC) algorithm. The service only holds your public key, so it needs an asymmetric signature. ${Set}.`;
+  if (isAlgorithmName(alg)) {
+    const target = accepted.includes(RECOMMENDED_ALGORITHM) ? RECOMMENDED_ALGORITHM : accepted[0]!;
+    const sameKey = ALGORITHMS[target].kty === ALGORITHMS[alg].kty;
+    const how = sameKey
+      ? 'with the same private key.'
+      : `. Your ${ALGORITHMS[alg].kty} key cannot make ${target} signatures: generate ${requiredKeyPair(target)}, register its public key on the account and sign with its private key.`;
+    return `The header says "${alg}" (${ALGORITHMS[alg].description}). It is asymmetric, but ${set}. Re-sign the token with ${target}${sameKey ? ' ' : ''}${how}`;
+  }
+  return `The header says ${JSON.stringify(alg)}. ${Set}.`;
 }

@@ -1,9 +1,6 @@
 import type { ErrorCode } from '@/lib/errors';
 import type { WarningCode } from '@/lib/errors/warnings';
 
-export const ACCEPTED_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512'] as const;
-export type AcceptedAlgorithm = (typeof ACCEPTED_ALGORITHMS)[number];
-
 /** Rules 1–5: when one of these is reported, the later rules were not run. */
 export const STRUCTURAL_ERROR_CODES: ReadonlySet<string> = new Set([
   'TOKEN_NOT_ENOUGH_PARTS',
@@ -58,6 +55,8 @@ export interface Diagnosis {
   /** The moment and tolerance the times were judged against, in epoch seconds. */
   checkedAt: number;
   tolerance: number;
+  /** The accepted set the token was judged against (contract rule 5). */
+  algorithms: string[];
   /** False until the signature step ran (decodeToken never runs it). */
   signatureChecked: boolean;
 }
