@@ -53,6 +53,9 @@ function signToken(keys, alg, payload) {
   return `${input}.${b64url(signature)}`;
 }
 
+/** The accepted set both sides run with: the service's RS256 plus ES256, which a deployment may add. */
+const WIDENED = ['RS256', 'ES256'];
+
 /** Distinct valid tokens, alternating RS256 and ES256, expiring in ten years. */
 function makeTokens(keys, count) {
   const iat = Math.floor(Date.now() / 1000);
@@ -185,7 +188,8 @@ async function benchApi(keys, tokens, work) {
   }
   const staleSources = sourcesNewerThanBuild();
   if (staleSources.length) log(`API: warning: the build predates changes to ${staleSources.join(', ')}; the API figures describe the build`);
-  const bodies = tokens.slice(0, CONFIG.apiTokens).map((token) => JSON.stringify({ token, jwks: keys.jwks }));
+  // ES256 is not in the service's set: widen this check so both sides verify every token.
+  const bodies = tokens.slice(0, CONFIG.apiTokens).map((token) => JSON.stringify({ token, jwks: keys.jwks, algorithms: WIDENED }));
   const jwksFile = join(work, 'jwks.json');
 
   // The two servers run one after the other, never together.
@@ -222,7 +226,7 @@ async function benchCli(tokens, work) {
   const cli = async () => {
     const fd = openSync(tokensFile, 'r');
     try {
-      const result = await run('npm', ['run', '--silent', 'rtc-doctor', '--', 'diagnose', '-', '--jwks', jwksFile, '--json'], { stdin: fd });
+      const result = await run('npm', ['run', '--silent', 'rtc-doctor', '--', 'diagnose', '-', '--jwks', jwksFile, '--algorithms', WIDENED.join(','), '--json'], { stdin: fd });
       if (result.code !== 0) throw new Error(`the CLI exited ${result.code ?? result.signal} (0 means every token valid): ${result.stderr.slice(0, 1000)}`);
       return result.ms;
     } finally {

@@ -22,7 +22,7 @@ function rs256Token(payload: object, header: object = { alg: 'RS256', kid: 'k1' 
   return `${signingInput}.${b64(sign('sha256', Buffer.from(signingInput), privateKey))}`;
 }
 
-const valid = rs256Token({ sub: 'u', exp: NOW + 600, iat: NOW });
+const valid = rs256Token({ sub: 'u', exp: NOW + 8 * 3600, iat: NOW });
 const expired = rs256Token({ sub: 'u', exp: NOW - 600, iat: NOW - 1200 });
 
 function cli(args: string[], input?: string, env: Record<string, string> = {}) {
@@ -100,7 +100,56 @@ describe('rtc-doctor diagnose', () => {
   it('documents every option and the exit codes in --help', () => {
     const run = cli(['diagnose', '--help']);
     expect(run.code).toBe(0);
-    for (const option of ['--jwks', '--now', '--tolerance', '--json', 'Exit codes']) expect(run.stdout).toContain(option);
+    for (const option of ['--jwks', '--now', '--tolerance', '--algorithms', '--json', 'Exit codes']) expect(run.stdout).toContain(option);
+  });
+});
+
+describe('rtc-doctor accepted algorithms', () => {
+  const ec = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  const ecJwks = path.join(dir, 'ec-jwks.json');
+  writeFileSync(ecJwks, JSON.stringify({ keys: [{ ...ec.publicKey.export({ format: 'jwk' }), kid: 'ec' }] }));
+  const signingInput = `${b64(JSON.stringify({ alg: 'ES256', kid: 'ec' }))}.${b64(JSON.stringify({ sub: 'u', iat: NOW, exp: NOW + 8 * 3600 }))}`;
+  const es256 = `${signingInput}.${b64(sign('sha256', Buffer.from(signingInput), { key: ec.privateKey, dsaEncoding: 'ieee-p1363' }))}`;
+
+  it('refuses an ES256 token by default, accepts it with --algorithms naming ES256, and with RTC_DOCTOR_ALGORITHMS', () => {
+    const strict = cli(['diagnose', es256, '--jwks', ecJwks, '--now', String(NOW), '--json']);
+    expect(strict.code).toBe(1);
+    expect(JSON.parse(strict.stdout).errors.map((error: { code: string }) => error.code)).toEqual(['TOKEN_UNSUPPORTED_ALG']);
+    expect(cli(['diagnose', es256, '--jwks', ecJwks, '--now', String(NOW), '--algorithms', 'RS256,PS256,ES256']).code).toBe(0);
+    expect(cli(['diagnose', es256, '--jwks', ecJwks, '--now', String(NOW)], undefined, { RTC_DOCTOR_ALGORITHMS: 'RS256,ES256' }).code).toBe(0);
+  });
+
+  it('the flag is the whole set for this run: RS256 is refused when only ES256 is named', () => {
+    const run = cli(['diagnose', valid, '--jwks', jwksFile, '--now', String(NOW), '--algorithms', 'ES256', '--json']);
+    expect(run.code).toBe(1);
+    expect(JSON.parse(run.stdout).errors.map((error: { code: string }) => error.code)).toEqual(['TOKEN_UNSUPPORTED_ALG']);
+  });
+
+  it('checks an EC key as unsupported by default and as usable with --algorithms ES256', () => {
+    const strict = cli(['key', 'check', ecJwks, '--json']);
+    expect(strict.code).toBe(1);
+    expect(JSON.parse(strict.stdout).keys[0].errors.map((error: { code: string }) => error.code)).toEqual(['KEY_UNSUPPORTED_TYPE']);
+    const widened = cli(['key', 'check', ecJwks, '--algorithms', 'ES256', '--json']);
+    expect(widened.code).toBe(0);
+    expect(JSON.parse(widened.stdout).keys[0]).toMatchObject({ kty: 'EC', crv: 'P-256', alg: 'ES256' });
+  });
+
+  it.each([
+    [['diagnose', 'a.b.c', '--algorithms', 'HS256'], /--algorithms: "HS256" is a shared-secret/],
+    [['diagnose', 'a.b.c', '--algorithms', 'none'], /unsigned/],
+    [['key', 'check', 'x', '--algorithms', 'RS256,Bogus'], /"Bogus" is not an algorithm/],
+    [['diagnose', 'a.b.c', '--algorithms', ''], /empty/],
+  ])('exits 2 with the reason on stderr for %j, never widening', (args, message) => {
+    const run = cli(args);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(message);
+    expect(run.stdout).toBe('');
+  });
+
+  it('exits 2 naming RTC_DOCTOR_ALGORITHMS when the deployment setting is wrong', () => {
+    const run = cli(['diagnose', valid, '--jwks', jwksFile], undefined, { RTC_DOCTOR_ALGORITHMS: 'RS256,HS256' });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/RTC_DOCTOR_ALGORITHMS: "HS256"/);
   });
 });
 

@@ -1,10 +1,20 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { importPKCS8, SignJWT } from 'jose';
 import { expect, test } from './fixtures';
+import { startServer, type ServerProcess } from './server-process';
+
+const SERVICE_SET = 'RS256, RS384, RS512, PS256, PS384 and PS512';
 
 function publicJwkText(kid: string): string {
-  return JSON.stringify({ ...generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey.export({ format: 'jwk' }), kid });
+  return JSON.stringify({ ...generateKeyPairSync('rsa', { modulusLength: 2048 }).publicKey.export({ format: 'jwk' }), kid });
+}
+
+function ecKeyPair() {
+  const pair = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  return { jwk: pair.publicKey.export({ format: 'jwk' }), pem: pair.privateKey.export({ format: 'pem', type: 'pkcs8' }).toString() };
 }
 
 test('an owner signs up, adds keys by paste and by file, sees them in the JWK set, deletes one, and reads the audit log', async ({ page, problems }) => {
@@ -36,6 +46,13 @@ test('an owner signs up, adds keys by paste and by file, sees them in the JWK se
   await page.getByRole('button', { name: 'Check and add' }).click();
   await expect(page.locator('form [role="alert"]')).toContainText('KEY_SYMMETRIC');
 
+  // The service verifies RS and PS algorithms only: an EC key is refused, and nothing is stored.
+  await page.getByLabel(/Paste a JWK set/).fill(JSON.stringify({ ...ecKeyPair().jwk, kid: 'ec-key' }));
+  await page.getByRole('button', { name: 'Check and add' }).click();
+  await expect(page.locator('form [role="alert"]')).toContainText('KEY_UNSUPPORTED_TYPE');
+  await expect(page.getByRole('cell', { name: 'ec-key' })).toHaveCount(0);
+  await expect(page.getByTestId('key-refused')).toHaveCount(0);
+
   page.once('dialog', (dialog) => dialog.accept());
   await page.getByRole('row', { name: /pasted-key/ }).getByRole('button', { name: 'Delete' }).click();
   await expect(page.getByRole('cell', { name: 'pasted-key' })).toHaveCount(0);
@@ -61,9 +78,12 @@ test('an owner generates a key pair in the browser, registers it, and a token si
   await page.getByRole('button', { name: 'Create account' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Grace Owner’s account');
 
-  await page.getByLabel('Algorithm').selectOption('ES256');
+  // RS256 by default, and only the deployment's algorithms (here the service's) on offer.
+  const algorithm = page.getByLabel('Algorithm');
+  await expect(algorithm).toHaveValue('RS256');
+  expect(await algorithm.locator('option').evaluateAll((options) => options.map((option) => (option as HTMLOptionElement).value))).toEqual(['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512']);
   await page.getByRole('button', { name: 'Generate key pair' }).click();
-  const status = page.getByRole('status').filter({ hasText: 'Made an ES256 key pair' });
+  const status = page.getByRole('status').filter({ hasText: 'Made an RS256 key pair' });
   await expect(status).toBeVisible();
   const kid = (await status.locator('code').innerText()).trim();
   await expect(page.getByLabel(/Paste a JWK set/)).toHaveValue(new RegExp(kid));
@@ -72,13 +92,18 @@ test('an owner generates a key pair in the browser, registers it, and a token si
   await page.getByRole('link', { name: 'Download private key (PEM)' }).click();
   const pem = readFileSync((await (await downloading).path())!, 'utf8');
   expect(pem).toContain('-----BEGIN PRIVATE KEY-----');
+  // The snippets sign with the chosen algorithm, for a whole editing session (8 hours), not minutes.
+  await expect(page.locator('pre').filter({ hasText: 'SignJWT' })).toContainText(`setProtectedHeader({ alg: 'RS256', kid: '${kid}' })`);
+  await expect(page.locator('pre').filter({ hasText: 'SignJWT' })).toContainText(`setExpirationTime('8h')`);
+  await expect(page.locator('pre').filter({ hasText: 'jwt.encode' })).toContainText('"exp": now + 28800');
+  await expect(page.locator('pre').filter({ hasText: 'jwt.encode' })).toContainText('algorithm="RS256"');
 
   await page.getByRole('button', { name: 'Check and add' }).click();
   await expect(page.getByRole('cell', { name: kid })).toBeVisible();
 
   const apiKey = (await page.locator('dd code').first().innerText()).trim();
   const jwks = await (await page.request.get(`/api/accounts/${apiKey}/jwks.json`)).json();
-  const token = await new SignJWT({ sub: 'user-1' }).setProtectedHeader({ alg: 'ES256', kid }).setIssuedAt().setExpirationTime('5m').sign(await importPKCS8(pem, 'ES256'));
+  const token = await new SignJWT({ sub: 'user-1' }).setProtectedHeader({ alg: 'RS256', kid }).setIssuedAt().setExpirationTime('5m').sign(await importPKCS8(pem, 'RS256'));
   const result = await (await page.request.post('/api/tokens/diagnose', { data: { token, jwks } })).json();
   expect(result).toMatchObject({ ok: true, key: { kid } });
   await expect(page.getByRole('row', { name: new RegExp(kid) })).toContainText('Never');
@@ -93,7 +118,7 @@ test('an owner generates a key pair in the browser, registers it, and a token si
   await expect(page.getByText('This token will be accepted.')).toBeVisible();
   await expect(page.getByRole('list', { name: 'Verdict per key' })).toContainText('Verified');
 
-  const unknownKid = await new SignJWT({ sub: 'user-1' }).setProtectedHeader({ alg: 'ES256', kid: 'abc' }).setIssuedAt().setExpirationTime('5m').sign(await importPKCS8(pem, 'ES256'));
+  const unknownKid = await new SignJWT({ sub: 'user-1' }).setProtectedHeader({ alg: 'RS256', kid: 'abc' }).setIssuedAt().setExpirationTime('5m').sign(await importPKCS8(pem, 'RS256'));
   await page.getByLabel('Identity token').fill(unknownKid);
   await expect(page.locator('[data-code="JWKS_UNAVAILABLE"]')).toContainText(`Account "Grace Owner’s account" has 1 key; none has kid "abc" (the kids are "${kid}")`);
 
@@ -102,4 +127,61 @@ test('an owner generates a key pair in the browser, registers it, and a token si
 
   await page.goto('/account');
   await expect(page.getByRole('row', { name: new RegExp(kid) })).not.toContainText('Never');
+});
+
+// A key stored while the deployment accepted ES256 stays stored when it no longer does, and is flagged. Two
+// production servers of this test's own share one data directory: the first accepts ES256, the second does not.
+test('an EC key stored earlier stays stored, is flagged on the account page, and the debugger refuses its tokens unless widened', async ({ page }) => {
+  test.setTimeout(180_000);
+  const port = Number(process.env.E2E_PORT ?? 3100) + 92;
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'rtc-doctor-stored-ec-'));
+  const env = { RTC_DOCTOR_DATA_DIR: dataDir, DATABASE_URL: '' };
+  let server: ServerProcess | undefined;
+  try {
+    server = await startServer(port, { ...env, RTC_DOCTOR_ALGORITHMS: 'RS256,ES256' });
+    const origin = { origin: server.url };
+    const signUp = await page.request.post(`${server.url}/api/auth/sign-up/email`, {
+      data: { name: 'Eve Owner', email: `eve-${crypto.randomUUID().slice(0, 8)}@example.test`, password: 'a long enough password' },
+      headers: origin,
+    });
+    expect(signUp.status()).toBe(200);
+    const apiKey = /rtc_[A-Za-z0-9_-]{24}/.exec(await (await page.request.get(`${server.url}/account`)).text())?.[0];
+    expect(apiKey).toBeDefined();
+    const ec = ecKeyPair();
+    const keys = { keys: [{ ...ec.jwk, kid: 'old-ec', alg: 'ES256' }, JSON.parse(publicJwkText('current-rsa'))] };
+    const upload = await page.request.post(`${server.url}/api/accounts/${apiKey}/keys`, { data: { key: JSON.stringify(keys) }, headers: origin });
+    expect(upload.status()).toBe(201);
+    await server.kill();
+
+    server = await startServer(port, { ...env, RTC_DOCTOR_ALGORITHMS: '' });
+    const listing = (await (await page.request.get(`${server.url}/api/accounts/${apiKey}/keys`)).json()) as { keys: { kid: string; acceptedAlgorithms: string[] }[] };
+    expect(Object.fromEntries(listing.keys.map((key) => [key.kid, key.acceptedAlgorithms]))).toEqual({ 'old-ec': [], 'current-rsa': ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512'] });
+    const jwks = await (await page.request.get(`${server.url}/api/accounts/${apiKey}/jwks.json`)).json();
+    expect(jwks.keys.map((key: { kid: string }) => key.kid).sort()).toEqual(['current-rsa', 'old-ec']);
+
+    await page.goto(`${server.url}/account`);
+    const flag = page.getByTestId('key-refused');
+    await expect(flag).toHaveCount(1);
+    await expect(flag).toContainText(`Tokens signed with this key will be refused: the service accepts only ${SERVICE_SET}.`);
+    await expect(flag.getByRole('link')).toHaveAttribute('href', '/docs/errors/key-unsupported-type');
+    await expect(page.getByRole('row', { name: /old-ec/ })).toHaveAttribute('data-refused', 'true');
+    await expect(page.getByRole('row', { name: /current-rsa/ })).not.toHaveAttribute('data-refused', 'true');
+
+    // In account mode the debugger sends its accepted set: the service's refuses the token, a widened one takes the stored key.
+    const token = await new SignJWT({ sub: 'user-1' }).setProtectedHeader({ alg: 'ES256', kid: 'old-ec' }).setIssuedAt().setExpirationTime('1h').sign(await importPKCS8(ec.pem, 'ES256'));
+    await page.goto(`${server.url}/tools/token`);
+    await page.getByLabel('Identity token').fill(token);
+    await page.locator('label', { hasText: 'An account’s registered keys' }).click();
+    await expect(page.getByLabel('Account API key')).toHaveValue(apiKey!);
+    await expect(page.locator('[data-severity="error"]')).toHaveAttribute('data-code', 'TOKEN_UNSUPPORTED_ALG');
+    await page.getByTestId('algorithm-set').locator('summary').click();
+    const sent = page.waitForRequest((request) => request.url().endsWith('/api/tokens/diagnose') && (request.postDataJSON() as { algorithms?: string[] }).algorithms?.includes('ES256') === true);
+    await page.getByRole('checkbox', { name: /^ES256\b/ }).check();
+    await sent;
+    await expect(page.locator('[data-verdict="accepted"]').getByTestId('service-would-refuse')).toBeVisible();
+    await expect(page.getByRole('list', { name: 'Verdict per key' })).toContainText('Verified');
+  } finally {
+    await server?.kill();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
 });

@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -52,7 +53,7 @@ for (const backend of backends) {
       const apiKey = /rtc_[A-Za-z0-9_-]{24}/.exec(await (await client.get('/account')).text())?.[0];
       expect(apiKey).toBeDefined();
 
-      const jwk = { kty: 'EC', crv: 'P-256', x: 'f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU', y: 'x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0', kid: 'survivor' };
+      const jwk = { ...generateKeyPairSync('rsa', { modulusLength: 2048 }).publicKey.export({ format: 'jwk' }), kid: 'survivor' };
       const upload = await client.post(`/api/accounts/${apiKey}/keys`, { data: { key: JSON.stringify(jwk) } });
       expect(upload.status()).toBe(201);
       await server.kill();
@@ -62,7 +63,7 @@ for (const backend of backends) {
       expect(keys.status()).toBe(200);
       expect((await keys.json()).keys.map((key: { kid: string }) => key.kid)).toEqual(['survivor']);
       const jwks = await (await client.get(`${server.url}/api/accounts/${apiKey}/jwks.json`)).json();
-      expect(jwks.keys).toEqual([expect.objectContaining({ kid: 'survivor', x: jwk.x })]);
+      expect(jwks.keys).toEqual([expect.objectContaining({ kid: 'survivor', n: jwk.n })]);
       await client.dispose();
     } finally {
       await server.kill();

@@ -40,8 +40,10 @@ test('support staff read any account’s keys and audit log but can change nothi
   await page.getByLabel('Customer API key').fill(demo.apiKey);
   await page.getByRole('button', { name: 'Look up' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Demo Owner’s account');
-  await expect(page.getByRole('cell', { name: 'demo-es256' })).toBeVisible();
-  await expect(page.locator('section[aria-labelledby="audit-heading"]')).toContainText('added key demo-es256');
+  // The demo seed registers an RS256 key, which the service's algorithms cover: no refusal flag.
+  await expect(page.getByRole('cell', { name: 'demo-rs256' })).toBeVisible();
+  await expect(page.getByTestId('key-refused')).toHaveCount(0);
+  await expect(page.locator('section[aria-labelledby="audit-heading"]')).toContainText('added key demo-rs256');
 
   // Read only in the page, and refused by the server whatever the page shows.
   await expect(page.getByRole('button', { name: 'Check and add' })).toHaveCount(0);

@@ -1,5 +1,6 @@
+import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { createExampleTokens, EXAMPLES } from '../lib/jwt/examples';
-import { expect, test } from './fixtures';
+import { expect, seriousViolations, test } from './fixtures';
 
 const examples = EXAMPLES;
 
@@ -36,10 +37,11 @@ for (const example of examples) {
 test('decodes as you type, colours the parts and shows the header and payload', async ({ page }) => {
   const { examples: made } = await createExampleTokens();
   await page.goto('/tools/token');
-  const [, payload] = made[0]!.token.split('.');
+  const [header, payload] = made[0]!.token.split('.');
+  const { alg } = JSON.parse(Buffer.from(header!, 'base64url').toString('utf8')) as { alg: string };
   await page.getByLabel('Identity token').fill(made[0]!.token);
   await expect(page.getByRole('region', { name: 'Payload' })).toContainText('"sub": "user-42"');
-  await expect(page.getByRole('region', { name: 'Header' })).toContainText('"alg": "ES256"');
+  await expect(page.getByRole('region', { name: 'Header' })).toContainText(`"alg": "${alg}"`);
   await expect(page.locator('[aria-hidden="true"] span.text-violet-700').filter({ hasText: payload! })).toHaveCount(1);
   await expect(page.getByText('Its signature is not checked yet.', { exact: false })).toBeVisible();
   await page.getByLabel('Identity token').fill('not a token');
@@ -87,4 +89,92 @@ test('the token never travels to the server', async ({ page }) => {
     const payload = token.split('.')[1]!;
     for (const request of sent) expect(request).not.toContain(payload);
   }
+});
+
+const SERVICE_SET = 'RS256, RS384, RS512, PS256, PS384 and PS512';
+
+/** A key pair of `alg` made here, its public JWK set, and a token signed with it that is otherwise sound. */
+async function signedToken(alg: string, kid: string) {
+  const { publicKey, privateKey } = await generateKeyPair(alg, { extractable: true });
+  const jwks = { keys: [{ ...(await exportJWK(publicKey)), kid, alg, use: 'sig' }] };
+  const token = await new SignJWT({ sub: 'user-1', name: 'Ada Example' }).setProtectedHeader({ alg, kid }).setIssuedAt().setExpirationTime('1h').sign(privateKey);
+  return { jwks, token };
+}
+
+test('an ES256 token is refused under the service’s algorithms, and accepted only after widening the set for this check', async ({ page, context, problems }) => {
+  const { jwks, token } = await signedToken('ES256', 'ec-key');
+  await page.goto('/tools/token');
+  const summary = page.getByTestId('algorithm-set-summary');
+  await expect(summary).toHaveText(`Checked against the service’s algorithms: ${SERVICE_SET}`);
+  await page.getByLabel('Identity token').fill(token);
+  await page.getByLabel('Public keys (JWK set, JWK or PEM)', { exact: true }).fill(JSON.stringify(jwks));
+
+  await expect.poll(() => errorCodes(page)).toEqual(['TOKEN_UNSUPPORTED_ALG']);
+  await expect(page.locator('[data-verdict="rejected"]')).toBeVisible();
+  // The service prints this message itself: it is labelled as what the editor shows.
+  await expect(page.locator('[data-code="TOKEN_UNSUPPORTED_ALG"] [data-shown-by="service"]')).toContainText('What the editor shows');
+  // Under the service's set the pasted EC key is of no use, and the page says so.
+  await expect(page.locator('[data-severity="warning"][data-code="JWKS_KEY_SKIPPED"]').first()).toBeVisible();
+  expect(new URLSearchParams(new URL(page.url()).hash.slice(1)).has('algorithms')).toBe(false);
+
+  // Widen the set with the keyboard: the disclosure and its checkboxes.
+  await page.getByTestId('algorithm-set').locator('summary').focus();
+  await page.keyboard.press('Enter');
+  const es256 = page.getByRole('checkbox', { name: /^ES256\b/ });
+  await expect(es256).toBeVisible();
+  await expect(es256).not.toBeChecked();
+  await expect(es256).toHaveAccessibleName(/not accepted by the service/);
+  await expect(page.getByRole('checkbox', { name: /^RS256\b/ })).toBeChecked();
+  await expect(page.getByRole('checkbox', { name: /^RS256\b/ })).toHaveAccessibleName(/the service’s/);
+  await es256.focus();
+  await page.keyboard.press('Space');
+  await expect(es256).toBeChecked();
+
+  await expect(summary).toHaveText(`Checked against the algorithms chosen for this check: RS256, RS384, RS512, PS256, PS384, PS512 and ES256`);
+  const verdict = page.locator('[data-verdict="accepted"]');
+  await expect(verdict).toContainText('Accepted under the algorithms chosen for this check.');
+  await expect(verdict.getByTestId('service-would-refuse')).toContainText(`The collaboration service itself would refuse this token: it accepts only ${SERVICE_SET}, and this token is signed with ES256.`);
+  await expect(page.getByText('This token will be accepted.')).toHaveCount(0);
+  await expect(page.getByRole('list', { name: 'Verdict per key' })).toContainText('Verified');
+  expect(await errorCodes(page)).toEqual([]);
+
+  // The widened set travels in the share link, and only because it differs from the default.
+  await expect.poll(() => new URLSearchParams(new URL(page.url()).hash.slice(1)).get('algorithms')).toBe('RS256,RS384,RS512,PS256,PS384,PS512,ES256');
+  const other = await context.newPage();
+  await other.goto(page.url());
+  await expect(other.getByRole('checkbox', { name: /^ES256\b/ })).toBeChecked();
+  await expect(other.locator('[data-verdict="accepted"]').getByTestId('service-would-refuse')).toBeVisible();
+  await other.close();
+
+  // The open control, the widened verdict and its notice are accessible in both colour schemes; a reload keeps the set.
+  expect(await seriousViolations(page), 'light').toEqual([]);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.reload();
+  await expect(page.locator('html')).toHaveClass(/dark/);
+  await expect(page.getByRole('checkbox', { name: /^ES256\b/ })).toBeChecked();
+  await expect(page.locator('[data-verdict="accepted"]').getByTestId('service-would-refuse')).toBeVisible();
+  expect(await seriousViolations(page), 'dark').toEqual([]);
+
+  await page.getByRole('button', { name: 'Back to the service’s set' }).click();
+  await expect(summary).toHaveText(`Checked against the service’s algorithms: ${SERVICE_SET}`);
+  await expect.poll(() => errorCodes(page)).toEqual(['TOKEN_UNSUPPORTED_ALG']);
+  await expect.poll(() => new URLSearchParams(new URL(page.url()).hash.slice(1)).has('algorithms')).toBe(false);
+  expect(problems.list).toEqual([]);
+});
+
+test('an RS256 token passes under the service’s set; a finding in RTC Doctor’s own words is labelled as such', async ({ page, problems }) => {
+  const { jwks, token } = await signedToken('RS256', 'rsa-key');
+  const stranger = await signedToken('RS256', 'rsa-key');
+  await page.goto('/tools/token');
+  await page.getByLabel('Identity token').fill(token);
+  await page.getByLabel('Public keys (JWK set, JWK or PEM)', { exact: true }).fill(JSON.stringify(jwks));
+  await expect(page.getByText('This token will be accepted.')).toBeVisible();
+  await expect(page.getByTestId('service-would-refuse')).toHaveCount(0);
+
+  await page.getByLabel('Public keys (JWK set, JWK or PEM)', { exact: true }).fill(JSON.stringify(stranger.jwks));
+  await expect.poll(() => errorCodes(page)).toEqual(['TOKEN_SIGNATURE_INVALID']);
+  const message = page.locator('[data-code="TOKEN_SIGNATURE_INVALID"] [data-shown-by="rtc-doctor"]');
+  await expect(message).toContainText('RTC Doctor’s finding (not the editor’s words)');
+  await expect(message).not.toContainText('What the editor shows');
+  expect(problems.list).toEqual([]);
 });

@@ -36,9 +36,11 @@ describe('npm run demo data', () => {
       const store = new Store(opened.db);
       const account = (await store.findAccountByApiKey(credentials.apiKey))!;
       const { keys } = await loadKeySet({ keys: (await store.listKeys(account.id)).map((key) => ({ ...key.jwk, kid: key.kid })) });
-      const privateKey = await importPKCS8(readFileSync(credentials.signingKeyFile, 'utf8'), 'ES256');
-      const token = await new SignJWT({ sub: 'demo-user' }).setProtectedHeader({ alg: 'ES256', kid: 'demo-es256' }).setIssuedAt().setExpirationTime('5m').sign(privateKey);
-      expect((await diagnoseToken(token, { keys })).ok).toBe(true);
+      const privateKey = await importPKCS8(readFileSync(credentials.signingKeyFile, 'utf8'), 'RS256');
+      const token = await new SignJWT({ sub: 'demo-user' }).setProtectedHeader({ alg: 'RS256', kid: 'demo-rs256' }).setIssuedAt().setExpirationTime('8h').sign(privateKey);
+      const diagnosis = await diagnoseToken(token, { keys });
+      expect(diagnosis.ok).toBe(true);
+      expect(diagnosis.warnings).toEqual([]);
     } finally {
       await opened.close();
     }

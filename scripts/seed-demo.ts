@@ -8,6 +8,7 @@ import { getAuth } from '@/lib/auth';
 import { readEnvironment } from '@/lib/config/env';
 import { closeDatabase, getDatabase, getStore } from '@/lib/db';
 import { accounts, users } from '@/lib/db/schema';
+import { MIN_RSA_BITS, RECOMMENDED_ALGORITHM } from '@/lib/algorithms';
 import { checkKeys, storableKeys } from '@/lib/jwk/check';
 
 interface DemoCredentials {
@@ -20,6 +21,9 @@ interface DemoCredentials {
 function password(): string {
   return Buffer.from(crypto.getRandomValues(new Uint8Array(12))).toString('base64url');
 }
+
+/** The demo account's one key; tokens name it in their header. */
+const DEMO_KID = 'demo-rs256';
 
 async function seed(dataDir: string): Promise<DemoCredentials> {
   const file = path.join(dataDir, 'demo-credentials.json');
@@ -38,8 +42,8 @@ async function seed(dataDir: string): Promise<DemoCredentials> {
   const [ownerRow] = await db.select().from(users).where(eq(users.id, owner.user.id));
   const account = (await store.findAccount(ownerRow!.customerAccountId!))!;
   credentials.apiKey = account.apiKey;
-  const pair = generateKeyPairSync('ec', { namedCurve: 'P-256' });
-  const checked = await checkKeys(JSON.stringify({ ...pair.publicKey.export({ format: 'jwk' }), kid: 'demo-es256', alg: 'ES256' }));
+  const pair = generateKeyPairSync('rsa', { modulusLength: MIN_RSA_BITS });
+  const checked = await checkKeys(JSON.stringify({ ...pair.publicKey.export({ format: 'jwk' }), kid: DEMO_KID, alg: RECOMMENDED_ALGORITHM }));
   await store.addKeys(account.id, storableKeys(checked), { id: owner.user.id, role: 'owner' });
   writeFileSync(credentials.signingKeyFile, pair.privateKey.export({ format: 'pem', type: 'pkcs8' }), { mode: 0o600 });
 
@@ -65,7 +69,7 @@ RTC Doctor demo data (kept in ${dataDir})
   Account owner:   ${credentials.owner.email}  password ${credentials.owner.password}
   Support staff:   ${credentials.staff.email}  password ${credentials.staff.password}
   Demo API key:    ${credentials.apiKey}  (JWK set: http://localhost:${port}/api/accounts/${credentials.apiKey}/jwks.json)
-  Signing key:     ${credentials.signingKeyFile}  (ES256, kid "demo-es256": sign test tokens with it)
+  Signing key:     ${credentials.signingKeyFile}  (${RECOMMENDED_ALGORITHM}, kid "${DEMO_KID}": sign test tokens with it)
 `);
 }
 

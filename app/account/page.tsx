@@ -6,6 +6,7 @@ import { SignOutButton } from '@/components/account/SignOutButton';
 import { Providers } from '@/components/Providers';
 import { CopyButton } from '@/components/ui/CopyButton';
 import { getViewer } from '@/lib/auth';
+import { deploymentAlgorithms } from '@/lib/config/env';
 import { getStore } from '@/lib/db';
 
 export const metadata: Metadata = { title: 'Account and keys' };
@@ -57,7 +58,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
           </dl>
           <div className="mt-10">
             <Providers>
-              <KeysManager apiKey={account.apiKey} canEdit={viewer.role === 'owner'} />
+              <KeysManager apiKey={account.apiKey} canEdit={viewer.role === 'owner'} algorithms={deploymentAlgorithms()} />
             </Providers>
           </div>
         </>

@@ -3,12 +3,25 @@
 import { calculateJwkThumbprint, exportJWK, exportPKCS8, generateKeyPair } from 'jose';
 import { useId, useState } from 'react';
 import { CopyButton } from '@/components/ui/CopyButton';
+import { ALGORITHMS, MIN_RSA_BITS, RECOMMENDED_ALGORITHM, requiredKeyPair, SERVICE_ALGORITHMS, type AlgorithmName } from '@/lib/algorithms';
+import { describeDuration } from '@/lib/jwt/duration';
+import { RECOMMENDED_LIFETIME_SECONDS } from '@/lib/jwt/lifetime';
 
-const ALGORITHMS = ['ES256', 'ES384', 'ES512', 'RS256', 'PS256'] as const;
-type Algorithm = (typeof ALGORITHMS)[number];
+/** RS256 when the set has it; otherwise its first RSA algorithm; an EC one only when the set has nothing else. */
+function defaultAlgorithm(offered: readonly AlgorithmName[]): AlgorithmName {
+  if (offered.includes(RECOMMENDED_ALGORITHM)) return RECOMMENDED_ALGORITHM;
+  return offered.find((name) => ALGORITHMS[name].kty === 'RSA') ?? offered[0] ?? RECOMMENDED_ALGORITHM;
+}
+
+/** The lifetime for jose's setExpirationTime: "8h" rather than a count of seconds when it is whole hours. */
+function joseLifetime(seconds: number): string {
+  return seconds % 3600 === 0 ? `${seconds / 3600}h` : `${seconds}s`;
+}
+
+const LIFETIME_NOTE = `${describeDuration(RECOMMENDED_LIFETIME_SECONDS)}: the editor does not fetch a new token mid-session, so cover a whole editing session`;
 
 interface GeneratedPair {
-  alg: Algorithm;
+  alg: AlgorithmName;
   kid: string;
   privatePemUrl: string;
   privateJwkUrl: string;
@@ -28,7 +41,7 @@ const token = await new SignJWT({ name: 'Ada Example' })
   .setProtectedHeader({ alg: '${pair.alg}', kid: '${pair.kid}' })
   .setSubject(userId)
   .setIssuedAt()
-  .setExpirationTime('10m')
+  .setExpirationTime('${joseLifetime(RECOMMENDED_LIFETIME_SECONDS)}') // ${LIFETIME_NOTE}
   .sign(privateKey);`;
 }
 
@@ -37,7 +50,8 @@ function pythonSnippet(pair: GeneratedPair): string {
 
 private_key = open("rtc-private-key.pem").read()
 now = int(time.time())
-token = jwt.encode({"sub": user_id, "iat": now, "exp": now + 600}, private_key,
+# ${LIFETIME_NOTE}
+token = jwt.encode({"sub": user_id, "iat": now, "exp": now + ${RECOMMENDED_LIFETIME_SECONDS}}, private_key,
                    algorithm="${pair.alg}", headers={"kid": "${pair.kid}"})`;
 }
 
@@ -45,16 +59,17 @@ token = jwt.encode({"sub": user_id, "iat": now, "exp": now + 600}, private_key,
  * Makes a key pair in this browser with Web Crypto. The private key is offered as downloads and never sent
  * anywhere; the public key goes into the upload form.
  */
-export function KeyPairGenerator({ onPublicKey }: { onPublicKey: (jwk: string) => void }) {
+export function KeyPairGenerator({ onPublicKey, algorithms = SERVICE_ALGORITHMS }: { onPublicKey: (jwk: string) => void; algorithms?: readonly AlgorithmName[] }) {
   const selectId = useId();
-  const [alg, setAlg] = useState<Algorithm>('ES256');
+  const [alg, setAlg] = useState<AlgorithmName>(() => defaultAlgorithm(algorithms));
+  const entry = ALGORITHMS[alg];
   const [pair, setPair] = useState<GeneratedPair>();
   const [error, setError] = useState<string>();
 
   async function generate() {
     try {
       setError(undefined);
-      const { privateKey, publicKey } = await generateKeyPair(alg, { extractable: true, modulusLength: 2048 });
+      const { privateKey, publicKey } = await generateKeyPair(alg, { extractable: true, modulusLength: 'minBits' in entry ? entry.minBits : MIN_RSA_BITS });
       const publicJwk = await exportJWK(publicKey);
       const kid = await calculateJwkThumbprint(publicJwk);
       const privateJwk = { ...(await exportJWK(privateKey)), kid, alg };
@@ -85,9 +100,18 @@ export function KeyPairGenerator({ onPublicKey }: { onPublicKey: (jwk: string) =
           <label htmlFor={selectId} className="block text-sm font-medium">
             Algorithm
           </label>
-          <select id={selectId} value={alg} onChange={(event) => setAlg(event.target.value as Algorithm)} className="mt-1 h-10 rounded-md border border-slate-300 bg-white px-2 dark:border-slate-600 dark:bg-slate-900">
-            {ALGORITHMS.map((name) => (
-              <option key={name}>{name}</option>
+          <select
+            id={selectId}
+            value={alg}
+            onChange={(event) => setAlg(event.target.value as AlgorithmName)}
+            aria-describedby={`${selectId}-key`}
+            className="mt-1 h-10 rounded-md border border-slate-300 bg-white px-2 dark:border-slate-600 dark:bg-slate-900"
+          >
+            {algorithms.map((name) => (
+              <option key={name} value={name}>
+                {name}
+                {name === RECOMMENDED_ALGORITHM ? ' (recommended)' : ALGORITHMS[name].service ? '' : ' (not accepted by the service)'}
+              </option>
             ))}
           </select>
         </div>
@@ -95,6 +119,10 @@ export function KeyPairGenerator({ onPublicKey }: { onPublicKey: (jwk: string) =
           Generate key pair
         </button>
       </div>
+      <p id={`${selectId}-key`} className="mt-2 text-xs text-slate-600 dark:text-slate-300">
+        {alg} ({entry.description}) needs {requiredKeyPair(alg)}
+        {'minBits' in entry ? `; this makes one of ${entry.minBits} bits` : ''}.
+      </p>
       {error && (
         <p role="alert" className="mt-3 text-sm text-red-700 dark:text-red-300">
           {error}
@@ -103,7 +131,7 @@ export function KeyPairGenerator({ onPublicKey }: { onPublicKey: (jwk: string) =
       {pair && (
         <div className="mt-4 space-y-3 text-sm">
           <p role="status">
-            Made an {pair.alg} key pair with kid <code>{pair.kid}</code>. Its public key is in the form below: add it, then sign tokens with the private key.
+            Made {/^[AEFHILMNORSX]/.test(pair.alg) ? 'an' : 'a'} {pair.alg} key pair with kid <code>{pair.kid}</code>. Its public key is in the form below: add it, then sign tokens with the private key.
           </p>
           <p className="flex flex-wrap gap-3">
             <a href={pair.privatePemUrl} download="rtc-private-key.pem" className="font-medium text-brand-700 underline dark:text-brand-300">

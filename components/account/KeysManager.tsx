@@ -1,8 +1,11 @@
 'use client';
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import Link from 'next/link';
 import { useId, useState, type DragEvent } from 'react';
 import { CopyButton } from '@/components/ui/CopyButton';
+import { isServiceSet, listAlgorithms, SERVICE_ALGORITHMS, type AlgorithmName } from '@/lib/algorithms';
+import { errorDocsPath } from '@/lib/errors/paths';
 import { KeyPairGenerator } from './KeyPairGenerator';
 import { requestJson } from '@/components/request-json';
 
@@ -15,6 +18,8 @@ interface StoredKey {
   createdAt: string;
   lastUsedAt: string | null;
   jwk: Record<string, unknown>;
+  /** The deployment's accepted algorithms this key can check; empty when tokens signed with it would be refused. */
+  acceptedAlgorithms?: string[];
 }
 
 interface AuditEvent {
@@ -45,7 +50,16 @@ function describeSize(jwk: Record<string, unknown>): string {
   return '';
 }
 
-export function KeysManager({ apiKey, canEdit }: { apiKey: string; canEdit: boolean }) {
+/** "the service accepts only RS256, …", or this deployment's own set when it has one. */
+function acceptedSetInWords(algorithms: readonly AlgorithmName[]): string {
+  return `${isServiceSet(algorithms) ? 'the service' : 'this deployment'} accepts only ${listAlgorithms(algorithms)}`;
+}
+
+/**
+ * `algorithms` is the deployment's accepted set, read on the server. Keys stored before it excluded them (an
+ * EC key, say) stay stored and listed, flagged: deleting them is the owner's decision.
+ */
+export function KeysManager({ apiKey, canEdit, algorithms = SERVICE_ALGORITHMS }: { apiKey: string; canEdit: boolean; algorithms?: readonly AlgorithmName[] }) {
   const queryClient = useQueryClient();
   const inputId = useId();
   const [text, setText] = useState('');
@@ -102,30 +116,7 @@ export function KeysManager({ apiKey, canEdit }: { apiKey: string; canEdit: bool
               </thead>
               <tbody>
                 {keys.data.keys.map((key) => (
-                  <tr key={key.id} className="border-b border-slate-100 align-top dark:border-slate-800">
-                    <td className="py-2 pr-4 font-mono text-xs">{key.kid}</td>
-                    <td className="py-2 pr-4">{key.kty}</td>
-                    <td className="py-2 pr-4">{key.alg ?? '—'}</td>
-                    <td className="py-2 pr-4">{describeSize(key.jwk)}</td>
-                    <td className="py-2 pr-4 font-mono text-xs">
-                      <span title={key.thumbprint}>{key.thumbprint.slice(0, 16)}…</span> <CopyButton getText={() => key.thumbprint} label="Copy" />
-                    </td>
-                    <td className="py-2 pr-4 whitespace-nowrap">{new Date(key.createdAt).toLocaleString()}</td>
-                    <td className="py-2 pr-4 whitespace-nowrap">{key.lastUsedAt ? new Date(key.lastUsedAt).toLocaleString() : 'Never'}</td>
-                    <td className="py-2">
-                      {canEdit && (
-                        <button
-                          type="button"
-                          onClick={() => {
-                            if (window.confirm(`Delete the key "${key.kid}"? Tokens signed with it will stop working at once.`)) remove.mutate(key.id);
-                          }}
-                          className="rounded-md border border-red-300 px-2 py-1 text-xs font-medium text-red-800 hover:bg-red-50 dark:border-red-800 dark:text-red-200 dark:hover:bg-red-950"
-                        >
-                          Delete
-                        </button>
-                      )}
-                    </td>
-                  </tr>
+                  <KeyRows key={key.id} storedKey={key} canEdit={canEdit} algorithms={algorithms} onDelete={() => remove.mutate(key.id)} />
                 ))}
               </tbody>
             </table>
@@ -142,7 +133,7 @@ export function KeysManager({ apiKey, canEdit }: { apiKey: string; canEdit: bool
             Add keys
           </h2>
           <div className="mt-3">
-            <KeyPairGenerator onPublicKey={setText} />
+            <KeyPairGenerator onPublicKey={setText} algorithms={algorithms} />
           </div>
           <form
             className="mt-3 space-y-3"
@@ -213,5 +204,55 @@ export function KeysManager({ apiKey, canEdit }: { apiKey: string; canEdit: bool
         )}
       </section>
     </div>
+  );
+}
+
+/** One stored key's row; a key the accepted set does not cover gets a second row saying so. */
+function KeyRows({ storedKey: key, canEdit, algorithms, onDelete }: { storedKey: StoredKey; canEdit: boolean; algorithms: readonly AlgorithmName[]; onDelete: () => void }) {
+  const refused = key.acceptedAlgorithms?.length === 0;
+  const noteId = `key-${key.id}-refused`;
+  const divider = 'border-b border-slate-100 dark:border-slate-800';
+  return (
+    <>
+      <tr className={`align-top ${refused ? '' : divider}`} aria-describedby={refused ? noteId : undefined} data-refused={refused || undefined}>
+        <td className="py-2 pr-4 font-mono text-xs">{key.kid}</td>
+        <td className="py-2 pr-4">{key.kty}</td>
+        <td className="py-2 pr-4">
+          {key.alg ?? '—'}
+          {refused && <span className="ml-2 rounded bg-amber-700 px-1.5 py-0.5 text-xs font-semibold text-white">Refused</span>}
+        </td>
+        <td className="py-2 pr-4">{describeSize(key.jwk)}</td>
+        <td className="py-2 pr-4 font-mono text-xs">
+          <span title={key.thumbprint}>{key.thumbprint.slice(0, 16)}…</span> <CopyButton getText={() => key.thumbprint} label="Copy" />
+        </td>
+        <td className="py-2 pr-4 whitespace-nowrap">{new Date(key.createdAt).toLocaleString()}</td>
+        <td className="py-2 pr-4 whitespace-nowrap">{key.lastUsedAt ? new Date(key.lastUsedAt).toLocaleString() : 'Never'}</td>
+        <td className="py-2">
+          {canEdit && (
+            <button
+              type="button"
+              onClick={() => {
+                if (window.confirm(`Delete the key "${key.kid}"? Tokens signed with it will stop working at once.`)) onDelete();
+              }}
+              className="rounded-md border border-red-300 px-2 py-1 text-xs font-medium text-red-800 hover:bg-red-50 dark:border-red-800 dark:text-red-200 dark:hover:bg-red-950"
+            >
+              Delete
+            </button>
+          )}
+        </td>
+      </tr>
+      {refused && (
+        <tr className={divider}>
+          <td colSpan={8} className="pb-2">
+            <p id={noteId} data-testid="key-refused" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950/40 dark:text-amber-100">
+              Tokens signed with this key will be refused: {acceptedSetInWords(algorithms)}. It stays stored until {canEdit ? 'you delete' : 'the owner deletes'} it.{' '}
+              <Link href={errorDocsPath('KEY_UNSUPPORTED_TYPE')} className="font-medium underline">
+                Which keys work
+              </Link>
+            </p>
+          </td>
+        </tr>
+      )}
+    </>
   );
 }

@@ -1,5 +1,33 @@
 import Link from 'next/link';
+import { ERROR_CATALOG } from '@/lib/errors';
 import type { DiagnosisError, DiagnosisWarning } from '@/lib/jwt';
+
+/**
+ * An error's message is the catalog's headline followed by this token's particulars. Who prints the headline
+ * matters: the editor's own words can be searched for in its console; RTC Doctor's wording cannot.
+ */
+function ErrorMessage({ error }: { error: DiagnosisError }) {
+  const entry = ERROR_CATALOG[error.code] as (typeof ERROR_CATALOG)[DiagnosisError['code']] | undefined;
+  if (!entry) return <p className="mt-2 text-sm text-red-950 dark:text-red-100">{error.message}</p>;
+  const headline = entry.message;
+  const detail = error.message.startsWith(headline) ? error.message.slice(headline.length).replace(/^\.\s*/, '') : undefined;
+  const label = entry.shownBy === 'service' ? 'What the editor shows' : 'RTC Doctor’s finding (not the editor’s words)';
+  return (
+    <div className="mt-2 text-sm text-red-950 dark:text-red-100" data-shown-by={entry.shownBy}>
+      {detail === undefined ? (
+        <p>{error.message}</p>
+      ) : (
+        <>
+          <p>
+            <span className="text-xs text-red-800 dark:text-red-300">{label}:</span>{' '}
+            {entry.shownBy === 'service' ? <q className="font-medium">{headline}</q> : <span className="font-medium">{headline}.</span>}
+          </p>
+          {detail && <p className="mt-1">{detail}</p>}
+        </>
+      )}
+    </div>
+  );
+}
 
 export function ProblemList({ errors, warnings }: { errors: DiagnosisError[]; warnings: DiagnosisWarning[] }) {
   return (
@@ -11,7 +39,7 @@ export function ProblemList({ errors, warnings }: { errors: DiagnosisError[]; wa
             <span className="font-semibold text-red-950 dark:text-red-100">{error.title}</span>
             <code className="text-xs text-red-900 dark:text-red-200">{error.code}</code>
           </p>
-          <p className="mt-2 text-sm text-red-950 dark:text-red-100">{error.message}</p>
+          <ErrorMessage error={error} />
           <Link href={error.docs} className="mt-2 inline-block text-sm font-medium text-red-800 underline dark:text-red-200">
             How to fix it →
           </Link>

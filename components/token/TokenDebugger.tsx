@@ -3,7 +3,10 @@
 import Link from 'next/link';
 import { useEffect, useId, useMemo, useState } from 'react';
 import { LabelWithShareLink } from '@/components/ui/LabelWithShareLink';
+import { errorDocsPath } from '@/lib/errors/paths';
+import { listAlgorithms, parseAlgorithmList, SERVICE_ALGORITHMS, type AlgorithmName } from '@/lib/algorithms';
 import { AccountKeysPanel, type OwnAccount } from './AccountKeysPanel';
+import { AlgorithmSetPicker, describeChosenSet, sameSet } from './AlgorithmSetPicker';
 import { ClockCheck } from './ClockCheck';
 import { ExampleButtons } from './ExampleButtons';
 import { JsonView } from './JsonView';
@@ -16,19 +19,37 @@ import { TokenInput } from './TokenInput';
 import { useNowSeconds } from './useNow';
 import { hasKeys, useTokenDiagnosis, type DebuggerDiagnosis, type DebuggerKeys } from './useTokenDiagnosis';
 
-export function TokenDebugger({ ownAccount }: { ownAccount?: OwnAccount }) {
+/** A shared link's set, if it names a valid one; otherwise the page's default. */
+function chosenAlgorithms(text: string, defaults: readonly AlgorithmName[]): AlgorithmName[] {
+  const parsed = text ? parseAlgorithmList(text) : undefined;
+  return parsed && 'algorithms' in parsed ? parsed.algorithms : [...defaults];
+}
+
+/**
+ * `defaultAlgorithms` is the deployment's accepted set (the service's own unless RTC_DOCTOR_ALGORITHMS says
+ * otherwise), read on the server; the user may change it for one check.
+ */
+export function TokenDebugger({ ownAccount, defaultAlgorithms = SERVICE_ALGORITHMS }: { ownAccount?: OwnAccount; defaultAlgorithms?: readonly AlgorithmName[] }) {
   const tokenId = useId();
   const keysId = useId();
   const [token, setToken] = useState('');
   const [keysText, setKeysText] = useState('');
   const [keySource, setKeySource] = useState<DebuggerKeys['kind']>('paste');
   const [apiKey, setApiKey] = useState('');
+  const [algorithms, setAlgorithms] = useState<AlgorithmName[]>(() => [...defaultAlgorithms]);
+  const [algorithmsOpen, setAlgorithmsOpen] = useState(false);
   const now = useNowSeconds();
   const keys: DebuggerKeys = keySource === 'paste' ? { kind: 'paste', text: keysText } : { kind: 'account', apiKey };
-  const diagnosis = useTokenDiagnosis(token, keys, now);
+  const diagnosis = useTokenDiagnosis(token, keys, now, algorithms);
   const shared = useMemo(
-    () => ({ token, keys: keySource === 'paste' ? keysText : '', apiKey: keySource === 'account' ? apiKey : '' }),
-    [token, keySource, keysText, apiKey],
+    () => ({
+      token,
+      keys: keySource === 'paste' ? keysText : '',
+      apiKey: keySource === 'account' ? apiKey : '',
+      // Only a set that differs from the page's default goes into the link.
+      algorithms: sameSet(algorithms, defaultAlgorithms) ? '' : algorithms.join(','),
+    }),
+    [token, keySource, keysText, apiKey, algorithms, defaultAlgorithms],
   );
 
   const chooseKeySource = (kind: DebuggerKeys['kind']) => {
@@ -45,11 +66,15 @@ export function TokenDebugger({ ownAccount }: { ownAccount?: OwnAccount }) {
       setKeysText(input.keys);
       setApiKey(input.apiKey);
       setKeySource(input.apiKey ? 'account' : 'paste');
+      const chosen = chosenAlgorithms(input.algorithms, defaultAlgorithms);
+      setAlgorithms(chosen);
+      // A link with its own set opens the control, so the reader sees at once that it is not the usual one.
+      if (!sameSet(chosen, defaultAlgorithms)) setAlgorithmsOpen(true);
     };
     load();
     window.addEventListener('hashchange', load);
     return () => window.removeEventListener('hashchange', load);
-  }, []);
+  }, [defaultAlgorithms]);
 
   useEffect(() => writeFragment(shared), [shared]);
 
@@ -98,19 +123,43 @@ export function TokenDebugger({ ownAccount }: { ownAccount?: OwnAccount }) {
         <h2 id="result-heading" className="sr-only">
           Result
         </h2>
-        {diagnosis.decoded ? <Result diagnosis={diagnosis} hasKeys={hasKeys(keys)} now={now} /> : <EmptyState />}
+        <AlgorithmSetPicker value={algorithms} defaults={defaultAlgorithms} onChange={setAlgorithms} open={algorithmsOpen} onOpenChange={setAlgorithmsOpen} />
+        {diagnosis.decoded ? (
+          <Result diagnosis={diagnosis} hasKeys={hasKeys(keys)} now={now} setName={describeChosenSet(algorithms, defaultAlgorithms)} />
+        ) : (
+          <EmptyState />
+        )}
         <ClockCheck />
       </section>
     </div>
   );
 }
 
-function Verdict({ diagnosis, hasKeys }: { diagnosis: DebuggerDiagnosis; hasKeys: boolean }) {
+/** The token's alg when the chosen set accepts it but the service's own list does not. */
+function algorithmOnlyThisCheckAccepts(diagnosis: DebuggerDiagnosis): string | undefined {
+  const alg = diagnosis.decoded?.header?.alg;
+  return typeof alg === 'string' && !(SERVICE_ALGORITHMS as readonly string[]).includes(alg) ? alg : undefined;
+}
+
+/** A token that passes only because this check accepts more than the service does: said plainly, next to the verdict. */
+function ServiceWouldRefuse({ alg }: { alg: string }) {
+  return (
+    <p data-testid="service-would-refuse" className="mt-2 rounded-md border border-amber-300 bg-amber-50 p-2 text-sm font-medium text-amber-950 dark:border-amber-700 dark:bg-amber-950/50 dark:text-amber-100">
+      The collaboration service itself would refuse this token: it accepts only {listAlgorithms(SERVICE_ALGORITHMS)}, and this token is signed with {alg}.{' '}
+      <Link href={errorDocsPath('TOKEN_UNSUPPORTED_ALG')} className="underline">
+        Sign with one of those
+      </Link>{' '}
+      before using it with the editor.
+    </p>
+  );
+}
+
+function Verdict({ diagnosis, hasKeys, setName }: { diagnosis: DebuggerDiagnosis; hasKeys: boolean; setName: string }) {
   const base = 'rounded-lg border p-4';
   if (diagnosis.errors.length > 0) {
     const count = diagnosis.errors.length;
     return (
-      <div role="status" className={`${base} border-red-300 bg-red-50 dark:border-red-800 dark:bg-red-950/40`}>
+      <div role="status" data-verdict="rejected" className={`${base} border-red-300 bg-red-50 dark:border-red-800 dark:bg-red-950/40`}>
         <p className="font-semibold text-red-900 dark:text-red-100">
           The service would reject this token: {count} problem{count === 1 ? '' : 's'}.
         </p>
@@ -119,34 +168,44 @@ function Verdict({ diagnosis, hasKeys }: { diagnosis: DebuggerDiagnosis; hasKeys
   }
   if (diagnosis.verifying) {
     return (
-      <div role="status" className={`${base} border-slate-200 dark:border-slate-700`}>
+      <div role="status" data-verdict="checking" className={`${base} border-slate-200 dark:border-slate-700`}>
         <p>Checking the signature…</p>
       </div>
     );
   }
+  const refusedAlg = algorithmOnlyThisCheckAccepts(diagnosis);
   if (!hasKeys || !diagnosis.verified) {
     return (
-      <div role="status" className={`${base} border-slate-300 bg-slate-50 dark:border-slate-600 dark:bg-slate-900`}>
+      <div role="status" data-verdict="unchecked" className={`${base} border-slate-300 bg-slate-50 dark:border-slate-600 dark:bg-slate-900`}>
         <p className="font-semibold">The token is well formed and in date. Its signature is not checked yet.</p>
         <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">Paste the account’s public keys, or give its API key, to check it as the service will.</p>
+        {refusedAlg && <ServiceWouldRefuse alg={refusedAlg} />}
+      </div>
+    );
+  }
+  const keyName = diagnosis.verified.key?.kid ? `the key "${diagnosis.verified.key.kid}"` : 'a key without kid';
+  if (refusedAlg) {
+    return (
+      <div role="status" data-verdict="accepted" className={`${base} border-emerald-300 bg-emerald-50 dark:border-emerald-800 dark:bg-emerald-950/40`}>
+        <p className="font-semibold text-emerald-900 dark:text-emerald-100">Accepted under {setName}.</p>
+        <p className="mt-1 text-sm text-emerald-900 dark:text-emerald-200">Signature verified with {keyName}.</p>
+        <ServiceWouldRefuse alg={refusedAlg} />
       </div>
     );
   }
   return (
-    <div role="status" className={`${base} border-emerald-300 bg-emerald-50 dark:border-emerald-800 dark:bg-emerald-950/40`}>
+    <div role="status" data-verdict="accepted" className={`${base} border-emerald-300 bg-emerald-50 dark:border-emerald-800 dark:bg-emerald-950/40`}>
       <p className="font-semibold text-emerald-900 dark:text-emerald-100">This token will be accepted.</p>
-      <p className="mt-1 text-sm text-emerald-900 dark:text-emerald-200">
-        Signature verified with {diagnosis.verified.key?.kid ? `the key "${diagnosis.verified.key.kid}"` : 'a key without kid'}.
-      </p>
+      <p className="mt-1 text-sm text-emerald-900 dark:text-emerald-200">Signature verified with {keyName}.</p>
     </div>
   );
 }
 
-function Result({ diagnosis, hasKeys, now }: { diagnosis: DebuggerDiagnosis; hasKeys: boolean; now: number }) {
+function Result({ diagnosis, hasKeys, now, setName }: { diagnosis: DebuggerDiagnosis; hasKeys: boolean; now: number; setName: string }) {
   const decoded = diagnosis.decoded!;
   return (
     <>
-      <Verdict diagnosis={diagnosis} hasKeys={hasKeys} />
+      <Verdict diagnosis={diagnosis} hasKeys={hasKeys} setName={setName} />
       {(diagnosis.errors.length > 0 || diagnosis.warnings.length > 0) && <ProblemList errors={diagnosis.errors} warnings={diagnosis.warnings} />}
       {decoded.header && <JsonView label="Header" value={decoded.header} accent="text-rose-700 dark:text-rose-400" />}
       {decoded.payload && <JsonView label="Payload" value={decoded.payload} accent="text-violet-700 dark:text-violet-400" />}

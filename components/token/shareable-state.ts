@@ -9,18 +9,21 @@ export interface DebuggerInput {
   keys: string;
   /** Set when the token is checked against an account's registered keys rather than pasted ones. */
   apiKey: string;
+  /** The accepted set chosen for this check, comma-separated ("RS256,ES256"); empty when it is the page's default. */
+  algorithms: string;
 }
 
 export function readFragment(): DebuggerInput {
   const params = new URLSearchParams(window.location.hash.slice(1));
-  return { token: params.get('token') ?? '', keys: params.get('keys') ?? '', apiKey: params.get('apiKey') ?? '' };
+  return { token: params.get('token') ?? '', keys: params.get('keys') ?? '', apiKey: params.get('apiKey') ?? '', algorithms: params.get('algorithms') ?? '' };
 }
 
-export function fragmentFor({ token, keys, apiKey }: DebuggerInput): string {
+export function fragmentFor({ token, keys, apiKey, algorithms }: DebuggerInput): string {
   const params = new URLSearchParams();
   if (token) params.set('token', token);
   if (keys) params.set('keys', keys);
   if (apiKey) params.set('apiKey', apiKey);
+  if (algorithms) params.set('algorithms', algorithms);
   const encoded = params.toString();
   return encoded ? `#${encoded}` : '';
 }

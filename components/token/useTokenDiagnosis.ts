@@ -3,6 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { requestJson } from '@/components/request-json';
+import type { AlgorithmName } from '@/lib/algorithms';
 import { useDebouncedValue } from '@/components/useDebouncedValue';
 import { decodeToken } from '@/lib/jwt/decode';
 import { STRUCTURAL_ERROR_CODES, type Diagnosis, type DiagnosisError } from '@/lib/jwt/types';
@@ -32,11 +33,12 @@ export function hasKeys(keys: DebuggerKeys): boolean {
   return keys.kind === 'paste' ? keys.text.trim() !== '' : keys.apiKey.trim() !== '';
 }
 
-export function useTokenDiagnosis(token: string, keys: DebuggerKeys, now: number): DebuggerDiagnosis {
-  const decoded = useMemo(() => (token.trim() ? decodeToken(token, { now }) : null), [token, now]);
+/** `algorithms` is the accepted set this check judges against (contract rule 5): every step below uses it. */
+export function useTokenDiagnosis(token: string, keys: DebuggerKeys, now: number, algorithms: readonly AlgorithmName[]): DebuggerDiagnosis {
+  const decoded = useMemo(() => (token.trim() ? decodeToken(token, { now, algorithms }) : null), [token, now, algorithms]);
   const structureSound = decoded !== null && decoded.errors.every((error) => !STRUCTURAL_ERROR_CODES.has(error.code));
-  const pasted = usePastedKeyVerification(token, keys.kind === 'paste' ? keys.text : '', structureSound);
-  const account = useAccountVerification(token, keys.kind === 'account' ? keys.apiKey.trim() : '', structureSound);
+  const pasted = usePastedKeyVerification(token, keys.kind === 'paste' ? keys.text : '', structureSound, algorithms);
+  const account = useAccountVerification(token, keys.kind === 'account' ? keys.apiKey.trim() : '', structureSound, algorithms);
   const check = keys.kind === 'paste' ? pasted : account;
 
   const verified = structureSound ? check.verified : undefined;
@@ -56,17 +58,17 @@ interface KeyCheck {
 // Key reading and signature checks need jose: loaded when keys are first given, not with the page.
 const loadVerifier = () => import('@/lib/jwt');
 
-function usePastedKeyVerification(token: string, keysText: string, structureSound: boolean): KeyCheck {
+function usePastedKeyVerification(token: string, keysText: string, structureSound: boolean, algorithms: readonly AlgorithmName[]): KeyCheck {
   const keySet = useQuery({
-    queryKey: ['key-set', keysText],
-    queryFn: async () => (await loadVerifier()).loadKeySet(keysText),
+    queryKey: ['key-set', keysText, algorithms],
+    queryFn: async () => (await loadVerifier()).loadKeySet(keysText, algorithms),
     enabled: keysText.trim() !== '',
     staleTime: Infinity,
   });
   const keys = keySet.data && !keySet.data.unreadable ? keySet.data : undefined;
   const verification = useQuery({
-    queryKey: ['verify-token', token, keysText],
-    queryFn: async () => (await loadVerifier()).diagnoseToken(token, { keys: keys!.keys }),
+    queryKey: ['verify-token', token, keysText, algorithms],
+    queryFn: async () => (await loadVerifier()).diagnoseToken(token, { keys: keys!.keys, algorithms }),
     enabled: structureSound && keys !== undefined,
     staleTime: Infinity,
   });
@@ -78,13 +80,14 @@ function usePastedKeyVerification(token: string, keysText: string, structureSoun
   };
 }
 
-function useAccountVerification(token: string, apiKey: string, structureSound: boolean): KeyCheck {
+function useAccountVerification(token: string, apiKey: string, structureSound: boolean, algorithms: readonly AlgorithmName[]): KeyCheck {
   // One request per pause in typing; the token goes to this portal's API only in this mode.
   const settled = { token: useDebouncedValue(token, 300), apiKey: useDebouncedValue(apiKey, 300) };
   const current = settled.token === token && settled.apiKey === apiKey;
   const verification = useQuery({
-    queryKey: ['diagnose-with-account', settled.apiKey, settled.token],
-    queryFn: () => requestJson<ServerDiagnosis>('/api/tokens/diagnose', { method: 'POST', body: JSON.stringify({ token: settled.token, apiKey: settled.apiKey }) }),
+    queryKey: ['diagnose-with-account', settled.apiKey, settled.token, algorithms],
+    queryFn: () =>
+      requestJson<ServerDiagnosis>('/api/tokens/diagnose', { method: 'POST', body: JSON.stringify({ token: settled.token, apiKey: settled.apiKey, algorithms }) }),
     enabled: structureSound && settled.apiKey !== '' && current,
     staleTime: 30_000,
     retry: false,

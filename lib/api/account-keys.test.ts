@@ -9,7 +9,7 @@ const SITE = 'http://portal.test';
 const sameSite = { origin: SITE, host: 'portal.test', 'content-type': 'application/json' };
 
 function publicJwk(kid: string) {
-  return { ...generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey.export({ format: 'jwk' }), kid };
+  return { ...generateKeyPairSync('rsa', { modulusLength: 2048 }).publicKey.export({ format: 'jwk' }), kid };
 }
 
 function upload(apiKey: string, key: unknown, headers: Record<string, string> = sameSite) {
@@ -48,7 +48,7 @@ describeOnBackends('account keys API', (backend) => {
   for (const [who, expected] of Object.entries(MATRIX) as [keyof typeof viewers, (typeof MATRIX)['ownerA']][]) {
     it(`${who}: read ${expected.read}, add ${expected.add}, delete ${expected.delete}, audit ${expected.audit}`, async () => {
       const viewer = viewers[who];
-      const [seed] = await store.addKeys(accountA.id, [{ kid: `seed-${who}`, kty: 'EC', alg: 'ES256', jwk: publicJwk(`seed-${who}`), thumbprint: `t-${who}` }], { id: 'system', role: 'system' });
+      const [seed] = await store.addKeys(accountA.id, [{ kid: `seed-${who}`, kty: 'RSA', alg: 'RS256', jwk: publicJwk(`seed-${who}`), thumbprint: `t-${who}` }], { id: 'system', role: 'system' });
       const before = (await store.listKeys(accountA.id)).length;
 
       expect((await listAccountKeys(new Request(`${SITE}/x`), accountA.apiKey, viewer, store)).status).toBe(expected.read);
@@ -83,8 +83,19 @@ describeOnBackends('account keys API', (backend) => {
     expect((await store.listKeys(accountA.id)).length).toBe(before);
   });
 
+  it('refuses an EC key with KEY_UNSUPPORTED_TYPE under the service\'s algorithms, storing nothing', async () => {
+    const before = (await store.listKeys(accountA.id)).length;
+    const ecJwk = { ...generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey.export({ format: 'jwk' }), kid: 'ec' };
+    const response = await addAccountKeys(upload(accountA.apiKey, ecJwk), accountA.apiKey, viewers.ownerA, store);
+    expect(response.status).toBe(422);
+    const { check } = await response.json();
+    expect(check.keys[0].errors.map((error: { code: string }) => error.code)).toEqual(['KEY_UNSUPPORTED_TYPE']);
+    expect((await store.listKeys(accountA.id)).length).toBe(before);
+  });
+
   it('answers 422 for 1 000 keys, 409 for a kid already there, 413 for a huge body, 404 for an unknown account', async () => {
-    const many = { keys: Array.from({ length: 1000 }, (_, index) => ({ ...publicJwk('x'), kid: `k${index}` })) };
+    const one = publicJwk('x');
+    const many = { keys: Array.from({ length: 1000 }, (_, index) => ({ ...one, kid: `k${index}` })) };
     expect((await addAccountKeys(upload(accountA.apiKey, many), accountA.apiKey, viewers.ownerA, store)).status).toBe(413);
     const tooMany = { keys: Array.from({ length: 101 }, (_, index) => ({ kty: 'EC', crv: 'P-256', x: 'AAAA', y: 'AAAA', kid: `k${index}` })) };
     expect((await addAccountKeys(upload(accountA.apiKey, tooMany), accountA.apiKey, viewers.ownerA, store)).status).toBe(422);

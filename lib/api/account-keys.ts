@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { algorithmsForKey, type AlgorithmName } from '@/lib/algorithms';
 import { deploymentAlgorithms } from '@/lib/config/env';
 import { authorize, type KeyAction, type Viewer } from '@/lib/auth/permissions';
 import { KeyConflictError, type Account, type Store } from '@/lib/db/store';
@@ -28,16 +29,26 @@ async function access(request: Request, apiKey: string, viewer: Viewer, action: 
   return { account };
 }
 
-function publicView(key: Awaited<ReturnType<Store['listKeys']>>[number]) {
+/**
+ * A stored key as the account page shows it. `acceptedAlgorithms` is what the deployment's accepted set lets
+ * tokens signed with this key use (its own "alg", when it names one, narrows it): empty for a key stored
+ * before the set excluded it, such as an EC key, which stays stored but is flagged on the page.
+ */
+function publicView(key: Awaited<ReturnType<Store['listKeys']>>[number], accepted: readonly AlgorithmName[] = deploymentAlgorithms()) {
   const { jwk, accountId: _accountId, ...rest } = key;
-  return { ...rest, jwk };
+  const acceptedAlgorithms = algorithmsForKey({ kty: key.kty, crv: jwk.crv }, accepted).filter((name) => !key.alg || name === key.alg);
+  return { ...rest, jwk, acceptedAlgorithms };
 }
 
 export async function listAccountKeys(request: Request, apiKey: string, viewer: Viewer, store: Store): Promise<Response> {
   const result = await access(request, apiKey, viewer, 'read', store);
   if ('response' in result) return result.response;
   const keys = await store.listKeys(result.account.id);
-  return Response.json({ account: { name: result.account.name, apiKey: result.account.apiKey }, keys: keys.map(publicView) }, { headers: { 'Cache-Control': 'no-store' } });
+  const accepted = deploymentAlgorithms();
+  return Response.json(
+    { account: { name: result.account.name, apiKey: result.account.apiKey }, keys: keys.map((key) => publicView(key, accepted)) },
+    { headers: { 'Cache-Control': 'no-store' } },
+  );
 }
 
 /** Validates every uploaded key first; only a fully valid upload is stored, all at once. */
@@ -55,7 +66,7 @@ export async function addAccountKeys(request: Request, apiKey: string, viewer: V
       storableKeys(check),
       { id: viewer!.userId, role: viewer!.role },
     );
-    return Response.json({ keys: stored.map(publicView), check: report }, { status: 201 });
+    return Response.json({ keys: stored.map((key) => publicView(key)), check: report }, { status: 201 });
   } catch (error) {
     if (error instanceof KeyConflictError) return errorResponse(409, 'KEY_CONFLICT', `${error.message} Nothing was stored.`);
     throw error;

@@ -2,7 +2,8 @@ import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { handleKeyCheckRequest } from './check-keys';
 
-const { publicKey, privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+const ec = generateKeyPairSync('ec', { namedCurve: 'P-256' });
 
 function post(body: string) {
   return handleKeyCheckRequest(new Request('http://localhost/api/keys/check', { method: 'POST', body, headers: { 'content-type': 'application/json' } }));
@@ -13,8 +14,34 @@ describe('POST /api/keys/check', () => {
     const response = await post(JSON.stringify({ key: publicKey.export({ format: 'pem', type: 'spki' }) }));
     expect(response.status).toBe(200);
     const result = await response.json();
-    expect(result).toMatchObject({ ok: true, errors: [], keys: [{ kty: 'EC', alg: 'ES256', crv: 'P-256' }] });
-    expect(Object.keys(result.keys[0]).sort()).toEqual(['alg', 'crv', 'errors', 'kid', 'kty', 'thumbprint', 'warnings']);
+    expect(result).toMatchObject({ ok: true, errors: [], keys: [{ kty: 'RSA', alg: 'RS256', bits: 2048 }] });
+    expect(Object.keys(result.keys[0]).sort()).toEqual(['alg', 'bits', 'errors', 'kid', 'kty', 'thumbprint', 'warnings']);
+  });
+
+  it('judges an EC key against the service\'s algorithms unless "algorithms" widens the check', async () => {
+    const key = ec.publicKey.export({ format: 'pem', type: 'spki' });
+    const strict = await (await post(JSON.stringify({ key }))).json();
+    expect(strict.ok).toBe(false);
+    expect(strict.keys[0].errors.map((error: { code: string }) => error.code)).toEqual(['KEY_UNSUPPORTED_TYPE']);
+    expect(strict.keys[0].errors[0].message).toMatch(/RS256, RS384, RS512, PS256, PS384 and PS512/);
+    const widened = await (await post(JSON.stringify({ key, algorithms: ['RS256', 'ES256'] }))).json();
+    expect(widened).toMatchObject({ ok: true, keys: [{ kty: 'EC', crv: 'P-256', alg: 'ES256', errors: [] }] });
+  });
+
+  it.each([
+    [['HS256'], /HS256.*shared-secret/],
+    [['none'], /unsigned/],
+    [['rs256'], /must be written "RS256"/],
+    [['EdDSA'], /not an algorithm/],
+    [[], /empty/],
+    ['RS256', /array/],
+  ])('answers 400 naming "algorithms" for %j', async (algorithms, pattern) => {
+    const response = await post(JSON.stringify({ key: publicKey.export({ format: 'pem', type: 'spki' }), algorithms }));
+    expect(response.status).toBe(400);
+    const { error } = await response.json();
+    expect(error.code).toBe('BAD_REQUEST');
+    expect(error.message).toMatch(/"algorithms"/);
+    expect(error.message).toMatch(pattern);
   });
 
   it('answers 200 with KEY_IS_PRIVATE for a private key, without echoing it', async () => {

@@ -3,16 +3,16 @@ import { describe, expect, it } from 'vitest';
 import { DIAGNOSE_BODY_LIMIT, handleDiagnoseRequest } from './diagnose-token';
 
 const NOW = 1_800_000_000;
-const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
 const jwks = { keys: [{ ...publicKey.export({ format: 'jwk' }), kid: 'k1' }] };
 
 function b64(value: string | Buffer): string {
   return Buffer.from(value).toString('base64url');
 }
 
-function es256Token(payload: object): string {
-  const signingInput = `${b64(JSON.stringify({ alg: 'ES256', kid: 'k1' }))}.${b64(JSON.stringify(payload))}`;
-  return `${signingInput}.${b64(sign('sha256', Buffer.from(signingInput), { key: privateKey, dsaEncoding: 'ieee-p1363' }))}`;
+function rs256Token(payload: object): string {
+  const signingInput = `${b64(JSON.stringify({ alg: 'RS256', kid: 'k1' }))}.${b64(JSON.stringify(payload))}`;
+  return `${signingInput}.${b64(sign('sha256', Buffer.from(signingInput), { key: privateKey }))}`;
 }
 
 function post(body: BodyInit | null, headers: Record<string, string> = { 'content-type': 'application/json' }): Promise<Response> {
@@ -25,7 +25,7 @@ async function errorOf(response: Response) {
 
 describe('POST /api/tokens/diagnose', () => {
   it('answers 200 with ok true for a valid token and the key that verified it', async () => {
-    const response = await post(JSON.stringify({ token: es256Token({ sub: 'u', exp: NOW + 60, iat: NOW }), jwks, now: NOW }));
+    const response = await post(JSON.stringify({ token: rs256Token({ sub: 'u', exp: NOW + 60, iat: NOW }), jwks, now: NOW }));
     expect(response.status).toBe(200);
     const result = await response.json();
     expect(result).toMatchObject({ ok: true, errors: [], key: { kid: 'k1' } });
@@ -33,7 +33,7 @@ describe('POST /api/tokens/diagnose', () => {
   });
 
   it('answers 200 for an invalid token, with every problem', async () => {
-    const token = es256Token({ exp: NOW - 3600 });
+    const token = rs256Token({ exp: NOW - 3600 });
     const response = await post(JSON.stringify({ token: `${token.slice(0, -4)}AAAA`, jwks, now: NOW }));
     expect(response.status).toBe(200);
     const result = await response.json();
@@ -42,15 +42,45 @@ describe('POST /api/tokens/diagnose', () => {
   });
 
   it('honours the tolerance field', async () => {
-    const token = es256Token({ sub: 'u', exp: NOW - 100, iat: NOW - 200 });
+    const token = rs256Token({ sub: 'u', exp: NOW - 100, iat: NOW - 200 });
     const strict = await (await post(JSON.stringify({ token, jwks, now: NOW }))).json();
     const lenient = await (await post(JSON.stringify({ token, jwks, now: NOW, tolerance: 120 }))).json();
     expect(strict.errors.map((error: { code: string }) => error.code)).toEqual(['TOKEN_EXPIRED']);
     expect(lenient.ok).toBe(true);
   });
 
+  it('judges an ES256 token against the service\'s algorithms, and accepts it when "algorithms" adds ES256', async () => {
+    const ec = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+    const ecJwks = { keys: [{ ...ec.publicKey.export({ format: 'jwk' }), kid: 'ec' }] };
+    const signingInput = `${b64(JSON.stringify({ alg: 'ES256', kid: 'ec' }))}.${b64(JSON.stringify({ sub: 'u', iat: NOW, exp: NOW + 8 * 3600 }))}`;
+    const token = `${signingInput}.${b64(sign('sha256', Buffer.from(signingInput), { key: ec.privateKey, dsaEncoding: 'ieee-p1363' }))}`;
+    const strict = await (await post(JSON.stringify({ token, jwks: ecJwks, now: NOW }))).json();
+    expect(strict.errors.map((error: { code: string }) => error.code)).toEqual(['TOKEN_UNSUPPORTED_ALG']);
+    expect(strict.errors[0].message).toMatch(/asymmetric, but the service accepts only RS256, RS384, RS512, PS256, PS384 and PS512/);
+    expect(strict.algorithms).toEqual(['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512']);
+    const widened = await (await post(JSON.stringify({ token, jwks: ecJwks, now: NOW, algorithms: ['RS256', 'ES256'] }))).json();
+    expect(widened).toMatchObject({ ok: true, errors: [], key: { kid: 'ec' }, algorithms: ['RS256', 'ES256'] });
+    // The set is the whole accepted set: naming only ES256 leaves RS256 out.
+    const narrowed = await (await post(JSON.stringify({ token: rs256Token({ sub: 'u', exp: NOW + 60 }), jwks, now: NOW, algorithms: ['ES256'] }))).json();
+    expect(narrowed.errors.map((error: { code: string }) => error.code)).toEqual(['TOKEN_UNSUPPORTED_ALG']);
+  });
+
+  it.each([
+    [['HS256'], /shared-secret/],
+    [['none'], /unsigned/],
+    [['ES999'], /not an algorithm/],
+    [[42], /strings/],
+  ])('answers 400 naming "algorithms" for %j, never widening', async (algorithms, message) => {
+    const response = await post(JSON.stringify({ token: rs256Token({ sub: 'u', exp: NOW + 60 }), jwks, now: NOW, algorithms }));
+    expect(response.status).toBe(400);
+    const error = await errorOf(response);
+    expect(error.code).toBe('BAD_REQUEST');
+    expect(error.message).toMatch(/"algorithms/);
+    expect(error.message).toMatch(message);
+  });
+
   it('reports JWKS_UNAVAILABLE when no key set is given and nobody is signed in', async () => {
-    const result = await (await post(JSON.stringify({ token: es256Token({ sub: 'u', exp: NOW + 60 }), now: NOW }))).json();
+    const result = await (await post(JSON.stringify({ token: rs256Token({ sub: 'u', exp: NOW + 60 }), now: NOW }))).json();
     expect(result.errors.map((error: { code: string }) => error.code)).toEqual(['JWKS_UNAVAILABLE']);
   });
 

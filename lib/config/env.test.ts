@@ -41,4 +41,19 @@ describe('readEnvironment', () => {
     expect(() => readEnvironment({ RTC_DOCTOR_SESSION_IDLE_SECONDS: '0' })).toThrow(/at least 1/);
     expect(() => readEnvironment({ RTC_DOCTOR_SESSION_HEARTBEAT_SECONDS: '0' })).toThrow(/RTC_DOCTOR_SESSION_HEARTBEAT_SECONDS must be at least/);
   });
+
+  it('accepts the service\'s algorithms by default, and a deployment may widen them with ES algorithms', () => {
+    expect(readEnvironment({}).RTC_DOCTOR_ALGORITHMS).toEqual(['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512']);
+    expect(readEnvironment({ RTC_DOCTOR_ALGORITHMS: ' ES256, RS256 ,PS512' }).RTC_DOCTOR_ALGORITHMS).toEqual(['RS256', 'PS512', 'ES256']);
+  });
+
+  it.each([
+    ['RS256,HS256', /RTC_DOCTOR_ALGORITHMS: "HS256" is a shared-secret/],
+    ['none', /RTC_DOCTOR_ALGORITHMS: "none" means an unsigned token/],
+    ['RS256,EdDSA', /RTC_DOCTOR_ALGORITHMS: "EdDSA" is not an algorithm/],
+    ['es256', /must be written "ES256"/],
+    [',', /RTC_DOCTOR_ALGORITHMS: the list is empty/],
+  ])('refuses RTC_DOCTOR_ALGORITHMS=%j at start-up, naming it', (value, message) => {
+    expect(() => readEnvironment({ RTC_DOCTOR_ALGORITHMS: value })).toThrow(message);
+  });
 });

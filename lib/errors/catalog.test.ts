@@ -47,6 +47,15 @@ describe('error catalog', () => {
     }
   });
 
+  it.each(ERROR_CODES)('%s says who shows its message', (code) => {
+    expect(['service', 'rtc-doctor']).toContain(ERROR_CATALOG[code].shownBy);
+  });
+
+  it("marks as the service's words exactly the messages the service's troubleshooting page lists", () => {
+    const service = ERROR_CODES.filter((code) => ERROR_CATALOG[code].shownBy === 'service');
+    expect([...service].sort()).toEqual(SERVICE_MESSAGES.map(({ code }) => code).sort());
+  });
+
   it('never gives two codes the same message, title or alias', () => {
     const phrases = allErrors().flatMap((entry) => [entry.message, entry.title, ...entry.aliases].map((text) => text.toLowerCase()));
     expect(new Set(phrases).size).toBe(phrases.length);

@@ -55,7 +55,7 @@ export const ERROR_CATALOG: { readonly [C in ErrorCode]: ErrorEntry & { readonly
     fix: [
       'Decode the first part: if its header has an "enc" member, your library produced an encrypted JWE, so switch to its signing API (for example SignJWT in jose instead of EncryptJWT).',
       'If the header has no "enc", look for two tokens joined together or extra text such as a trailing URL or log prefix, and pass only one token.',
-      'Sign the token with your private key using one of the accepted asymmetric algorithms and return that three-part string.',
+      'Sign the token with your RSA private key, using RS256 unless you have a reason to pick another algorithm the service accepts, and return that three-part string.',
     ],
     related: ['TOKEN_NOT_ENOUGH_PARTS', 'TOKEN_UNSUPPORTED_ALG'],
   },
@@ -115,7 +115,7 @@ export const ERROR_CATALOG: { readonly [C in ErrorCode]: ErrorEntry & { readonly
     fix: [
       'Decode the header and confirm it contains "alg" with a string value such as "RS256".',
       'Create the token with a JWT library and set the algorithm in the protected header, for example by calling setProtectedHeader with alg set to "RS256" on a SignJWT in jose.',
-      'Use one of the accepted algorithms: RS256, RS384, RS512, PS256, PS384, PS512, ES256, ES384 or ES512.',
+      'Use one of the algorithms the service accepts: RS256 (recommended), RS384, RS512, PS256, PS384 or PS512.',
     ],
     related: ['TOKEN_UNSUPPORTED_ALG', 'TOKEN_PART_NOT_JSON'],
   },
@@ -134,11 +134,12 @@ export const ERROR_CATALOG: { readonly [C in ErrorCode]: ErrorEntry & { readonly
     ],
     category: 'token-structure',
     cause:
-      'RTC only accepts tokens signed with an asymmetric algorithm: one private key makes the signature and a separate public key, the one stored with your account, can only check it. HMAC algorithms (HS256, HS384, HS512) rely on a shared secret and "none" has no signature at all, so both are refused, as is any name outside the accepted list or written in the wrong case.',
+      'The service only accepts tokens signed with an asymmetric algorithm from its own list, RS256, RS384, RS512, PS256, PS384 and PS512: your RSA private key makes the signature and the public key stored with your account can only check it. HMAC algorithms (HS256, HS384, HS512) rely on a shared secret and "none" has no signature at all, so both are refused, as is any name outside the list or written in the wrong case. ES256, ES384 and ES512 are asymmetric too, but they are not in the service\'s list, so RTC Doctor refuses them unless a deployment widened the accepted set.',
     fix: [
-      'Read the "alg" value from the token header and compare it, including letter case, with the accepted list: RS256, RS384, RS512, PS256, PS384, PS512, ES256, ES384, ES512.',
-      'If you sign with a shared secret, generate an RSA (2048 bits or more) or EC key pair, sign with the private key and add the public key to your account.',
+      'Read the "alg" value from the token header and compare it, including letter case, with the accepted list: RS256, RS384, RS512, PS256, PS384 and PS512.',
+      'If you sign with a shared secret or an EC key, which the service refuses, generate an RSA key pair of 2048 bits or more, sign with the private key using RS256 and add the public key to your account.',
       'Set the algorithm explicitly when signing so that library defaults, which are often HS256, do not apply.',
+      'If this RTC Doctor checks tokens for a service that does take ES algorithms, widen the accepted set with RTC_DOCTOR_ALGORITHMS, --algorithms or the "algorithms" field instead of ignoring the error.',
     ],
     related: ['TOKEN_HEADER_NO_ALG', 'KEY_SYMMETRIC', 'JWKS_UNAVAILABLE'],
   },
@@ -159,7 +160,7 @@ export const ERROR_CATALOG: { readonly [C in ErrorCode]: ErrorEntry & { readonly
     fix: [
       'Decode the payload and check which of "sub" and "exp" the report lists as missing.',
       'Set "sub" to a stable, non-empty identifier for the signed-in user.',
-      'Set "exp" to a time a few minutes ahead, in seconds since the Unix epoch, for example with setExpirationTime("10m") in jose.',
+      'Set "exp", in seconds since the Unix epoch, to a time that covers a whole editing session: RTC Doctor recommends 8 hours ahead, for example with setExpirationTime("8h") in jose.',
     ],
     related: ['TOKEN_INVALID_CLAIM', 'TOKEN_EXPIRED'],
   },
@@ -184,7 +185,7 @@ export const ERROR_CATALOG: { readonly [C in ErrorCode]: ErrorEntry & { readonly
     fix: [
       'Decode the payload and look at the claim named in the report.',
       'Convert a numeric user ID to a string before putting it in "sub", and never send an empty one.',
-      'Write time claims as numbers of seconds, for example Math.floor(Date.now() / 1000) + 600, not as date strings or milliseconds in quotes.',
+      'Write time claims as numbers of seconds, for example Math.floor(Date.now() / 1000) + 8 * 3600, not as date strings or milliseconds in quotes.',
     ],
     related: ['TOKEN_MISSING_CLAIMS', 'TOKEN_EXPIRED'],
   },
@@ -204,11 +205,12 @@ export const ERROR_CATALOG: { readonly [C in ErrorCode]: ErrorEntry & { readonly
     ],
     category: 'token-time',
     cause:
-      'The time in the "exp" claim is already behind the current time, even after a clock tolerance of 30 seconds by default. Either the token really is old, because it was cached or reused, or the clock of the machine that signed it is behind, so it stamped an expiry that had passed before the token was sent.',
+      'The time in the "exp" claim is already behind the current time, even after a clock tolerance of 30 seconds by default. The editor keeps the token it received when it connected and does not ask for a new one when that token runs out, so a lifetime shorter than the editing session ends in this error for anyone still working. Otherwise the token was already old when it was sent, because it was cached or reused, or the clock of the machine that signed it is behind, so it stamped an expiry that had passed before the token left.',
     fix: [
       'Compare the "exp" value with the current Unix time; the report shows how long ago the token expired.',
-      'Make rtc_token_provider fetch a newly signed token every time it is called instead of returning a cached one; the editor calls it again to refresh the token.',
-      'Synchronise the clock of the signing server with NTP, for example with chrony or systemd-timesyncd.',
+      'Give tokens a lifetime that covers a whole editing session; RTC Doctor recommends 8 hours, because the editor does not fetch a new token when the one it holds expires.',
+      'Make rtc_token_provider return a freshly signed token every time it is called, never one that was cached or written into the page, so that each connection starts with a full lifetime.',
+      'Synchronise the clock of the signing machine: chrony or systemd-timesyncd on Linux, w32tm /resync on Windows, "Set time and date automatically" on macOS.',
     ],
     related: ['TOKEN_ISSUED_IN_FUTURE', 'TOKEN_NOT_YET_VALID', 'TOKEN_INVALID_CLAIM'],
   },
@@ -269,7 +271,7 @@ export const ERROR_CATALOG: { readonly [C in ErrorCode]: ErrorEntry & { readonly
     fix: [
       'Confirm that the API key in the editor script URL belongs to the same account where you added the public key.',
       'If the token header has a "kid", make sure a key with exactly that "kid" is in the account\'s key set, or drop the "kid" so that every fitting key is tried.',
-      'Check that the key type fits the algorithm: the RS and PS algorithms need an RSA key, ES256 a P-256 key, ES384 a P-384 key, ES512 a P-521 key.',
+      'Check that the key fits the algorithm: RS256, RS384, RS512, PS256, PS384 and PS512 all need an RSA public key, and EC keys only serve a deployment of RTC Doctor widened to ES algorithms.',
       'Add the public half of the key pair you sign with to the account if it is missing.',
     ],
     related: ['TOKEN_SIGNATURE_INVALID', 'KEY_DUPLICATE_KID', 'KEY_ALG_MISMATCH'],
@@ -288,11 +290,11 @@ export const ERROR_CATALOG: { readonly [C in ErrorCode]: ErrorEntry & { readonly
     ],
     category: 'token-keys',
     cause:
-      'A public key that fits the token was found, but the signature does not check out with it, or with any fitting key when the token has no "kid". The token was signed with a different private key than the one whose public half is on the account, it was altered after signing, or an ECDSA signature was encoded in DER form instead of the raw r||s form JWS requires.',
+      'A public key that fits the token was found, but the signature does not check out with it, or with any fitting key when the token has no "kid". The token was signed with a different private key than the one whose public half is on the account, or it was altered after signing. Where a deployment widened the accepted set to ES algorithms, an ECDSA signature encoded in DER form instead of the raw r||s form JWS requires fails the same way.',
     fix: [
       'Compare the thumbprint of the public key derived from your signing key with the thumbprints of the keys on the account; they must match.',
       'Set a "kid" in the token header that names the key you actually sign with, so the right key is chosen after rotations.',
-      'For ES256, ES384 and ES512, produce the raw r||s signature; JWT libraries do this, but signing with a general crypto API often yields DER.',
+      'Only where a deployment widened the accepted set to ES256, ES384 or ES512: produce the raw r||s signature; JWT libraries do this, but signing with a general crypto API often yields DER.',
       'Pass the token through unchanged; re-encoding the header or payload after signing breaks the signature.',
     ],
     related: ['JWKS_UNAVAILABLE', 'KEY_DUPLICATE_KID', 'TOKEN_UNSUPPORTED_ALG'],
@@ -311,10 +313,10 @@ export const ERROR_CATALOG: { readonly [C in ErrorCode]: ErrorEntry & { readonly
     ],
     category: 'public-keys',
     cause:
-      'The text given as a public key is not a PEM public key, a JWK or a JWK set, or it is one of those with damage: broken base64 or base64url, a missing member such as "n", "e", "x" or "y", or stray characters. Copying a key out of a terminal or an email often loses lines or adds spaces, and a certificate or PEM with the wrong label is not a bare public key.',
+      'The text given as a public key is not a PEM public key, a PEM certificate, a JWK or a JWK set, or it is one of those with damage: broken base64 or base64url, a missing member such as "n" or "e", a PEM label that does not fit its contents, or stray characters. Copying a key out of a terminal or an email often loses lines or adds spaces.',
     fix: [
-      'Paste the whole key: a PEM must include the BEGIN PUBLIC KEY and END PUBLIC KEY lines, and a JWK set must be an object with a "keys" array.',
-      'For a JWK, check the members its type needs: "kty", "n" and "e" for RSA, or "kty", "crv", "x" and "y" for EC.',
+      'Paste the whole key: a PEM must include its BEGIN and END lines (PUBLIC KEY, RSA PUBLIC KEY or CERTIFICATE), and a JWK set must be an object with a "keys" array.',
+      'For a JWK, check the members its type needs: "kty", "n" and "e" for an RSA key (an EC key, which only a widened deployment accepts, needs "kty", "crv", "x" and "y").',
       'Export the public key again from the private key with your tools (for example openssl pkey -pubout) instead of editing it by hand.',
     ],
     related: ['KEY_IS_PRIVATE', 'KEY_UNSUPPORTED_TYPE'],
@@ -348,11 +350,11 @@ export const ERROR_CATALOG: { readonly [C in ErrorCode]: ErrorEntry & { readonly
     aliases: ['secretOrPrivateKey must be an asymmetric key'],
     category: 'public-keys',
     cause:
-      'The submitted JWK has the type "oct", which is a shared secret used by HMAC algorithms. A secret both signs and verifies, so storing it on the service would let anyone holding it create tokens. RTC therefore only takes asymmetric public keys.',
+      'The submitted JWK has the type "oct", which is a shared secret used by HMAC algorithms. A secret both signs and verifies, so storing it on the service would let anyone holding it create tokens. The service therefore only takes asymmetric public keys: RSA keys of 2048 bits or more.',
     fix: [
       'Treat the secret as exposed and stop using it for anything.',
-      'Generate an RSA key pair of at least 2048 bits or an EC key pair on P-256, P-384 or P-521.',
-      'Sign tokens with the new private key using an accepted algorithm and submit only the public key.',
+      'Generate an RSA key pair of 2048 bits or more.',
+      'Sign tokens with the new private key using RS256, or another algorithm the service accepts, and submit only the public key.',
     ],
     related: ['TOKEN_UNSUPPORTED_ALG', 'KEY_IS_PRIVATE'],
   },
@@ -369,7 +371,7 @@ export const ERROR_CATALOG: { readonly [C in ErrorCode]: ErrorEntry & { readonly
     cause:
       'The RSA modulus of this key is under 2048 bits. Keys that small can be broken with affordable computing power and are refused by current standards and most JWT libraries. This usually comes from an old key or a generator left at a 1024-bit default.',
     fix: [
-      'Generate a new RSA key pair of 2048 bits or more, or an EC key pair on P-256.',
+      'Generate a new RSA key pair of 2048 bits or more; 3072 bits suits a key meant to stay in use past 2030.',
       'Sign tokens with the new private key and submit its public key.',
       'Remove the short key from the account once nothing signs with it.',
     ],
@@ -387,11 +389,12 @@ export const ERROR_CATALOG: { readonly [C in ErrorCode]: ErrorEntry & { readonly
     ],
     category: 'public-keys',
     cause:
-      'The key is readable but no accepted algorithm can use it. RTC verifies RSA keys with the RS and PS algorithms and EC keys on the P-256, P-384 and P-521 curves with ES256, ES384 and ES512. Ed25519 and other OKP keys, the secp256k1 curve, and other key types have no matching algorithm.',
+      'The key is readable but no accepted algorithm can use it. The service checks tokens only with RSA keys, through RS256, RS384, RS512, PS256, PS384 and PS512, so by default RTC Doctor refuses EC keys as well as Ed25519 and other OKP keys, the secp256k1 curve and other key types. EC keys on P-256, P-384 and P-521 pass only where a deployment of RTC Doctor widened the accepted set to ES256, ES384 or ES512.',
     fix: [
       'Check the key type and curve shown in the report.',
-      'Generate a key pair the service can use: RSA of 2048 bits or more, or EC on P-256, P-384 or P-521.',
-      'Switch your token signer to the matching algorithm, for example ES256 for a P-256 key.',
+      'Generate a key pair the service can use: RSA, 2048 bits or more.',
+      'Switch your token signer to RS256, or another RS or PS algorithm, and register the new public key.',
+      'If this RTC Doctor checks tokens for a service that does take EC keys, widen the accepted set to the matching ES algorithm with RTC_DOCTOR_ALGORITHMS, --algorithms or the "algorithms" field.',
     ],
     related: ['KEY_ALG_MISMATCH', 'TOKEN_UNSUPPORTED_ALG'],
   },
@@ -419,9 +422,9 @@ export const ERROR_CATALOG: { readonly [C in ErrorCode]: ErrorEntry & { readonly
     aliases: ['Invalid or unsupported JWK "alg" (Algorithm) Parameter value', 'JWK alg and alg option value mismatch'],
     category: 'public-keys',
     cause:
-      'The JWK has an "alg" member that cannot be used with the key itself, such as ES256 on an RSA key, RS256 on an EC key, or ES384 on a P-256 key. The "alg" member restricts the key to that one algorithm, so a wrong value makes the key unusable for the tokens you actually sign.',
+      'The JWK has an "alg" member that cannot be used with the key itself, such as RS256 on a key that is not RSA, an encryption algorithm like RSA-OAEP, or HS256 copied from an HMAC setup. The "alg" member restricts the key to that one algorithm, so a wrong value makes the key unusable for the tokens you actually sign.',
     fix: [
-      'Set "alg" to the algorithm your token signer uses and check that it fits: an RS or PS algorithm for RSA, ES256 for P-256, ES384 for P-384, ES512 for P-521.',
+      'Set "alg" to the algorithm your token signer uses and check that it fits: RS256, RS384, RS512, PS256, PS384 and PS512 all need an RSA key.',
       'Or remove the "alg" member so the key can be used with any algorithm that fits its type.',
       'Make sure the token header uses the same algorithm as the key.',
     ],

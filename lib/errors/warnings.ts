@@ -61,7 +61,7 @@ export const WARNING_CATALOG: { readonly [C in WarningCode]: WarningEntry & { re
     code: 'TOKEN_LONG_LIFETIME',
     title: 'The token stays valid for days',
     explanation:
-      'A leaked identity token can be used by anyone until it expires. A lifetime that covers one editing session is enough; tokens valid for days stay useful to whoever copies them for days.',
+      'A leaked identity token can be used by anyone until it expires. A lifetime that covers one working day is enough for an editing session (RTC Doctor recommends 8 hours); a token valid for days stays useful for days to whoever copies it.',
     docs: '/docs/jwt-identity-tokens#choosing-a-lifetime',
   },
   JWKS_KEY_SKIPPED: {

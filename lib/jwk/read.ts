@@ -1,4 +1,4 @@
-import { calculateJwkThumbprint, exportJWK, importPKCS8, importSPKI, importX509, type JWK } from 'jose';
+import { calculateJwkThumbprint, exportJWK, importPKCS8, importSPKI, type JWK } from 'jose';
 import {
   algorithmsForKey,
   describeAcceptedSet,
@@ -10,9 +10,10 @@ import {
   SERVICE_ALGORITHMS,
   type AlgorithmName,
 } from '@/lib/algorithms';
-import { decodeBase64Url, findBase64UrlProblem } from '@/lib/encoding/base64url';
+import { decodeBase64Url, encodeBase64Url, findBase64UrlProblem } from '@/lib/encoding/base64url';
 import { ERROR_CATALOG, errorDocsPath } from '@/lib/errors';
 import { PRIVATE_MEMBERS, REQUIRED_MEMBERS } from './members';
+import { certificatePublicKeyInfo, privateKeyAlgorithm, readPublicKeyInfo, type KeyAlgorithm, type PublicKeyInfo } from './der';
 import { pkcs1PrivateToPkcs8, pkcs1ToSpki, readPemBlocks, toPem, type PemBlock } from './pem';
 
 /**
@@ -117,11 +118,11 @@ async function readJwk(value: unknown, index: number, name: string | undefined, 
     key.problems.push(finding('KEY_MALFORMED', `${key.name} ${detail}`));
     return key;
   };
+  key.kid = typeof jwk.kid === 'string' ? jwk.kid : null;
+  key.alg = typeof jwk.alg === 'string' ? jwk.alg : null;
   for (const member of ['kid', 'alg', 'use'] as const) {
     if (Object.hasOwn(jwk, member) && typeof jwk[member] !== 'string') return malformed(`has a "${member}" that is ${Array.isArray(jwk[member]) ? 'an array' : jwk[member] === null ? 'null' : `a ${typeof jwk[member]}`}; it must be a string`);
   }
-  key.kid = typeof jwk.kid === 'string' ? jwk.kid : null;
-  key.alg = typeof jwk.alg === 'string' ? jwk.alg : null;
   if (typeof jwk.kty !== 'string') return malformed('has no "kty" member');
   key.kty = jwk.kty;
   if (jwk.kty === 'oct') {
@@ -186,22 +187,53 @@ async function firstImport(importer: (alg: string) => Promise<CryptoKey>): Promi
   return undefined;
 }
 
+/** Types whose import the platform's crypto may refuse although the bytes are sound; their JWK is the key bits themselves. */
+function jwkFromKeyBits({ algorithm, key }: PublicKeyInfo): JWK | undefined {
+  if (algorithm.kty === 'OKP' && algorithm.crv) return { kty: 'OKP', crv: algorithm.crv, x: encodeBase64Url(key) };
+  // An uncompressed point: 0x04, then x and y of equal length.
+  if (algorithm.kty === 'EC' && algorithm.crv && key[0] === 0x04 && key.length % 2 === 1 && key.length > 1) {
+    const half = (key.length - 1) / 2;
+    return { kty: 'EC', crv: algorithm.crv, x: encodeBase64Url(key.subarray(1, 1 + half)), y: encodeBase64Url(key.subarray(1 + half)) };
+  }
+  return undefined;
+}
+
+const IMPORTABLE_CURVES = new Set(['P-256', 'P-384', 'P-521']);
+
+type BlockKey = { jwk: JWK } | { unsupported: KeyAlgorithm } | { malformed: string };
+
+/** The public key of a SubjectPublicKeyInfo: imported, or read from its bits, or why neither works. */
+async function publicKeyOf(spki: Uint8Array): Promise<BlockKey> {
+  const info = readPublicKeyInfo(spki);
+  if (!info) return { malformed: 'its bytes are not a public key structure (SubjectPublicKeyInfo)' };
+  const jwk = (await firstImport((alg) => importSPKI(toPem('PUBLIC KEY', spki), alg, { extractable: true }))) ?? jwkFromKeyBits(info);
+  if (jwk) return { jwk };
+  // RSA and the NIST curves always import when their bytes are sound.
+  if (info.algorithm.kty === 'RSA' || IMPORTABLE_CURVES.has(info.algorithm.crv ?? '')) return { malformed: `its ${info.algorithm.kty} key bytes are damaged` };
+  return { unsupported: info.algorithm };
+}
+
 /** The key a PEM block holds, as a JWK (private members included for a private key), or why there is none. */
-async function pemBlockKey(block: PemBlock): Promise<{ jwk?: JWK; isPrivate: boolean; what: string }> {
-  const extractable = { extractable: true };
+async function pemBlockKey(block: PemBlock): Promise<BlockKey & { isPrivate: boolean }> {
   switch (block.label) {
     case 'PUBLIC KEY':
-      return { jwk: await firstImport((alg) => importSPKI(toPem('PUBLIC KEY', block.der), alg, extractable)), isPrivate: false, what: 'public key' };
+      return { ...(await publicKeyOf(block.der)), isPrivate: false };
     case 'RSA PUBLIC KEY':
-      return { jwk: await firstImport((alg) => importSPKI(toPem('PUBLIC KEY', pkcs1ToSpki(block.der)), alg, extractable)), isPrivate: false, what: 'RSA public key' };
-    case 'CERTIFICATE':
-      return { jwk: await firstImport((alg) => importX509(toPem('CERTIFICATE', block.der), alg, extractable)), isPrivate: false, what: 'certificate' };
+      return { ...(await publicKeyOf(pkcs1ToSpki(block.der))), isPrivate: false };
+    case 'CERTIFICATE': {
+      const spki = certificatePublicKeyInfo(block.der);
+      return { ...(spki ? await publicKeyOf(spki) : { malformed: 'its bytes are not an X.509 certificate' }), isPrivate: false };
+    }
     case 'PRIVATE KEY':
-      return { jwk: await firstImport((alg) => importPKCS8(toPem('PRIVATE KEY', block.der), alg, extractable)), isPrivate: true, what: 'private key' };
-    case 'RSA PRIVATE KEY':
-      return { jwk: await firstImport((alg) => importPKCS8(toPem('PRIVATE KEY', pkcs1PrivateToPkcs8(block.der)), alg, extractable)), isPrivate: true, what: 'private key' };
+    case 'RSA PRIVATE KEY': {
+      const pkcs8 = block.label === 'PRIVATE KEY' ? block.der : pkcs1PrivateToPkcs8(block.der);
+      const jwk = await firstImport((alg) => importPKCS8(toPem('PRIVATE KEY', pkcs8), alg, { extractable: true }));
+      if (jwk) return { jwk, isPrivate: true };
+      const algorithm = privateKeyAlgorithm(pkcs8);
+      return { ...(algorithm ? { unsupported: algorithm } : { malformed: 'its bytes are not a private key structure' }), isPrivate: true };
+    }
     default:
-      return { isPrivate: block.label.includes('PRIVATE'), what: block.label };
+      return { malformed: `it is a "${block.label}", not a public key, a certificate or a private key`, isPrivate: block.label.includes('PRIVATE') };
   }
 }
 
@@ -212,22 +244,26 @@ async function readPem(text: string, accepted: readonly AlgorithmName[]): Promis
   const keys: ReadKey[] = [];
   for (const [index, block] of blocks.entries()) {
     const name = `block ${index + 1}`;
-    const { jwk, isPrivate, what } = await pemBlockKey(block);
-    if (!jwk) {
-      const key = blank(index, name);
-      if (isPrivate) key.problems.push(finding('KEY_IS_PRIVATE', `${name} is a private key ("${block.label}"). It is never stored; treat it as leaked, rotate it, and give only the public key`));
-      else if (['PUBLIC KEY', 'RSA PUBLIC KEY', 'CERTIFICATE'].includes(block.label)) {
-        key.problems.push(finding('KEY_UNSUPPORTED_TYPE', `${name} is a ${what} whose key is not an RSA, EC or OKP key; ${describeAcceptedSet(accepted)}`));
-      } else key.problems.push(finding('KEY_MALFORMED', `${name} is a "${block.label}", not a public key, a certificate or a private key`));
+    const found = await pemBlockKey(block);
+    const privateProblem = finding('KEY_IS_PRIVATE', `${name} is a private key ("${block.label}"). It is never stored; treat it as leaked, rotate it, and give only the public key`);
+    if ('jwk' in found) {
+      const key = await readJwk(found.jwk, index, name, accepted);
+      if (found.isPrivate) {
+        // Named by its PEM label, never by the JWK members the import produced.
+        key.problems = [privateProblem, ...key.problems.filter((problem) => problem.code !== 'KEY_IS_PRIVATE')];
+      }
       keys.push(key);
       continue;
     }
-    const key = await readJwk(jwk, index, name, accepted);
-    if (isPrivate) {
-      // Named by its PEM label, never by the JWK members the import produced.
-      key.problems = key.problems.filter((problem) => problem.code !== 'KEY_IS_PRIVATE');
-      key.problems.unshift(finding('KEY_IS_PRIVATE', `${name} is a private key ("${block.label}"). It is never stored; treat it as leaked, rotate it, and give only the public key`));
-    }
+    const key = blank(index, name);
+    if (found.isPrivate) key.problems.push(privateProblem);
+    if ('unsupported' in found) {
+      const { kty, crv, oid } = found.unsupported;
+      if (kty !== 'unknown') key.kty = kty;
+      if (crv) key.crv = crv;
+      const what = kty === 'unknown' ? `a key of a type RTC Doctor does not know (algorithm ${oid})` : `an ${describeType(kty, crv)} key`;
+      key.problems.push(finding('KEY_UNSUPPORTED_TYPE', `${name} holds ${what}, and no accepted algorithm uses it: ${describeAcceptedSet(accepted)}. Instead, ${unsupportedAdvice(accepted)}`));
+    } else if (!found.isPrivate) key.problems.push(finding('KEY_MALFORMED', `${name} cannot be read: ${found.malformed}`));
     keys.push(key);
   }
   return { form: 'pem', keys: markDuplicateKids(keys), errors: [] };

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { ERROR_CATALOG, type ErrorCode } from '@/lib/errors';
 import { WARNING_CATALOG } from '@/lib/errors/warnings';
-import type { PublicKeyEntry } from '@/lib/jwk/read';
-import { decodeToken, diagnoseToken, loadKeySet, type DiagnoseOptions, type Diagnosis } from '@/lib/jwt';
+import { ALGORITHM_NAMES, SERVICE_ALGORITHMS } from '@/lib/algorithms';
+import { RECOMMENDED_LIFETIME_SECONDS } from '@/lib/jwt/lifetime';
+import { decodeToken, diagnoseToken, loadKeySet, type DiagnoseOptions, type Diagnosis, type PublicKeyEntry } from '@/lib/jwt';
 import {
   ASYMMETRIC_ALGS,
   NOW,
@@ -33,8 +34,14 @@ const otherRsa = makeKeys('RS256', 'other');
 const otherP256 = makeKeys('ES256', 'other');
 const attackerRsa = makeKeys('RS256', 'attacker');
 
+/**
+ * Most rules are tested with every algorithm of the table accepted (the widest set a deployment can choose),
+ * so EC keys and ES tokens exercise them too; the service's own, narrower set has its own tests below.
+ */
+const ALL = ALGORITHM_NAMES;
+
 async function keysOf(...keys: TestKey[]): Promise<PublicKeyEntry[]> {
-  const loaded = await loadKeySet(jwkSet(...keys));
+  const loaded = await loadKeySet(jwkSet(...keys), ALL);
   expect(loaded.unreadable).toBeUndefined();
   expect(loaded.keys).toHaveLength(keys.length);
   return loaded.keys;
@@ -68,13 +75,13 @@ function expectWellFormed(result: Diagnosis): void {
 }
 
 async function diagnose(token: string, options: DiagnoseOptions = {}): Promise<Diagnosis> {
-  const result = await diagnoseToken(token, { keys: accountKeys, now: NOW, ...options });
+  const result = await diagnoseToken(token, { keys: accountKeys, now: NOW, algorithms: ALL, ...options });
   expectWellFormed(result);
   return result;
 }
 
 function decode(token: string, options: Omit<DiagnoseOptions, 'keys'> = {}): Diagnosis {
-  const result = decodeToken(token, { now: NOW, ...options });
+  const result = decodeToken(token, { now: NOW, algorithms: ALL, ...options });
   expectWellFormed(result);
   return result;
 }
@@ -350,6 +357,46 @@ describe('rule 5: an accepted asymmetric alg, exact case', () => {
   });
 });
 
+describe('rule 5 with the service\'s own set (the default): RS256–RS512 and PS256–PS512 only', () => {
+  const serviceKeys = loadKeySet(jwkSet(rsa, p256, p384, p521));
+
+  it.each(['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512'] as const)('%s is accepted without any "algorithms" option', async (alg) => {
+    const result = await diagnoseToken(makeToken(alg), { keys: (await serviceKeys).keys, now: NOW });
+    expect(result.ok).toBe(true);
+    expect(result.algorithms).toEqual([...SERVICE_ALGORITHMS]);
+  });
+
+  it.each(['ES256', 'ES384', 'ES512'] as const)('%s, though asymmetric and correctly signed → TOKEN_UNSUPPORTED_ALG saying what to do', async (alg) => {
+    const result = await diagnoseToken(makeToken(alg), { keys: (await serviceKeys).keys, now: NOW });
+    expect(codes(result)).toEqual(['TOKEN_UNSUPPORTED_ALG']);
+    const message = result.errors[0]!.message;
+    expect(message.startsWith('Unsupported JWT signature algorithm.')).toBe(true);
+    expect(message).toContain('asymmetric, but the service accepts only RS256, RS384, RS512, PS256, PS384 and PS512');
+    expect(message).toMatch(/Re-sign the token with RS256/);
+    expect(message).toMatch(/RSA key pair of 2048 bits or more/);
+  });
+
+  it('the EC keys of the set are skipped with a warning each, and the RSA key still verifies', async () => {
+    const loaded = await serviceKeys;
+    expect(loaded.keys.map((key) => key.kty)).toEqual(['RSA']);
+    expect(loaded.warnings.map((warning) => warning.code)).toEqual(['JWKS_KEY_SKIPPED', 'JWKS_KEY_SKIPPED', 'JWKS_KEY_SKIPPED']);
+    expect(loaded.warnings[0]!.message).toMatch(/EC P-256 key, and no accepted algorithm uses it/);
+  });
+
+  it('HS256 and none keep their own explanations under the default set', async () => {
+    const hs = signToken({ header: { alg: 'HS256' }, payload: goodClaims(), alg: 'HS256', key: 'secret' });
+    expect((await diagnoseToken(hs, { now: NOW })).errors[0]!.message).toMatch(/shared-secret \(HMAC\)/);
+    const none = `${b64urlJson({ alg: 'none' })}.${b64urlJson(goodClaims())}.`;
+    expect((await diagnoseToken(none, { now: NOW })).errors[0]!.message).toMatch(/not signed at all/);
+  });
+
+  it('a check can narrow the set: PS256 alone refuses RS256', async () => {
+    const result = await diagnoseToken(makeToken('RS256'), { keys: (await serviceKeys).keys, now: NOW, algorithms: ['PS256'] });
+    expect(codes(result)).toEqual(['TOKEN_UNSUPPORTED_ALG']);
+    expect(result.errors[0]!.message).toContain('this check accepts PS256');
+  });
+});
+
 describe('rule 6: sub and exp present, with the right types', () => {
   it('missing sub → TOKEN_MISSING_CLAIMS listing sub', async () => {
     const error = only(await diagnose(rs256({ iat: NOW - 60, exp: NOW + 600 })), 'TOKEN_MISSING_CLAIMS');
@@ -389,6 +436,19 @@ describe('rule 6: sub and exp present, with the right types', () => {
     const result = await diagnose(rs256({ ...goodClaims(), [claim]: value }));
     const error = only(result, 'TOKEN_INVALID_CLAIM');
     expect(error.claim).toBe(claim);
+  });
+
+  it('a numeric sub is called a number and told to be a non-empty string', async () => {
+    const error = only(await diagnose(rs256({ ...goodClaims(), sub: 42 })), 'TOKEN_INVALID_CLAIM');
+    expect(error.message).toContain('"sub" is a number; it must be a non-empty string');
+    expect(error.message).not.toMatch(/finite/);
+  });
+
+  it('an exp too large for a number (1e400 parses to Infinity) → TOKEN_INVALID_CLAIM saying so', async () => {
+    const token = signToken({ header: { alg: 'RS256', kid: rsa.kid }, payload: '{"sub":"u","exp":1e400}', alg: 'RS256', key: rsa });
+    const result = await diagnose(token);
+    expect(codes(result)).toContain('TOKEN_INVALID_CLAIM');
+    expect(result.errors.find((error) => error.claim === 'exp')!.message).toContain('too large to be a time');
   });
 
   it('reports every wrongly typed claim', async () => {
@@ -733,8 +793,26 @@ describe('warnings', () => {
     expect(warningCodes(result)).toEqual(expect.arrayContaining(['TOKEN_LONG_LIFETIME', 'TOKEN_NO_IAT']));
   });
 
-  it('a ten-minute token gets no lifetime warning', async () => {
-    expect(warningCodes(await diagnose(makeToken('RS256')))).not.toContain('TOKEN_LONG_LIFETIME');
+  it('a token valid for one working day gets no lifetime warning', async () => {
+    const result = await diagnose(makeToken('RS256'));
+    expect(warningCodes(result)).not.toContain('TOKEN_LONG_LIFETIME');
+    expect(warningCodes(result)).not.toContain('TOKEN_SHORT_LIFETIME');
+  });
+
+  it('a ten-minute token → TOKEN_SHORT_LIFETIME (the editor does not fetch a new one mid-session), still ok', async () => {
+    const result = await diagnose(rs256({ sub: 'u', iat: NOW, exp: NOW + 600 }));
+    expect(result.ok).toBe(true);
+    expect(warningCodes(result)).toEqual(['TOKEN_SHORT_LIFETIME']);
+    expect(result.warnings[0]!.message).toMatch(/valid for 10 minutes.*disconnected.*at least 8 hours/);
+  });
+
+  it('the short-lifetime threshold is the one constant: exactly the recommended lifetime passes, one second less warns', async () => {
+    expect(warningCodes(await diagnose(rs256({ sub: 'u', iat: NOW, exp: NOW + RECOMMENDED_LIFETIME_SECONDS })))).toEqual([]);
+    expect(warningCodes(await diagnose(rs256({ sub: 'u', iat: NOW, exp: NOW + RECOMMENDED_LIFETIME_SECONDS - 1 })))).toEqual(['TOKEN_SHORT_LIFETIME']);
+  });
+
+  it('an expired token is not also warned about its lifetime', async () => {
+    expect(warningCodes(await diagnose(rs256({ sub: 'u', iat: NOW - 700, exp: NOW - 100 })))).toEqual([]);
   });
 
   it('warnings come with their catalog docs and title', async () => {

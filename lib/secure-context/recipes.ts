@@ -133,7 +133,7 @@ export const DEV_SERVER_RECIPES: readonly DevServerRecipe[] = [
         language: 'bash',
       },
       {
-        text: 'Any device: make a certificate that includes your LAN address, serve the dev server with it (see your dev server’s recipe), and let it listen on all interfaces.',
+        text: 'Any device: make a certificate that includes your LAN address, serve the dev server with it (see your dev server’s recipe), and let it listen on all interfaces. With Next.js, also add the LAN address to allowedDevOrigins in next.config, or it blocks the page’s requests for development resources such as hot reload.',
         code: 'mkcert -install\nmkcert -cert-file dev-cert.pem -key-file dev-key.pem localhost 127.0.0.1 ::1 192.168.1.20',
         language: 'bash',
       },
@@ -153,7 +153,7 @@ export const DEV_SERVER_RECIPES: readonly DevServerRecipe[] = [
       { text: 'Cloudflare quick tunnel (prints an https://….trycloudflare.com address):', code: 'cloudflared tunnel --url http://localhost:3000', language: 'bash' },
       { text: 'Or ngrok:', code: 'ngrok http 3000', language: 'bash' },
       {
-        text: 'Dev servers refuse unknown host names by default: allow the tunnel’s name (Vite: server.allowedHosts; Next.js: allowedDevOrigins in next.config; webpack-dev-server: allowedHosts). Anyone with the address can reach your dev server while the tunnel runs.',
+        text: 'Tell the dev server about the tunnel’s host name. Vite (server.allowedHosts) and webpack-dev-server (allowedHosts) refuse requests whose Host header names a host they do not know. Next.js serves its pages under any name, but blocks requests for its development resources, such as the hot-reload connection, that come from an origin other than localhost or the name it was started with: add the tunnel’s host name, without https:// or a port, to allowedDevOrigins in next.config. Anyone with the address can reach your dev server while the tunnel runs.',
       },
     ],
     open: 'https://<name>.trycloudflare.com',

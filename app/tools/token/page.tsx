@@ -3,6 +3,7 @@ import { headers } from 'next/headers';
 import { Providers } from '@/components/Providers';
 import { TokenDebugger } from '@/components/token/TokenDebugger';
 import { getViewer } from '@/lib/auth';
+import { deploymentAlgorithms } from '@/lib/config/env';
 import { getStore } from '@/lib/db';
 
 export const metadata: Metadata = {
@@ -27,7 +28,7 @@ export default async function TokenDebuggerPage() {
       </p>
       <div className="mt-8">
         <Providers>
-          <TokenDebugger ownAccount={await ownAccount()} />
+          <TokenDebugger ownAccount={await ownAccount()} defaultAlgorithms={deploymentAlgorithms()} />
         </Providers>
       </div>
     </main>

@@ -2,11 +2,11 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { DocArticle } from '@/components/docs/DocArticle';
-import { ServiceMessage } from '@/components/docs/ServiceMessage';
+import { messageHeading, ServiceMessage } from '@/components/docs/ServiceMessage';
 import { errorDocsPath, errorBySlug } from '@/lib/errors';
 import type { Heading } from '@/lib/docs/headings';
 import { findDocPage, listDocPages, neighbours } from '@/lib/docs/pages';
-import { ERROR_CATALOG } from '@/lib/errors';
+import { ERROR_CATALOG, type ErrorEntry } from '@/lib/errors';
 
 export const dynamicParams = false;
 
@@ -21,11 +21,14 @@ export async function generateMetadata({ params }: PageProps<'/docs/errors/[code
   return entry ? { title: `${entry.title} (${entry.code})`, description: `“${entry.message}”: ${entry.cause}` } : {};
 }
 
-const LEADING: Heading[] = [
-  { depth: 2, text: 'What you see', id: 'what-you-see' },
-  { depth: 2, text: 'Why it happens', id: 'why-it-happens' },
-  { depth: 2, text: 'How to fix it', id: 'how-to-fix-it' },
-];
+// The first heading says whose words the message is (see ServiceMessage); its id stays put so old links work.
+function leadingHeadings(shownBy: ErrorEntry['shownBy']): Heading[] {
+  return [
+    { depth: 2, text: messageHeading(shownBy), id: 'what-you-see' },
+    { depth: 2, text: 'Why it happens', id: 'why-it-happens' },
+    { depth: 2, text: 'How to fix it', id: 'how-to-fix-it' },
+  ];
+}
 const TRAILING: Heading[] = [{ depth: 2, text: 'Related errors', id: 'related-errors' }];
 
 export default async function ErrorPage({ params }: PageProps<'/docs/errors/[code]'>) {
@@ -34,14 +37,14 @@ export default async function ErrorPage({ params }: PageProps<'/docs/errors/[cod
   const page = entry && findDocPage(errorDocsPath(entry.code));
   if (!entry || !page) notFound();
   const { default: Details } = await import(`@/content/errors/${slug}.mdx`);
-  const headings = [...LEADING, ...page.headings, ...(entry.related.length ? TRAILING : [])];
+  const headings = [...leadingHeadings(entry.shownBy), ...page.headings, ...(entry.related.length ? TRAILING : [])];
   return (
     <DocArticle page={page} headings={headings} neighbours={neighbours(page.href)}>
       <p className="not-prose -mt-2">
         <code className="rounded bg-slate-100 px-2 py-1 font-mono text-sm text-slate-800 dark:bg-slate-800 dark:text-slate-200">{entry.code}</code>
       </p>
-      <h2 id="what-you-see">What you see</h2>
-      <ServiceMessage message={entry.message} />
+      <h2 id="what-you-see">{messageHeading(entry.shownBy)}</h2>
+      <ServiceMessage message={entry.message} shownBy={entry.shownBy} />
       <h2 id="why-it-happens">Why it happens</h2>
       <p>{entry.cause}</p>
       <h2 id="how-to-fix-it">How to fix it</h2>

@@ -1,0 +1,35 @@
+import { algorithmRows } from './facts';
+
+/**
+ * The docs' table of signing algorithms, rendered from lib/algorithms: the one list RTC Doctor checks
+ * against, so the page cannot promise an algorithm the checks refuse. Used from MDX as <AlgorithmTable />.
+ */
+export function AlgorithmTable() {
+  const rows = algorithmRows();
+  return (
+    <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Signing algorithms">
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">Algorithm</th>
+            <th scope="col">What it is</th>
+            <th scope="col">Public key it needs</th>
+            <th scope="col">Accepted by the service</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.name}>
+              <th scope="row">
+                <code>{row.name}</code>
+              </th>
+              <td>{row.description}</td>
+              <td>{row.key}</td>
+              <td>{row.recommended ? <strong>{row.verdict}</strong> : row.verdict}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

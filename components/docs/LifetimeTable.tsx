@@ -1,0 +1,36 @@
+import { lifetimeRows } from './facts';
+
+/**
+ * How RTC Doctor judges a token's lifetime, rendered from lib/jwt/lifetime and the warning catalog.
+ * Used from MDX as <LifetimeTable />.
+ */
+export function LifetimeTable() {
+  return (
+    <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Token lifetimes">
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">Lifetime (iat, or now without iat, to exp)</th>
+            <th scope="col">What RTC Doctor reports</th>
+          </tr>
+        </thead>
+        <tbody>
+          {lifetimeRows().map((row) => (
+            <tr key={row.lifetime}>
+              <td>{row.lifetime}</td>
+              <td>
+                {row.finding}
+                {row.warning && (
+                  <>
+                    {' '}
+                    (warning <code>{row.warning}</code>)
+                  </>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,90 @@
+/**
+ * The facts the docs state about algorithms and token lifetimes, computed from the code that enforces them
+ * (lib/algorithms, lib/jwt/lifetime), so that a page can never drift from what RTC Doctor checks.
+ * Plain data: the components render it and lib/docs tests read it.
+ */
+import { ALGORITHMS, ALGORITHM_NAMES, RECOMMENDED_ALGORITHM, SERVICE_ALGORITHMS, listAlgorithms, type AlgorithmEntry, type AlgorithmName } from '@/lib/algorithms';
+import type { ErrorEntry } from '@/lib/errors/catalog';
+import { WARNING_CATALOG } from '@/lib/errors/warnings';
+import { describeDuration } from '@/lib/jwt/duration';
+import { LONG_LIFETIME_SECONDS, RECOMMENDED_LIFETIME_SECONDS } from '@/lib/jwt/lifetime';
+
+export interface AlgorithmRow {
+  name: AlgorithmName;
+  description: string;
+  /** The public key a token signed with it needs: "RSA, 2048 bits or more", "EC on P-256". */
+  key: string;
+  /** In the service's list, so in RTC Doctor's default accepted set. */
+  service: boolean;
+  recommended: boolean;
+  /** Whether the service takes it, in words. */
+  verdict: string;
+}
+
+export const WIDENED_ONLY_VERDICT =
+  'No. RTC Doctor refuses it unless a deployment widens the accepted set (RTC_DOCTOR_ALGORITHMS) or one check does (--algorithms, "algorithms")';
+
+function keyText(entry: AlgorithmEntry): string {
+  return entry.kty === 'EC' ? `EC on ${entry.crv}` : `RSA, ${entry.minBits} bits or more`;
+}
+
+/** Every algorithm RTC Doctor knows, in the table's order. */
+export function algorithmRows(): AlgorithmRow[] {
+  return ALGORITHM_NAMES.map((name) => {
+    const entry: AlgorithmEntry = ALGORITHMS[name];
+    const recommended = name === RECOMMENDED_ALGORITHM;
+    return {
+      name,
+      description: entry.description,
+      key: keyText(entry),
+      service: entry.service,
+      recommended,
+      verdict: entry.service ? (recommended ? 'Yes, recommended' : 'Yes') : WIDENED_ONLY_VERDICT,
+    };
+  });
+}
+
+/** "RS256, RS384, RS512, PS256, PS384 and PS512" */
+export function serviceAlgorithmsText(): string {
+  return listAlgorithms(SERVICE_ALGORITHMS);
+}
+
+/** "8 hours" */
+export function recommendedLifetimeText(): string {
+  return describeDuration(RECOMMENDED_LIFETIME_SECONDS);
+}
+
+/** "24 hours" (said in hours: "1 day" reads oddly next to "8 hours"). */
+export function longLifetimeText(): string {
+  const hours = LONG_LIFETIME_SECONDS / 3600;
+  return Number.isInteger(hours) ? `${hours} hours` : describeDuration(LONG_LIFETIME_SECONDS);
+}
+
+export interface LifetimeRow {
+  /** The span between iat (or now) and exp. */
+  lifetime: string;
+  /** What RTC Doctor reports for it. */
+  finding: string;
+  warning?: keyof typeof WARNING_CATALOG;
+}
+
+/** How RTC Doctor judges a token's lifetime, band by band (lib/jwt/claims.ts applies the same bounds). */
+export function lifetimeRows(): LifetimeRow[] {
+  const recommended = recommendedLifetimeText();
+  const long = longLifetimeText();
+  return [
+    { lifetime: `Under ${recommended}`, finding: WARNING_CATALOG.TOKEN_SHORT_LIFETIME.title, warning: 'TOKEN_SHORT_LIFETIME' },
+    { lifetime: `${recommended} to ${long}`, finding: `No warning: covers a working day without lasting for days (${recommended} recommended)` },
+    { lifetime: `Over ${long}`, finding: WARNING_CATALOG.TOKEN_LONG_LIFETIME.title, warning: 'TOKEN_LONG_LIFETIME' },
+  ];
+}
+
+/** How an error page labels its headline message: the service's own words, or RTC Doctor's finding. */
+export function messageLabel(shownBy: ErrorEntry['shownBy']): { heading: string; note: string } {
+  return shownBy === 'service'
+    ? { heading: 'What the editor shows', note: 'The words the editor shows, exactly as the service’s troubleshooting page lists them.' }
+    : {
+        heading: 'RTC Doctor’s finding',
+        note: 'RTC Doctor’s finding, in RTC Doctor’s words: the service’s own wording is not published, so the editor may say something else. Go by the cause below rather than searching for this text.',
+      };
+}
