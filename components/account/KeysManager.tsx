@@ -218,7 +218,7 @@ function KeyRows({ storedKey: key, canEdit, algorithms, onDelete }: { storedKey:
         <td className="py-2 pr-4 font-mono text-xs">{key.kid}</td>
         <td className="py-2 pr-4">{key.kty}</td>
         <td className="py-2 pr-4">
-          {key.alg ?? '—'}
+          {key.alg ?? (refused ? '—' : <span title={key.acceptedAlgorithms?.join(', ')}>Any that fits</span>)}
           {refused && <span className="ml-2 rounded bg-amber-700 px-1.5 py-0.5 text-xs font-semibold text-white">Refused</span>}
         </td>
         <td className="py-2 pr-4">{describeSize(key.jwk)}</td>

@@ -1,9 +1,10 @@
-import { generateKeyPairSync, sign } from 'node:crypto';
+import { constants, generateKeyPairSync, sign } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Viewer } from '@/lib/auth/permissions';
 import { Store, type Account } from '@/lib/db/store';
 import { describeOnBackends } from '@/lib/db/test-databases';
 import { calculateJwkThumbprint, type JWK } from 'jose';
+import { checkKeys, storableKeys } from '@/lib/jwk/check';
 import { storeKeySource } from './account-key-set';
 import { handleDiagnoseRequest } from './diagnose-token';
 
@@ -98,6 +99,19 @@ describeOnBackends('token diagnosis against an account’s keys', (backend) => {
     const widened = await (await diagnose({ token, apiKey: legacy.apiKey, algorithms: ['RS256', 'ES256'] })).json();
     expect(widened).toMatchObject({ ok: true, key: { kid: 'old-ec' } });
     expect((await store.listKeys(legacy.id)).map((key) => key.kid)).toEqual(['old-ec']);
+  });
+
+  it('an RSA key uploaded without "alg" checks PS256 tokens as well as RS256 ones', async () => {
+    const account = await store.createAccount({ name: 'Any RSA' });
+    const pair = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const check = await checkKeys(JSON.stringify({ ...pair.publicKey.export({ format: 'jwk' }), kid: 'rsa' }));
+    await store.addKeys(account.id, storableKeys(check), SYSTEM);
+    for (const alg of ['RS256', 'PS256'] as const) {
+      const signingInput = `${b64(JSON.stringify({ alg, kid: 'rsa' }))}.${b64(JSON.stringify({ sub: 'u', exp: NOW + 600, iat: NOW }))}`;
+      const options = alg === 'PS256' ? { key: pair.privateKey, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: 32 } : pair.privateKey;
+      const token = `${signingInput}.${b64(sign('sha256', Buffer.from(signingInput), options))}`;
+      expect((await (await diagnose({ token, apiKey: account.apiKey })).json()).ok, alg).toBe(true);
+    }
   });
 
   it('answers 404 for an unknown API key and 400 for a malformed one', async () => {

@@ -61,9 +61,18 @@ export function keyCheckReport(result: KeyCheckResult) {
   return { ...result, keys: result.keys.map(({ publicJwk: _publicJwk, ...key }) => key) };
 }
 
-/** The keys of a result that passed (`ok`), in the form the store keeps. */
+/**
+ * The keys of a result that passed (`ok`), in the form the store keeps. Only an "alg" the key itself names is
+ * kept: the report's inferred one is for display, and storing it would restrict an RSA key to RS256 alone.
+ */
 export function storableKeys(result: KeyCheckResult): { kid: string; kty: string; alg: string | null; jwk: Record<string, unknown>; thumbprint: string }[] {
   if (!result.ok) throw new Error('Only a key check without errors can be stored.');
-  return result.keys.map((key) => ({ kid: key.kid!, kty: key.kty!, alg: key.alg, jwk: key.publicJwk as Record<string, unknown>, thumbprint: key.thumbprint! }));
+  return result.keys.map((key) => ({
+    kid: key.kid!,
+    kty: key.kty!,
+    alg: typeof key.publicJwk?.alg === 'string' ? key.publicJwk.alg : null,
+    jwk: key.publicJwk as Record<string, unknown>,
+    thumbprint: key.thumbprint!,
+  }));
 }
 
