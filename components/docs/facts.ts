@@ -22,7 +22,7 @@ export interface AlgorithmRow {
 }
 
 export const WIDENED_ONLY_VERDICT =
-  'No. RTC Doctor refuses it unless a deployment widens the accepted set (RTC_DOCTOR_ALGORITHMS) or one check does (--algorithms, "algorithms")';
+  'No: refused unless the accepted set is widened (RTC_DOCTOR_ALGORITHMS, --algorithms)';
 
 function keyText(entry: AlgorithmEntry): string {
   return entry.kty === 'EC' ? `EC on ${entry.crv}` : `RSA, ${entry.minBits} bits or more`;
@@ -85,6 +85,6 @@ export function messageLabel(shownBy: ErrorEntry['shownBy']): { heading: string;
     ? { heading: 'What the editor shows', note: 'The words the editor shows, exactly as the service’s troubleshooting page lists them.' }
     : {
         heading: 'RTC Doctor’s finding',
-        note: 'RTC Doctor’s finding, in RTC Doctor’s words: the service’s own wording is not published, so the editor may say something else. Go by the cause below rather than searching for this text.',
+        note: 'These are RTC Doctor’s words. The service’s own wording for this problem is not published, so the editor may say something else: go by the cause below rather than searching for this text.',
       };
 }
