@@ -1,5 +1,7 @@
 import { calculateJwkThumbprint, exportJWK, importPKCS8, importSPKI, type JWK } from 'jose';
 import {
+  ALGORITHM_NAMES,
+  ALGORITHMS,
   algorithmsForKey,
   describeAcceptedSet,
   isAlgorithmName,
@@ -70,8 +72,14 @@ export interface ReadKeysOptions {
 
 export const MAX_KEYS_PER_SET = 100;
 
-/** Import attempts for a key of unknown type, one algorithm per key type and curve (RS256 reads any RSA key). */
-const IMPORT_ALGORITHMS = ['RS256', 'ES256', 'ES384', 'ES512', 'EdDSA'];
+/**
+ * Import attempts for a key of unknown type: the table's first algorithm for each key type and curve (RS256
+ * reads any RSA key), then jose's EdDSA, which no table entry has, so an OKP key is read for what it is.
+ */
+const IMPORT_ALGORITHMS = [
+  ...ALGORITHM_NAMES.filter((name, index) => ALGORITHM_NAMES.findIndex((other) => keyFitsAlgorithm(ALGORITHMS[other], name)) === index),
+  'EdDSA',
+];
 
 function finding(code: KeyProblemCode, detail: string): KeyFinding & { code: KeyProblemCode } {
   return { code, message: `${ERROR_CATALOG[code].message}: ${detail}`, docs: errorDocsPath(code) };
