@@ -1,21 +1,18 @@
 import type { JWK } from 'jose';
 
 import { ERROR_CATALOG, errorDocsPath } from '@/lib/errors';
-import { readKeys, type KeyFinding, type KeyReading, type ReadKeysOptions } from './read';
+import { readKeys, type KeyFinding, type KeyReading, type ReadKey, type ReadKeysOptions } from './read';
 
 export type { KeyFinding } from './read';
 export { MAX_KEYS_PER_SET } from './read';
 
-export interface CheckedKey {
+/** A key as the contract §2 report gives it: the reader's facts, with the policy's verdict. */
+export interface CheckedKey extends Pick<ReadKey, 'kty' | 'bits' | 'crv' | 'thumbprint'> {
   /** The key's kid; for a key without one, its thumbprint, offered as the kid to use. */
   kid: string | null;
-  kty: string | null;
   /** The key's "alg", or the first accepted algorithm that fits it. */
   alg: string | null;
-  bits?: number;
-  crv?: string;
-  thumbprint: string | null;
-  /** The public members only, ready to store; null when the key cannot be used. */
+  /** The public members only, ready to store; null when the key is refused. */
   publicJwk: JWK | null;
   errors: KeyFinding[];
   warnings: KeyFinding[];
