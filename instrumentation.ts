@@ -1,12 +1,7 @@
 // Runs once when a server process starts: a wrong setting stops it here, with the setting named,
-// instead of surfacing later as a failed request.
+// instead of surfacing later as a failed request. Node only: the check reads process.env and exits.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
-  const { readEnvironment } = await import('./lib/config/env');
-  try {
-    readEnvironment();
-  } catch (error) {
-    console.error(`RTC Doctor cannot start. ${error instanceof Error ? error.message : String(error)}`);
-    process.exit(1);
-  }
+  const { checkSettingsOrExit } = await import('./lib/config/startup');
+  checkSettingsOrExit();
 }

@@ -10,6 +10,13 @@ const securityHeaders = [
   { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
 ];
 
+// HSTS: once a browser has seen this over https it uses only https for the site (and its subdomains) for two years.
+// The portal itself speaks plain http; TLS ends at the reverse proxy in front of it, which says so in X-Forwarded-Proto
+// (its first entry). So it is sent only when that says https: never over plain http, where `npm run dev` and
+// http://localhost must stay usable (and where browsers ignore it anyway, RFC 6797 §8.1). Pages and API routes alike.
+const strictTransportSecurity = { key: 'Strict-Transport-Security', value: 'max-age=63072000; includeSubDomains' };
+const overHttps = [{ type: 'header', key: 'x-forwarded-proto', value: 'https(?:\\s*,.*)?' }];
+
 // For responses that are not pages (scripts, JSON): nothing in them may load or run anything.
 const denyAllPolicy = { key: 'Content-Security-Policy', value: "default-src 'none'; frame-ancestors 'none'" };
 
@@ -27,6 +34,7 @@ const nextConfig = {
   async headers() {
     return [
       { source: '/:path*', headers: securityHeaders },
+      { source: '/:path*', has: overHttps, headers: [strictTransportSecurity] },
       { source: '/_next/static/:path*', headers: [denyAllPolicy] },
       { source: '/_next/static/chunks/:file(turbopack-worker-.+\\.js)', headers: [workerPolicy] },
       { source: '/api/:path*', headers: [denyAllPolicy] },

@@ -35,6 +35,9 @@ export default defineConfig({
           DATABASE_URL: '',
           // Session event streams settle within a heartbeat or two (e2e/session-clients.ts).
           RTC_DOCTOR_SESSION_HEARTBEAT_SECONDS: '1',
+          // The tests stand in for a reverse proxy on this machine: they send X-Forwarded-For to be clients of their
+          // own (rate limits count per client). e2e/abuse.spec.ts checks a server that trusts nobody.
+          RTC_DOCTOR_TRUSTED_PROXIES: '127.0.0.1, ::1',
         },
         url: `${baseURL}/docs`,
         reuseExistingServer: false,

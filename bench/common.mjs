@@ -107,8 +107,7 @@ export function startDetached(command, args, env = {}) {
   return server;
 }
 
-/** `next start` of the production build in .next, on 127.0.0.1. */
+/** The production server (server.mjs, as `npm start` runs it) of the build in .next, on 127.0.0.1. */
 export function startNextServer(port, env = {}) {
-  const next = join(ROOT, 'node_modules/next/dist/bin/next');
-  return startDetached(process.execPath, [next, 'start', '--port', String(port), '--hostname', '127.0.0.1'], { NODE_ENV: 'production', ...env });
+  return startDetached(process.execPath, [join(ROOT, 'server.mjs')], { NODE_ENV: 'production', ...env, PORT: String(port), HOSTNAME: '127.0.0.1' });
 }

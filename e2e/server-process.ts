@@ -3,8 +3,8 @@ import { once } from 'node:events';
 import { connect } from 'node:net';
 import path from 'node:path';
 
-// Playwright runs from the repository root (where its config is).
-const NEXT_BIN = path.resolve('node_modules', 'next', 'dist', 'bin', 'next');
+// Playwright runs from the repository root (where its config is). The production server, as `npm start` runs it.
+const SERVER = path.resolve('server.mjs');
 
 /** A production server of this build in a process group of its own, so a test may kill it as a crash would. */
 export interface ServerProcess {
@@ -39,7 +39,7 @@ function portInUse(port: number): Promise<boolean> {
   });
 }
 
-/** `next start` (after `npm run build`) on 127.0.0.1:`port`, with rate limits off unless `env` says otherwise. */
+/** server.mjs (after `npm run build`) on 127.0.0.1:`port`, with rate limits off unless `env` says otherwise. */
 export async function startServer(port: number, env: Record<string, string>): Promise<ServerProcess> {
   // A server left over from an interrupted run would answer in this one's place, or hang. A server just killed
   // may hold the port for a moment while its process group dies.
@@ -47,8 +47,8 @@ export async function startServer(port: number, env: Record<string, string>): Pr
     if (attempt === 30) throw new Error(`Port ${port} is already in use: is a server from an earlier run still running?`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  const child = spawn(process.execPath, [NEXT_BIN, 'start', '--port', String(port), '--hostname', '127.0.0.1'], {
-    env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', RTC_DOCTOR_RATE_LIMITS: 'off', ...env },
+  const child = spawn(process.execPath, [SERVER], {
+    env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', RTC_DOCTOR_RATE_LIMITS: 'off', ...env, PORT: String(port), HOSTNAME: '127.0.0.1' },
     detached: true,
     stdio: ['ignore', 'ignore', 'pipe'],
   });
@@ -66,7 +66,7 @@ export async function startServer(port: number, env: Record<string, string>): Pr
     },
   };
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`next start on port ${port} exited with ${child.exitCode}: ${stderr}`);
+    if (child.exitCode !== null) throw new Error(`server.mjs on port ${port} exited with ${child.exitCode}: ${stderr}`);
     try {
       if ((await fetch(`${server.url}/api/clock`, { signal: AbortSignal.timeout(5_000) })).ok) return server;
     } catch {

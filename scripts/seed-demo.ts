@@ -1,12 +1,13 @@
 // Demo data for `npm run demo`: an owner with a registered key, and a support user. Idempotent: a second run
 // prints the same credentials. They live, readable by this user only, in RTC_DOCTOR_DATA_DIR.
 import { generateKeyPairSync } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { getAuth } from '@/lib/auth';
 import { readEnvironment } from '@/lib/config/env';
 import { closeDatabase, getDatabase, getStore } from '@/lib/db';
+import { ensurePrivateDirectory, PRIVATE_FILE_MODE } from '@/lib/db/connect';
 import { accounts, users } from '@/lib/db/schema';
 import { MIN_RSA_BITS, RECOMMENDED_ALGORITHM } from '@/lib/algorithms';
 import { checkKeys, storableKeys } from '@/lib/jwk/check';
@@ -45,21 +46,21 @@ async function seed(dataDir: string): Promise<DemoCredentials> {
   const pair = generateKeyPairSync('rsa', { modulusLength: MIN_RSA_BITS });
   const checked = await checkKeys(JSON.stringify({ ...pair.publicKey.export({ format: 'jwk' }), kid: DEMO_KID, alg: RECOMMENDED_ALGORITHM }));
   await store.addKeys(account.id, storableKeys(checked), { id: owner.user.id, role: 'owner' });
-  writeFileSync(credentials.signingKeyFile, pair.privateKey.export({ format: 'pem', type: 'pkcs8' }), { mode: 0o600 });
+  writeFileSync(credentials.signingKeyFile, pair.privateKey.export({ format: 'pem', type: 'pkcs8' }), { mode: PRIVATE_FILE_MODE });
 
   const staff = await auth.api.signUpEmail({ body: { name: 'Demo Support', email: credentials.staff.email, password: credentials.staff.password } });
   const [staffRow] = await db.select().from(users).where(eq(users.id, staff.user.id));
   await db.update(users).set({ role: 'staff', customerAccountId: null }).where(eq(users.id, staff.user.id));
   await db.delete(accounts).where(eq(accounts.id, staffRow!.customerAccountId!));
 
-  writeFileSync(file, JSON.stringify(credentials, null, 2), { mode: 0o600 });
+  writeFileSync(file, JSON.stringify(credentials, null, 2), { mode: PRIVATE_FILE_MODE });
   return credentials;
 }
 
 async function main() {
   const environment = readEnvironment();
   const dataDir = path.resolve(environment.RTC_DOCTOR_DATA_DIR);
-  mkdirSync(dataDir, { recursive: true });
+  ensurePrivateDirectory(dataDir);
   const credentials = await seed(dataDir);
   await closeDatabase();
   const port = process.env.PORT ?? '3000';

@@ -1,6 +1,6 @@
 import type { AlgorithmName } from '@/lib/algorithms';
 import type { Account, Store, StoredKey } from '@/lib/db/store';
-import type { Viewer } from '@/lib/auth/permissions';
+import { authorize, type Viewer } from '@/lib/auth/permissions';
 import { loadKeySet, type Diagnosis, type LoadedKeySet } from '@/lib/jwt';
 
 /** The account's keys as the collaboration service fetches them: public members, the kid, and use "sig". */
@@ -8,12 +8,20 @@ export function publishedJwks(keys: readonly StoredKey[]): { keys: Record<string
   return { keys: keys.map((key) => ({ ...key.jwk, kid: key.kid, ...(key.alg ? { alg: key.alg } : {}), use: 'sig' })) };
 }
 
+/** What a check says instead of the account's name to someone who may not read the account. */
+export const UNNAMED_ACCOUNT = 'This account';
+
 export interface AccountKeySet {
   account: Pick<Account, 'id' | 'name' | 'apiKey'>;
   stored: StoredKey[];
   loaded: LoadedKeySet;
-  /** How diagnosis messages name this set: `Account "Acme"`. */
+  /**
+   * How diagnosis messages name this set: `Account "Acme"` to the account's owner and to staff; to anyone else,
+   * who knows no more than the API key (it is in every page that loads the editor), `This account`.
+   */
   name: string;
+  /** The account's name as this viewer may see it: its own for the owner and staff, `This account` for anyone else. */
+  displayName: string;
 }
 
 /** Where a token check finds an account's keys, and where it records that a key was used. */
@@ -25,19 +33,29 @@ export interface AccountKeySource {
   recordUse(keySet: AccountKeySet, diagnosis: Diagnosis): Promise<void>;
 }
 
-async function keySetOf(store: Store, account: Account, algorithms: readonly AlgorithmName[]): Promise<AccountKeySet> {
+async function keySetOf(store: Store, account: Account, algorithms: readonly AlgorithmName[], viewer: Viewer): Promise<AccountKeySet> {
   const stored = await store.listKeys(account.id);
-  return { account, stored, loaded: await loadKeySet(publishedJwks(stored), algorithms), name: `Account "${account.name}"` };
+  const named = authorize(viewer, 'read', account.id) === 'allowed';
+  return {
+    account,
+    stored,
+    loaded: await loadKeySet(publishedJwks(stored), algorithms),
+    name: named ? `Account "${account.name}"` : UNNAMED_ACCOUNT,
+    displayName: named ? account.name : UNNAMED_ACCOUNT,
+  };
 }
 
 // "Last used" is shown to the minute; checks repeated within one do not each write to the database.
 const LAST_USED_PRECISION_MS = 60_000;
 
-/** Keys that a check actually tried (they verified the signature or were tested against it) and whose last use is older than a minute. */
+/**
+ * Keys that verified the token's signature and whose last use is older than a minute. A key a signature was only
+ * tested against is not "used": anyone who knows the API key could forge such a token and move its last use.
+ */
 function keyIdsToMarkUsed(keySet: AccountKeySet, diagnosis: Diagnosis, now: number): string[] {
-  const tried = new Set((diagnosis.keys ?? []).filter((attempt) => attempt.outcome === 'verified' || attempt.outcome === 'signature-mismatch').map((attempt) => attempt.thumbprint));
+  const verified = new Set((diagnosis.keys ?? []).filter((attempt) => attempt.outcome === 'verified').map((attempt) => attempt.thumbprint));
   return keySet.stored
-    .filter((key) => tried.has(key.thumbprint) && (!key.lastUsedAt || now - key.lastUsedAt.getTime() >= LAST_USED_PRECISION_MS))
+    .filter((key) => verified.has(key.thumbprint) && (!key.lastUsedAt || now - key.lastUsedAt.getTime() >= LAST_USED_PRECISION_MS))
     .map((key) => key.id);
 }
 
@@ -46,14 +64,14 @@ export function storeKeySource(openStore: () => Promise<Store>, viewer: () => Pr
     async byApiKey(apiKey, algorithms) {
       const store = await openStore();
       const account = await store.findAccountByApiKey(apiKey);
-      return account && keySetOf(store, account, algorithms);
+      return account && keySetOf(store, account, algorithms, await viewer());
     },
     async forViewer(algorithms) {
       const current = await viewer();
       if (current?.role !== 'owner') return undefined;
       const store = await openStore();
       const account = await store.findAccount(current.accountId);
-      return account && keySetOf(store, account, algorithms);
+      return account && keySetOf(store, account, algorithms, current);
     },
     async recordUse(keySet, diagnosis) {
       const now = new Date();

@@ -1,5 +1,5 @@
 import { constants, generateKeyPairSync, sign } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import type { Viewer } from '@/lib/auth/permissions';
 import { Store, type Account } from '@/lib/db/store';
 import { describeOnBackends } from '@/lib/db/test-databases';
@@ -46,12 +46,21 @@ describeOnBackends('token diagnosis against an account’s keys', (backend) => {
     }
   });
   afterAll(async () => opened?.dispose());
+  // Anonymous unless a test says otherwise.
+  beforeEach(() => {
+    viewer = null;
+  });
+
+  const owner = (account: Account): Viewer => ({ userId: `owner-of-${account.id}`, email: 'owner@example.test', role: 'owner', accountId: account.id });
+  const staff: Viewer = { userId: 'staff-1', email: 'support@example.test', role: 'staff', accountId: null };
 
   it('verifies with the account named by apiKey and records that key as used', async () => {
     const response = await diagnose({ token: rs256Token('current'), apiKey: acme.apiKey });
     expect(response.status).toBe(200);
     const result = await response.json();
-    expect(result).toMatchObject({ ok: true, key: { kid: 'current' }, keySource: { kind: 'account', account: { name: 'Acme', apiKey: acme.apiKey }, keyCount: 2 } });
+    // An anonymous caller knows the API key, not the account: it is not named to them.
+    expect(result).toMatchObject({ ok: true, key: { kid: 'current' }, keySource: { kind: 'account', account: { name: 'This account', apiKey: acme.apiKey }, keyCount: 2 } });
+    expect(JSON.stringify(result)).not.toContain('Acme');
     const keys = await store.listKeys(acme.id);
     expect(keys.find((key) => key.kid === 'current')?.lastUsedAt).toBeInstanceOf(Date);
     expect(keys.find((key) => key.kid === 'older')?.lastUsedAt ?? null).toBeNull();
@@ -63,24 +72,52 @@ describeOnBackends('token diagnosis against an account’s keys', (backend) => {
     expect((await store.listKeys(acme.id)).find((key) => key.kid === 'current')!.lastUsedAt).toEqual(before);
   });
 
-  it('explains an unknown kid in terms of the account', async () => {
-    const result = await (await diagnose({ token: rs256Token('abc'), apiKey: acme.apiKey })).json();
-    const error = result.errors.find((entry: { code: string }) => entry.code === 'JWKS_UNAVAILABLE');
-    expect(error.message).toContain('Account "Acme" has 2 keys; none has kid "abc"');
-    expect(error.message).toContain('"current", "older"');
+  it('explains an unknown kid in terms of the account, naming it only to its owner and staff', async () => {
+    const unknownKid = async () => {
+      const result = await (await diagnose({ token: rs256Token('abc'), apiKey: acme.apiKey })).json();
+      return { error: result.errors.find((entry: { code: string }) => entry.code === 'JWKS_UNAVAILABLE').message as string, name: result.keySource.account.name as string };
+    };
+    const anonymous = await unknownKid();
+    expect(anonymous.error).toContain('This account has 2 keys; none has kid "abc"');
+    expect(anonymous.error).toContain('"current", "older"');
+    expect(anonymous.error).not.toContain('Acme');
+    expect(anonymous.name).toBe('This account');
+
+    viewer = owner(empty);
+    expect(await unknownKid()).toMatchObject({ error: expect.stringContaining('This account has 2 keys'), name: 'This account' });
+
+    for (const who of [owner(acme), staff]) {
+      viewer = who;
+      const seen = await unknownKid();
+      expect(seen.error).toContain('Account "Acme" has 2 keys; none has kid "abc"');
+      expect(seen.name).toBe('Acme');
+    }
   });
 
   it('says when the account has no keys at all', async () => {
     const result = await (await diagnose({ token: rs256Token('current'), apiKey: empty.apiKey })).json();
     expect(result.errors.map((entry: { code: string }) => entry.code)).toEqual(['JWKS_UNAVAILABLE']);
-    expect(result.errors[0].message).toContain('Account "Empty" has no public keys registered');
+    expect(result.errors[0].message).toContain('This account has no public keys registered');
+    viewer = owner(empty);
+    expect((await (await diagnose({ token: rs256Token('current'), apiKey: empty.apiKey })).json()).errors[0].message).toContain('Account "Empty" has no public keys registered');
+    viewer = staff;
+    expect((await (await diagnose({ token: rs256Token('current'), apiKey: empty.apiKey })).json()).errors[0].message).toContain('Account "Empty" has no public keys registered');
   });
 
-  it('reports a signature no registered key verifies, and marks every key it tried', async () => {
-    const result = await (await diagnose({ token: rs256Token(undefined, generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey), apiKey: acme.apiKey })).json();
-    expect(result.errors.map((entry: { code: string }) => entry.code)).toEqual(['TOKEN_SIGNATURE_INVALID']);
-    const keys = await store.listKeys(acme.id);
-    expect(keys.every((key) => key.lastUsedAt instanceof Date)).toBe(true);
+  it('reports a signature no registered key verifies, and does not count that as a use of any key', async () => {
+    const forged = await store.createAccount({ name: 'Forged' });
+    const jwk = signer.publicKey.export({ format: 'jwk' }) as Record<string, unknown>;
+    await store.addKeys(forged.id, [{ kid: 'current', kty: 'RSA', alg: 'RS256', jwk, thumbprint: await calculateJwkThumbprint(jwk as JWK, 'sha256') }], SYSTEM);
+    const forger = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
+    for (const kid of [undefined, 'current']) {
+      const result = await (await diagnose({ token: rs256Token(kid, forger), apiKey: forged.apiKey })).json();
+      expect(result.errors.map((entry: { code: string }) => entry.code)).toEqual(['TOKEN_SIGNATURE_INVALID']);
+      expect(result.keys.map((attempt: { outcome: string }) => attempt.outcome)).toEqual(['signature-mismatch']);
+    }
+    expect((await store.listKeys(forged.id)).map((key) => key.lastUsedAt)).toEqual([null]);
+    // A token the key did sign is a use.
+    expect((await (await diagnose({ token: rs256Token('current'), apiKey: forged.apiKey })).json()).ok).toBe(true);
+    expect((await store.listKeys(forged.id))[0]!.lastUsedAt).toBeInstanceOf(Date);
   });
 
   it('keeps a stored key the accepted set does not cover, skips it with a warning, and tries it once the check is widened', async () => {
@@ -129,10 +166,18 @@ describeOnBackends('token diagnosis against an account’s keys', (backend) => {
     expect((await response.json()).error.message).toContain('either "jwks" or "apiKey"');
   });
 
-  it('uses the signed-in owner’s account when no keys are given', async () => {
+  it('uses the signed-in owner’s account when no keys are given, and names it to them', async () => {
     viewer = { userId: 'u1', email: 'owner@example.test', role: 'owner', accountId: acme.id };
     const result = await (await diagnose({ token: rs256Token('current') })).json();
     expect(result).toMatchObject({ ok: true, keySource: { kind: 'account', account: { name: 'Acme' } } });
+  });
+
+  it('names the account named by apiKey to its owner and to staff', async () => {
+    for (const who of [owner(acme), staff]) {
+      viewer = who;
+      const result = await (await diagnose({ token: rs256Token('current'), apiKey: acme.apiKey })).json();
+      expect(result).toMatchObject({ ok: true, keySource: { kind: 'account', account: { name: 'Acme', apiKey: acme.apiKey }, keyCount: 2 } });
+    }
   });
 
   it('has no keys for staff or anonymous callers without jwks or apiKey', async () => {

@@ -79,6 +79,17 @@ describe('POST /api/tokens/diagnose', () => {
     expect(error.message).toMatch(message);
   });
 
+  it('answers 200 with TOKEN_PART_NOT_JSON for a payload nested 20 000 deep, and 400 for a body nested that deep', async () => {
+    const deep = `${'['.repeat(20_000)}${']'.repeat(20_000)}`;
+    const token = `${b64('{"alg":"RS256"}')}.${b64(`{"sub":"u","exp":${NOW + 600},"x":${deep}}`)}.${b64('sig')}`;
+    const response = await post(JSON.stringify({ token, jwks, now: NOW }));
+    expect(response.status).toBe(200);
+    expect((await response.json()).errors.map((error: { code: string }) => error.code)).toEqual(['TOKEN_PART_NOT_JSON']);
+    const body = await post(`{"token":"a.b.c","jwks":{"keys":${deep}}}`);
+    expect(body.status).toBe(400);
+    expect((await errorOf(body)).message).toMatch(/more than 64 levels deep/);
+  });
+
   it('reports JWKS_UNAVAILABLE when no key set is given and nobody is signed in', async () => {
     const result = await (await post(JSON.stringify({ token: rs256Token({ sub: 'u', exp: NOW + 60 }), now: NOW }))).json();
     expect(result.errors.map((error: { code: string }) => error.code)).toEqual(['JWKS_UNAVAILABLE']);
@@ -100,6 +111,17 @@ describe('POST /api/tokens/diagnose', () => {
     const error = await errorOf(response);
     expect(error.code).toBe('BAD_REQUEST');
     expect(error.message).toMatch(message);
+  });
+
+  it.each([
+    ['an unexpected token', '{"token": eyJhbGciOiJSUzI1NiJ9.secret-part}', /invalid JSON\)/],
+    ['an unterminated string', '{"token": "eyJhbGciOiJSUzI1NiJ9.secret-part', /invalid JSON at character \d+\)/],
+    ['a body that ends early', '{"token": "eyJhbGciOiJSUzI1NiJ9.secret-part", ', /ends too early|character/],
+  ])('never echoes the body back when it is not JSON (%s): only where parsing stopped', async (_name, body, message) => {
+    const error = await errorOf(await post(body));
+    expect(error.message).toMatch(/^The request body is not valid JSON \(/);
+    expect(error.message).toMatch(message);
+    expect(error.message).not.toMatch(/secret|eyJ|token/);
   });
 
   it('answers 413 for a body over 64 KiB, declared or streamed', async () => {

@@ -20,7 +20,10 @@ export const diagnoseRequestSchema = z
   })
   .refine((body) => body.jwks === undefined || body.apiKey === undefined, { message: 'give either "jwks" or "apiKey", not both', path: ['apiKey'] });
 
-/** Which keys a diagnosis used: the request's own, an account's, or none. An extra field of the contract's result. */
+/**
+ * Which keys a diagnosis used: the request's own, an account's, or none. An extra field of the contract's result.
+ * An account's `name` is its own for its owner and staff, and "This account" for anyone else.
+ */
 export type KeySource = { kind: 'request' } | { kind: 'account'; account: { name: string; apiKey: string }; keyCount: number } | { kind: 'none' };
 
 type KeyChoice = { keySource: KeySource; options: Pick<DiagnoseOptions, 'keys' | 'keyWarnings' | 'keySetName'>; account?: AccountKeySet } | { response: Response };
@@ -42,7 +45,7 @@ async function chooseKeys(body: z.infer<typeof diagnoseRequestSchema>, algorithm
   if (!account) return { keySource: { kind: 'none' }, options: {} };
   return {
     account,
-    keySource: { kind: 'account', account: { name: account.account.name, apiKey: account.account.apiKey }, keyCount: account.loaded.keys.length },
+    keySource: { kind: 'account', account: { name: account.displayName, apiKey: account.account.apiKey }, keyCount: account.loaded.keys.length },
     options: { keys: account.loaded.keys, keyWarnings: account.loaded.warnings, keySetName: account.name },
   };
 }

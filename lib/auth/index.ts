@@ -3,6 +3,7 @@ import { authOptionsFromEnvironment, createAuth, viewerFrom, type Auth } from '.
 import type { Viewer } from './permissions';
 
 export type { Viewer } from './permissions';
+export { AUTH_BODY_LIMIT } from './server';
 
 const holder = globalThis as typeof globalThis & { rtcDoctorAuth?: Promise<Auth> };
 

@@ -1,5 +1,6 @@
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { ensurePrivateDirectory, PRIVATE_FILE_MODE } from '@/lib/db/connect';
 
 /**
  * The key that signs session cookies. BETTER_AUTH_SECRET when set (required when several processes share
@@ -12,11 +13,11 @@ export function authSecret(options: { configured?: string; sharedDatabase: boole
     return options.configured;
   }
   if (options.sharedDatabase) throw new Error('Set BETTER_AUTH_SECRET (32 characters or more) when DATABASE_URL is set, so every server process signs sessions alike.');
+  ensurePrivateDirectory(options.dataDir);
   const file = path.join(options.dataDir, 'auth-secret');
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
-  mkdirSync(options.dataDir, { recursive: true });
   const secret = Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString('base64url');
-  writeFileSync(file, secret, { mode: 0o600 });
-  chmodSync(file, 0o600);
+  writeFileSync(file, secret, { mode: PRIVATE_FILE_MODE });
+  chmodSync(file, PRIVATE_FILE_MODE);
   return secret;
 }

@@ -6,10 +6,18 @@ import { readEnvironment } from '@/lib/config/env';
 import type { Database } from '@/lib/db/connect';
 import { authAccounts, sessions, users, verifications } from '@/lib/db/schema';
 import type { Store } from '@/lib/db/store';
+import { afterAuthRequest, beforeAuthRequest } from './hooks';
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from './passwords';
 import type { Viewer } from './permissions';
 import { authSecret } from './secret';
 
-export const MIN_PASSWORD_LENGTH = 10;
+export { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from './passwords';
+
+/**
+ * The largest request body /api/auth/* reads (sign-up, sign-in and the rest are a few hundred bytes): a larger
+ * one is refused with 413 before better-auth sees it (app/api/auth/[...all]/route.ts, lib/http/body-limit.ts).
+ */
+export const AUTH_BODY_LIMIT = 8 * 1024;
 
 /** Email and password sign-in (better-auth) over the portal's own database; every new user owns a new account. */
 export function createAuth(db: Database, store: Store, options: { secret: string; baseURL?: string }) {
@@ -20,7 +28,7 @@ export function createAuth(db: Database, store: Store, options: { secret: string
     // Without a configured address, a request is trusted when it comes from the very site it was sent to.
     trustedOrigins: (request) => (options.baseURL || !request ? [] : ownOrigins(request)),
     database: drizzleAdapter(db, { provider: 'pg', schema: { user: users, session: sessions, account: authAccounts, verification: verifications } }),
-    emailAndPassword: { enabled: true, minPasswordLength: MIN_PASSWORD_LENGTH, autoSignIn: true },
+    emailAndPassword: { enabled: true, minPasswordLength: MIN_PASSWORD_LENGTH, maxPasswordLength: MAX_PASSWORD_LENGTH, autoSignIn: true },
     user: {
       additionalFields: {
         role: { type: 'string', required: false, defaultValue: 'owner', input: false },
@@ -30,6 +38,8 @@ export function createAuth(db: Database, store: Store, options: { secret: string
     session: { expiresIn: 7 * 24 * 3600, updateAge: 24 * 3600 },
     advanced: { database: { generateId: () => crypto.randomUUID() } },
     telemetry: { enabled: false },
+    // Field lengths and password rules (400 naming the field), and one answer to sign-up whether or not the email is taken.
+    hooks: { before: beforeAuthRequest, after: afterAuthRequest },
     databaseHooks: {
       user: {
         create: {

@@ -56,4 +56,20 @@ describe('readEnvironment', () => {
   ])('refuses RTC_DOCTOR_ALGORITHMS=%j at start-up, naming it', (value, message) => {
     expect(() => readEnvironment({ RTC_DOCTOR_ALGORITHMS: value })).toThrow(message);
   });
+
+  it('trusts no proxy unless told, and reads a list of addresses and ranges or a hop count', () => {
+    expect(readEnvironment({}).RTC_DOCTOR_TRUSTED_PROXIES).toEqual({ kind: 'none' });
+    expect(readEnvironment({ RTC_DOCTOR_TRUSTED_PROXIES: '' }).RTC_DOCTOR_TRUSTED_PROXIES).toEqual({ kind: 'none' });
+    expect(readEnvironment({ RTC_DOCTOR_TRUSTED_PROXIES: 'hops:1' }).RTC_DOCTOR_TRUSTED_PROXIES).toEqual({ kind: 'hops', hops: 1 });
+    const list = readEnvironment({ RTC_DOCTOR_TRUSTED_PROXIES: '10.0.0.0/8, 2001:db8::/32' }).RTC_DOCTOR_TRUSTED_PROXIES;
+    expect(list.kind === 'list' && list.ranges.map(([address, bits]) => `${address.toString()}/${bits}`)).toEqual(['10.0.0.0/8', '2001:db8::/32']);
+  });
+
+  it.each([
+    ['10.0.0.0/8, proxy.internal', /RTC_DOCTOR_TRUSTED_PROXIES: "proxy.internal" is not an IP address or a CIDR range/],
+    ['0.0.0.0/0', /RTC_DOCTOR_TRUSTED_PROXIES: "0.0.0.0\/0" trusts every address/],
+    ['hops:0', /RTC_DOCTOR_TRUSTED_PROXIES: "hops:0": the hop count must be a whole number from 1 to 10/],
+  ])('refuses RTC_DOCTOR_TRUSTED_PROXIES=%j at start-up, naming it', (value, message) => {
+    expect(() => readEnvironment({ RTC_DOCTOR_TRUSTED_PROXIES: value })).toThrow(message);
+  });
 });

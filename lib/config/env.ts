@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseAlgorithmList, SERVICE_ALGORITHMS } from '@/lib/algorithms';
+import { parseTrustedProxies } from '@/lib/http/rate-limit';
 
 /** RTC_DOCTOR_ALGORITHMS: the deployment's accepted set (contract rule 5), the service's own list when unset. */
 const algorithmSet = z
@@ -13,6 +14,22 @@ const algorithmSet = z
       return z.NEVER;
     }
     return parsed.algorithms;
+  });
+
+/**
+ * RTC_DOCTOR_TRUSTED_PROXIES: the reverse proxies whose X-Forwarded-For is believed (addresses and CIDR ranges,
+ * comma-separated) or `hops:N`; unset, X-Forwarded-For is ignored and the client is the socket's address.
+ */
+const trustedProxies = z
+  .string()
+  .optional()
+  .transform((value, context) => {
+    const parsed = parseTrustedProxies(value);
+    if ('error' in parsed) {
+      context.addIssue({ code: 'custom', message: `RTC_DOCTOR_TRUSTED_PROXIES: ${parsed.error}` });
+      return z.NEVER;
+    }
+    return parsed.trust;
   });
 
 const environmentSchema = z.object({
@@ -37,6 +54,7 @@ const environmentSchema = z.object({
     .max(300, 'RTC_DOCTOR_SESSION_HEARTBEAT_SECONDS must be at most 300')
     .default(15),
   RTC_DOCTOR_ALGORITHMS: algorithmSet,
+  RTC_DOCTOR_TRUSTED_PROXIES: trustedProxies,
 });
 
 export type Environment = z.infer<typeof environmentSchema>;
@@ -52,6 +70,7 @@ export function readEnvironment(source: Record<string, string | undefined> = pro
     RTC_DOCTOR_SESSION_IDLE_SECONDS: source.RTC_DOCTOR_SESSION_IDLE_SECONDS || undefined,
     RTC_DOCTOR_SESSION_HEARTBEAT_SECONDS: source.RTC_DOCTOR_SESSION_HEARTBEAT_SECONDS || undefined,
     RTC_DOCTOR_ALGORITHMS: source.RTC_DOCTOR_ALGORITHMS || undefined,
+    RTC_DOCTOR_TRUSTED_PROXIES: source.RTC_DOCTOR_TRUSTED_PROXIES || undefined,
   });
   if (!result.success) {
     throw new Error(`Invalid environment: ${result.error.issues.map((issue) => (issue.message.startsWith(String(issue.path[0])) ? issue.message : `${issue.path.join('.')}: ${issue.message}`)).join('; ')}`);

@@ -1,3 +1,4 @@
+import { chmodSync, mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -27,6 +28,27 @@ export interface DatabaseOptions {
   url?: string;
   /** Where the embedded database keeps its files; omitted, it lives in memory (tests). */
   dataDir?: string;
+}
+
+/** The data directory and every directory in it: this user only (the embedded database, the session-signing secret, demo credentials). */
+export const PRIVATE_DIRECTORY_MODE = 0o700;
+/** Files the portal itself writes there. */
+export const PRIVATE_FILE_MODE = 0o600;
+
+/**
+ * Creates `dir` (and any missing parent) readable by this user only, and tightens one that already exists, so
+ * nobody else on the machine can read or change what is in it. When it cannot (another user owns the
+ * directory), it says so on stderr and carries on.
+ */
+export function ensurePrivateDirectory(dir: string, warn: (message: string) => void = (message) => console.error(message)): void {
+  mkdirSync(dir, { recursive: true, mode: PRIVATE_DIRECTORY_MODE });
+  const mode = statSync(dir).mode & 0o777;
+  if (mode === PRIVATE_DIRECTORY_MODE) return;
+  try {
+    chmodSync(dir, PRIVATE_DIRECTORY_MODE);
+  } catch (error) {
+    warn(`Warning: ${dir} has mode ${mode.toString(8)} and could not be made private to this user (700): ${error instanceof Error ? error.message : String(error)}. Run: chmod 700 ${dir}`);
+  }
 }
 
 const MIGRATIONS = path.join(process.cwd(), 'lib', 'db', 'migrations');
@@ -60,6 +82,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<OpenDataba
     await withMigrationLock(pool, () => migratePostgres(db, { migrationsFolder: MIGRATIONS }));
     return { db: db as unknown as Database, kind: 'postgres', pool, url: options.url, close: () => pool.end() };
   }
+  if (options.dataDir) ensurePrivateDirectory(options.dataDir);
   const client = options.dataDir ? new PGlite(options.dataDir) : new PGlite();
   const db = drizzlePglite(client, { schema });
   await migratePglite(db, { migrationsFolder: MIGRATIONS });

@@ -1,7 +1,6 @@
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { readEnvironment } from '@/lib/config/env';
-import { openDatabase, type OpenDatabase } from './connect';
+import { ensurePrivateDirectory, openDatabase, type OpenDatabase } from './connect';
 import { Store } from './store';
 
 export { KeyConflictError, Store, type Account, type Actor, type AuditEvent, type NewKey, type Role, type StoredKey } from './store';
@@ -23,8 +22,9 @@ function openOnce(): Promise<{ opened: OpenDatabase; store: Store }> {
     const environment = readEnvironment();
     let dataDir: string | undefined;
     if (!environment.DATABASE_URL) {
+      // The data directory and the database directory in it are this user's only; openDatabase sees to the latter.
+      ensurePrivateDirectory(path.resolve(environment.RTC_DOCTOR_DATA_DIR));
       dataDir = path.resolve(environment.RTC_DOCTOR_DATA_DIR, 'db');
-      mkdirSync(dataDir, { recursive: true });
     }
     const opened = await openDatabase({ url: environment.DATABASE_URL, dataDir });
     return { opened, store: new Store(opened.db) };

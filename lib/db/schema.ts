@@ -1,12 +1,35 @@
-import { bigint, bigserial, boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, varchar } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { bigint, bigserial, boolean, check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, varchar } from 'drizzle-orm/pg-core';
+
+/**
+ * The longest value, in characters, of each stored text that people type: sign-up refuses a longer one
+ * (lib/auth/server.ts, 400 naming the field) and a CHECK constraint refuses it in the database as well.
+ */
+export const FIELD_LIMITS = {
+  /** A user's name. */
+  userName: 100,
+  /** A user's email address (RFC 5321: an address is at most 254 characters). */
+  userEmail: 254,
+  /** A user's picture address (sign-up accepts one; the portal does not show it). */
+  userImage: 2048,
+  /** A customer account's name: "{user's name}’s account". */
+  accountName: 120,
+} as const;
+
+/** CHECK (char_length(column) <= limit); a NULL passes, as a CHECK does. */
+const maxLength = (name: string, column: Parameters<typeof sql>[1], limit: number) => check(name, sql`char_length(${column}) <= ${sql.raw(String(limit))}`);
 
 /** A customer account: the owner of an API key, which the editor is loaded with, and of a JWK set. */
-export const accounts = pgTable('accounts', {
-  id: text('id').primaryKey(),
-  name: text('name').notNull(),
-  apiKey: text('api_key').notNull().unique(),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-});
+export const accounts = pgTable(
+  'accounts',
+  {
+    id: text('id').primaryKey(),
+    name: text('name').notNull(),
+    apiKey: text('api_key').notNull().unique(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [maxLength('accounts_name_length', table.name, FIELD_LIMITS.accountName)],
+);
 
 /** Public keys only: private material is refused before it reaches storage. */
 export const publicKeys = pgTable(
@@ -73,17 +96,25 @@ const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull(
 const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
 
 /** People who sign in: an account's owner, or support staff (who belong to no account). */
-export const users = pgTable('users', {
-  id: text('id').primaryKey(),
-  name: text('name').notNull(),
-  email: text('email').notNull().unique(),
-  emailVerified: boolean('email_verified').notNull().default(false),
-  image: text('image'),
-  role: text('role').notNull().default('owner'),
-  customerAccountId: text('customer_account_id').references(() => accounts.id, { onDelete: 'set null' }),
-  createdAt: createdAt(),
-  updatedAt: updatedAt(),
-});
+export const users = pgTable(
+  'users',
+  {
+    id: text('id').primaryKey(),
+    name: text('name').notNull(),
+    email: text('email').notNull().unique(),
+    emailVerified: boolean('email_verified').notNull().default(false),
+    image: text('image'),
+    role: text('role').notNull().default('owner'),
+    customerAccountId: text('customer_account_id').references(() => accounts.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (table) => [
+    maxLength('users_name_length', table.name, FIELD_LIMITS.userName),
+    maxLength('users_email_length', table.email, FIELD_LIMITS.userEmail),
+    maxLength('users_image_length', table.image, FIELD_LIMITS.userImage),
+  ],
+);
 
 export const sessions = pgTable(
   'sessions',

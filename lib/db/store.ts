@@ -51,7 +51,19 @@ export function generateApiKey(): string {
 
 /** The one storage interface, the same over the embedded database and PostgreSQL. */
 export class Store {
+  private readonly keysChangedListeners = new Set<(accountId: string) => void>();
+
   constructor(private readonly db: Database) {}
+
+  /** Calls `listener` after keys of an account were added or deleted (to drop cached key sets); returns how to stop. */
+  onKeysChanged(listener: (accountId: string) => void): () => void {
+    this.keysChangedListeners.add(listener);
+    return () => this.keysChangedListeners.delete(listener);
+  }
+
+  private keysChanged(accountId: string): void {
+    for (const listener of this.keysChangedListeners) listener(accountId);
+  }
 
   async createAccount(input: { name: string; apiKey?: string }): Promise<Account> {
     const [account] = await this.db
@@ -82,7 +94,7 @@ export class Store {
   async addKeys(accountId: string, keys: readonly NewKey[], actor: Actor): Promise<StoredKey[]> {
     if (keys.length === 0) return [];
     try {
-      return await this.db.transaction(async (tx) => {
+      const added = await this.db.transaction(async (tx) => {
         const stored = await tx
           .insert(publicKeys)
           .values(keys.map((key) => ({ id: randomId(), accountId, kid: key.kid, kty: key.kty, alg: key.alg ?? null, jwk: key.jwk, thumbprint: key.thumbprint })))
@@ -92,6 +104,8 @@ export class Store {
         );
         return stored;
       });
+      this.keysChanged(accountId);
+      return added;
     } catch (error) {
       const constraint = uniqueViolation(error);
       if (constraint !== undefined) throw new KeyConflictError(constraint.includes('thumbprint') ? 'thumbprint' : 'kid');
@@ -100,7 +114,7 @@ export class Store {
   }
 
   async deleteKey(accountId: string, keyId: string, actor: Actor): Promise<boolean> {
-    return this.db.transaction(async (tx) => {
+    const deleted = await this.db.transaction(async (tx) => {
       const [deleted] = await tx
         .delete(publicKeys)
         .where(and(eq(publicKeys.accountId, accountId), eq(publicKeys.id, keyId)))
@@ -109,6 +123,8 @@ export class Store {
       await tx.insert(auditEvents).values({ accountId, actorId: actor.id, actorRole: actor.role, action: 'key.deleted', keyKid: deleted.kid, keyThumbprint: deleted.thumbprint });
       return true;
     });
+    if (deleted) this.keysChanged(accountId);
+    return deleted;
   }
 
   async markKeysUsed(accountId: string, keyIds: readonly string[], at: Date = new Date()): Promise<void> {

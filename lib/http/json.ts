@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { jsonFailure } from '@/lib/encoding/json-error';
+import { excessiveNesting } from '@/lib/encoding/json-depth';
 
 /** The error shape of every API route: { error: { code, message } }. */
 export function errorResponse(status: number, code: string, message: string, headers?: HeadersInit): Response {
@@ -11,11 +13,13 @@ export function badRequest(message: string): Response {
 
 export type BodyResult<T> = { ok: true; value: T } | { ok: false; response: Response };
 
-/** Reads at most `limit` bytes of a request body, refusing larger ones with 413 before or while reading. */
-async function readLimitedText(request: Request, limit: number): Promise<{ text: string } | { tooLarge: true }> {
+export type LimitedRead<T> = T | { tooLarge: true };
+
+/** Reads at most `limit` bytes of a request body, refusing larger ones before reading (Content-Length) or while reading. */
+export async function readLimitedBytes(request: Request, limit: number): Promise<LimitedRead<{ bytes: Uint8Array<ArrayBuffer> }>> {
   const declared = Number(request.headers.get('content-length'));
   if (Number.isFinite(declared) && declared > limit) return { tooLarge: true };
-  if (!request.body) return { text: '' };
+  if (!request.body) return { bytes: new Uint8Array(0) };
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -35,7 +39,18 @@ async function readLimitedText(request: Request, limit: number): Promise<{ text:
     bytes.set(chunk, offset);
     offset += chunk.byteLength;
   }
-  return { text: new TextDecoder().decode(bytes) };
+  return { bytes };
+}
+
+/** Reads at most `limit` bytes of a request body as UTF-8 text; see {@link readLimitedBytes}. */
+export async function readLimitedText(request: Request, limit: number): Promise<LimitedRead<{ text: string }>> {
+  const read = await readLimitedBytes(request, limit);
+  return 'tooLarge' in read ? read : { text: new TextDecoder().decode(read.bytes) };
+}
+
+/** The one answer to a body over its limit. */
+export function payloadTooLarge(limit: number): Response {
+  return errorResponse(413, 'PAYLOAD_TOO_LARGE', `The request body is larger than ${Math.round(limit / 1024)} KiB.`);
 }
 
 function describeIssues(error: z.ZodError): string {
@@ -51,14 +66,16 @@ function describeIssues(error: z.ZodError): string {
 export async function readJsonBody<T extends z.ZodType>(request: Request, schema: T, limit: number): Promise<BodyResult<z.output<T>>> {
   const read = await readLimitedText(request, limit);
   if ('tooLarge' in read) {
-    return { ok: false, response: errorResponse(413, 'PAYLOAD_TOO_LARGE', `The request body is larger than ${Math.round(limit / 1024)} KiB.`) };
+    return { ok: false, response: payloadTooLarge(limit) };
   }
+  const nesting = excessiveNesting(read.text);
+  if (nesting) return { ok: false, response: badRequest(`The request body is not read: ${nesting}.`) };
   let json: unknown;
   try {
     json = JSON.parse(read.text);
   } catch (cause) {
-    const reason = cause instanceof Error ? cause.message : 'unknown reason';
-    return { ok: false, response: badRequest(read.text.trim() === '' ? 'The request body is empty; send a JSON object.' : `The request body is not valid JSON (${reason}).`) };
+    // JSON.parse quotes the input around the error; the answer gives the position only.
+    return { ok: false, response: badRequest(read.text.trim() === '' ? 'The request body is empty; send a JSON object.' : `The request body is not valid JSON (${jsonFailure(cause)}).`) };
   }
   const parsed = schema.safeParse(json);
   if (!parsed.success) return { ok: false, response: badRequest(describeIssues(parsed.error)) };

@@ -66,6 +66,22 @@ const p256Certificate = (
   })
 ).cert;
 
+describe('readKeys: input the database and the stack could not take', () => {
+  it.each(['a\u0000b', 'tab\there', 'del\u007f'])('a kid with a control character (%j) → KEY_MALFORMED, never stored', async (kid) => {
+    const key = only(await readKeys({ ...rsa.jwk, kid }));
+    expect(problems(key)).toEqual(['KEY_MALFORMED']);
+    expect(key.problems[0]!.message).toMatch(/control character/);
+    expect(key.publicJwk).toBeNull();
+  });
+
+  it('a key set text nested 20 000 deep → a KEY_MALFORMED error for the whole input, without parsing it', async () => {
+    const reading = await readKeys(`{"keys":${'['.repeat(20_000)}${']'.repeat(20_000)}}`);
+    expect(reading.keys).toEqual([]);
+    expect(reading.errors.map((error) => error.code)).toEqual(['KEY_MALFORMED']);
+    expect(reading.errors[0]!.message).toMatch(/more than 64 levels deep/);
+  });
+});
+
 describe('readKeys: JWK input', () => {
   it('reads a JWK set (as text) with every key, in order, with kid, kty, index, size or curve and thumbprint', async () => {
     const reading = await readKeys(JSON.stringify(jwkSet(rsa, p256, p384, p521)));

@@ -13,7 +13,9 @@ import {
   type AlgorithmName,
 } from '@/lib/algorithms';
 import { decodeBase64Url, encodeBase64Url, findBase64UrlProblem } from '@/lib/encoding/base64url';
+import { excessiveNesting } from '@/lib/encoding/json-depth';
 import { ERROR_CATALOG, errorDocsPath } from '@/lib/errors';
+import { jsonFailure } from '@/lib/encoding/json-error';
 import { PRIVATE_MEMBERS, REQUIRED_MEMBERS } from './members';
 import { certificatePublicKeyInfo, privateKeyAlgorithm, readPublicKeyInfo, type KeyAlgorithm, type PublicKeyInfo } from './der';
 import { pkcs1PrivateToPkcs8, pkcs1ToSpki, readPemBlocks, toPem, type PemBlock } from './pem';
@@ -131,6 +133,8 @@ async function readJwk(value: unknown, index: number, name: string | undefined, 
   for (const member of ['kid', 'alg', 'use'] as const) {
     if (Object.hasOwn(jwk, member) && typeof jwk[member] !== 'string') return malformed(`has a "${member}" that is ${Array.isArray(jwk[member]) ? 'an array' : jwk[member] === null ? 'null' : `a ${typeof jwk[member]}`}; it must be a string`);
   }
+  // A kid travels in token headers, URLs and the database; control characters (U+0000 above all) belong in none.
+  if (key.kid !== null && /[\u0000-\u001f\u007f]/.test(key.kid)) return malformed('has a "kid" with a control character in it; a kid is printable text');
   if (typeof jwk.kty !== 'string') return malformed('has no "kty" member');
   key.kty = jwk.kty;
   if (jwk.kty === 'oct') {
@@ -289,20 +293,14 @@ function markDuplicateKids(keys: ReadKey[]): ReadKey[] {
   return keys;
 }
 
-/** Where JSON.parse stopped, without the fragment of input its message quotes (that may be part of a private key). */
-function jsonFailure(cause: unknown): string {
-  const message = cause instanceof Error ? cause.message : '';
-  const position = /position (\d+)/.exec(message)?.[1];
-  if (position !== undefined) return `invalid JSON at character ${Number(position) + 1}`;
-  return /end of (JSON|data) input/i.test(message) ? 'the JSON ends too early' : 'invalid JSON';
-}
-
 /** Reads a JWK set, a single JWK, or PEM blocks, as text or as parsed JSON, and states the facts of every key. */
 export async function readKeys(input: string | unknown, options: ReadKeysOptions = {}): Promise<KeyReading> {
   const accepted = options.algorithms ?? SERVICE_ALGORITHMS;
   let value = input;
   if (typeof input === 'string') {
     if (input.includes('-----BEGIN')) return readPem(input, accepted);
+    const nesting = excessiveNesting(input);
+    if (nesting) return { form: 'jwk', keys: [], errors: [finding('KEY_MALFORMED', `the text is not read: ${nesting}, which no key set needs`)] };
     try {
       value = JSON.parse(input);
     } catch (cause) {

@@ -304,6 +304,22 @@ describe('rule 3: header and payload are JSON objects', () => {
   });
 });
 
+describe('absurd nesting', () => {
+  it('a payload nested 20 000 deep → TOKEN_PART_NOT_JSON, and the result still serialises', async () => {
+    const deep = `{"sub":"u","exp":${NOW + 600},"x":${'['.repeat(20_000)}${']'.repeat(20_000)}}`;
+    const result = await diagnose(rawToken('{"alg":"RS256"}', deep));
+    const error = only(result, 'TOKEN_PART_NOT_JSON');
+    expect(error.part).toBe('payload');
+    expect(error.message).toMatch(/more than 64 levels deep/);
+    expect(result.payload).toBeNull();
+    expect(() => JSON.stringify(result)).not.toThrow();
+  });
+
+  it('a header nested past the limit is refused the same way', async () => {
+    only(await diagnose(rawToken(`{"alg":"RS256","x":${'['.repeat(65)}${']'.repeat(65)}}`, JSON.stringify(goodClaims()))), 'TOKEN_PART_NOT_JSON');
+  });
+});
+
 describe('rule 4: the header has a string alg', () => {
   it('a header without alg → TOKEN_HEADER_NO_ALG', async () => {
     const result = await diagnose(signToken({ header: { typ: 'JWT', kid: rsa.kid }, payload: goodClaims(), alg: 'RS256', key: rsa }));

@@ -1,5 +1,6 @@
 import { ALGORITHM_NAMES, ALGORITHMS, isAlgorithmName, isServiceSet, isSymmetricAlgorithm, listAlgorithms, RECOMMENDED_ALGORITHM, requiredKeyPair, SERVICE_ALGORITHMS, type AlgorithmName } from '@/lib/algorithms';
 import { decodeBase64Url, findBase64UrlProblem } from '@/lib/encoding/base64url';
+import { excessiveNesting } from '@/lib/encoding/json-depth';
 import { tokenError, tokenWarning } from './findings';
 import type { DiagnosisError, DiagnosisWarning, JsonObject, TokenPart } from './types';
 
@@ -39,6 +40,8 @@ function decodeJsonObject(part: 'header' | 'payload', text: string): { value?: J
   } catch {
     return { error: tokenError('TOKEN_PART_NOT_JSON', `The ${part} decodes to bytes that are not UTF-8 text, so it cannot be JSON.`, { part }) };
   }
+  const nesting = excessiveNesting(json);
+  if (nesting) return { error: tokenError('TOKEN_PART_NOT_JSON', `The ${part} is not read: ${nesting}, which no identity token needs.`, { part }) };
   let value: unknown;
   try {
     value = JSON.parse(json);

@@ -24,4 +24,10 @@ describe('create request bodies', () => {
       expect(createSessionSchema.safeParse(body).success, JSON.stringify(body).slice(0, 60)).toBe(false);
     }
   });
+
+  it('refuses content holding U+0000, which PostgreSQL text cannot store, naming the character', () => {
+    const parsed = createSessionSchema.safeParse({ keyHint: 'k', content: 'before\u0000after' });
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues[0]?.message).toBe('must not contain the character U+0000');
+  });
 });

@@ -24,7 +24,12 @@ export const keyHintSchema = z
 
 export const createSessionSchema = z.object({
   keyHint: keyHintSchema,
-  content: z.string({ error: 'must be a string' }).max(CONTENT_MAX, `must be at most ${CONTENT_MAX / 1024} KiB`).optional(),
+  content: z
+    .string({ error: 'must be a string' })
+    .max(CONTENT_MAX, `must be at most ${CONTENT_MAX / 1024} KiB`)
+    // PostgreSQL text cannot hold U+0000; refused here rather than failing in the database.
+    .refine((content) => !content.includes('\u0000'), 'must not contain the character U+0000')
+    .optional(),
 });
 
 export type CreateSessionInput = z.output<typeof createSessionSchema>;

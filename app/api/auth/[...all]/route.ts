@@ -1,16 +1,15 @@
 import { toNextJsHandler } from 'better-auth/next-js';
-import { getAuth } from '@/lib/auth';
-import { rateLimit } from '@/lib/api/rate-limits';
+import { AUTH_BODY_LIMIT, getAuth } from '@/lib/auth';
+import { rateLimitSignIn } from '@/lib/api/rate-limits';
+import { withBodyLimit } from '@/lib/http/body-limit';
 
 export async function GET(request: Request) {
   return toNextJsHandler(await getAuth()).GET(request);
 }
 
 export async function POST(request: Request) {
-  // Password guessing is throttled per client address, across processes when PostgreSQL is shared.
-  if (new URL(request.url).pathname.startsWith('/api/auth/sign-in')) {
-    const limited = await rateLimit(request, 'signIn');
-    if (limited) return limited;
-  }
-  return toNextJsHandler(await getAuth()).POST(request);
+  const handle = (checked: Request) => withBodyLimit(checked, AUTH_BODY_LIMIT, async (limited) => toNextJsHandler(await getAuth()).POST(limited));
+  // Password guessing is throttled per client address and locked out per account, across processes when PostgreSQL is shared.
+  if (new URL(request.url).pathname.startsWith('/api/auth/sign-in')) return rateLimitSignIn(request, handle);
+  return handle(request);
 }
