@@ -13,11 +13,7 @@ import { authSecret } from './secret';
 
 export { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from './passwords';
 
-/**
- * The largest request body /api/auth/* reads (sign-up, sign-in and the rest are a few hundred bytes): a larger
- * one is refused with 413 before better-auth sees it (app/api/auth/[...all]/route.ts, lib/http/body-limit.ts).
- */
-export const AUTH_BODY_LIMIT = 8 * 1024;
+export { AUTH_BODY_LIMIT } from '@/lib/http/body-limit';
 
 /** Email and password sign-in (better-auth) over the portal's own database; every new user owns a new account. */
 export function createAuth(db: Database, store: Store, options: { secret: string; baseURL?: string }) {

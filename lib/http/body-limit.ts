@@ -1,6 +1,13 @@
 import { payloadTooLarge, readLimitedBytes } from './json';
 
 /**
+ * The largest request body /api/auth/* reads (sign-up, sign-in and the rest are a few hundred bytes): a larger
+ * one is refused with 413 before better-auth sees it (app/api/auth/[...all]/route.ts). Sign-in's lockout reads
+ * the same bytes under the same limit (SIGN_IN_BODY_LIMIT in rate-limit.ts).
+ */
+export const AUTH_BODY_LIMIT = 8 * 1024;
+
+/**
  * Hands `handle` a copy of `request` whose body has been read in full and is at most `limit` bytes; a larger
  * body is refused with 413 by its declared Content-Length before anything is read, or as soon as the stream
  * passes the limit, and `handle` is not called. For handlers (a library's) that would read any size.

@@ -4,7 +4,7 @@ import ipaddr from 'ipaddr.js';
 import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { Pool } from 'pg';
 import { z } from 'zod';
-import { withBodyLimit } from './body-limit';
+import { AUTH_BODY_LIMIT, withBodyLimit } from './body-limit';
 import { errorResponse } from './json';
 
 // ---------------------------------------------------------------- client addresses
@@ -348,8 +348,8 @@ export async function withLockout(lockout: Lockout, account: string, attempt: ()
 
 // ---------------------------------------------------------------- sign-in
 
-/** A sign-in body is an email, a password and two small options; anything near this size is not a sign-in. */
-export const SIGN_IN_BODY_LIMIT = 16 * 1024;
+/** A sign-in body is an email, a password and two small options: the auth routes' one limit applies. */
+export const SIGN_IN_BODY_LIMIT = AUTH_BODY_LIMIT;
 
 const signInFields = z.object({ email: z.string() });
 
