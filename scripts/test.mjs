@@ -90,6 +90,12 @@ if (unit) {
 }
 if (!unit || (!unitOk && unit.numFailedTests === 0)) stepFailed('The unit test run');
 
+// Known-vulnerable dependencies fail the run like a test (scripts/audit.mjs: npm audit, else the pinned snapshot).
+if (!postgresOnly) {
+  if (run('node', ['scripts/audit.mjs'])) totals.passed += 1;
+  else stepFailed('The dependency audit');
+}
+
 if (!ensureChromium()) {
   stepFailed(`Installing Chromium (install it with: sudo apt-get install -y chromium, or set CHROME_PATH to a Chromium binary)`);
   finish();
