@@ -42,6 +42,44 @@ describe('readEnvironment', () => {
     expect(() => readEnvironment({ RTC_DOCTOR_SESSION_HEARTBEAT_SECONDS: '0' })).toThrow(/RTC_DOCTOR_SESSION_HEARTBEAT_SECONDS must be at least/);
   });
 
+  it('bounds session storage, creates, streams and stream lifetime by default, and takes other values', () => {
+    expect(readEnvironment({})).toMatchObject({
+      RTC_DOCTOR_SESSION_STORAGE_BYTES: 256 * 1024 * 1024,
+      RTC_DOCTOR_SESSION_CREATES_PER_HOUR: 60,
+      RTC_DOCTOR_SESSION_STREAMS_PER_CLIENT: 20,
+      RTC_DOCTOR_SESSION_STREAMS_PER_PROCESS: 2000,
+      RTC_DOCTOR_SESSION_STREAM_SECONDS: 600,
+    });
+    expect(
+      readEnvironment({
+        RTC_DOCTOR_SESSION_STORAGE_BYTES: '4096',
+        RTC_DOCTOR_SESSION_CREATES_PER_HOUR: '3',
+        RTC_DOCTOR_SESSION_STREAMS_PER_CLIENT: '2',
+        RTC_DOCTOR_SESSION_STREAMS_PER_PROCESS: '5',
+        RTC_DOCTOR_SESSION_STREAM_SECONDS: '30',
+      }),
+    ).toMatchObject({
+      RTC_DOCTOR_SESSION_STORAGE_BYTES: 4096,
+      RTC_DOCTOR_SESSION_CREATES_PER_HOUR: 3,
+      RTC_DOCTOR_SESSION_STREAMS_PER_CLIENT: 2,
+      RTC_DOCTOR_SESSION_STREAMS_PER_PROCESS: 5,
+      RTC_DOCTOR_SESSION_STREAM_SECONDS: 30,
+    });
+  });
+
+  it.each([
+    ['RTC_DOCTOR_SESSION_STORAGE_BYTES', 'lots', /RTC_DOCTOR_SESSION_STORAGE_BYTES must be a number of bytes/],
+    ['RTC_DOCTOR_SESSION_STORAGE_BYTES', '100', /RTC_DOCTOR_SESSION_STORAGE_BYTES must be at least 1024/],
+    ['RTC_DOCTOR_SESSION_CREATES_PER_HOUR', '0', /RTC_DOCTOR_SESSION_CREATES_PER_HOUR must be at least 1/],
+    ['RTC_DOCTOR_SESSION_CREATES_PER_HOUR', '2.5', /RTC_DOCTOR_SESSION_CREATES_PER_HOUR must be a whole number of sessions/],
+    ['RTC_DOCTOR_SESSION_STREAMS_PER_CLIENT', '-1', /RTC_DOCTOR_SESSION_STREAMS_PER_CLIENT must be at least 1/],
+    ['RTC_DOCTOR_SESSION_STREAMS_PER_PROCESS', '10000000', /RTC_DOCTOR_SESSION_STREAMS_PER_PROCESS must be at most 1000000/],
+    ['RTC_DOCTOR_SESSION_STREAM_SECONDS', '0', /RTC_DOCTOR_SESSION_STREAM_SECONDS must be at least 1/],
+    ['RTC_DOCTOR_SESSION_STREAM_SECONDS', '100000', /RTC_DOCTOR_SESSION_STREAM_SECONDS must be at most 86400/],
+  ])('refuses %s=%j at start-up, naming it', (name, value, message) => {
+    expect(() => readEnvironment({ [name]: value })).toThrow(message);
+  });
+
   it('accepts the service\'s algorithms by default, and a deployment may widen them with ES algorithms', () => {
     expect(readEnvironment({}).RTC_DOCTOR_ALGORITHMS).toEqual(['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512']);
     expect(readEnvironment({ RTC_DOCTOR_ALGORITHMS: ' ES256, RS256 ,PS512' }).RTC_DOCTOR_ALGORITHMS).toEqual(['RS256', 'PS512', 'ES256']);

@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import { parseAlgorithmList, SERVICE_ALGORITHMS } from '@/lib/algorithms';
 import { parseTrustedProxies } from '@/lib/http/rate-limit';
+import {
+  DEFAULT_SESSION_CREATES_PER_HOUR,
+  DEFAULT_SESSION_HEARTBEAT_SECONDS,
+  DEFAULT_SESSION_STORAGE_BYTES,
+  DEFAULT_SESSION_STREAM_SECONDS,
+  DEFAULT_SESSION_STREAMS_PER_CLIENT,
+  DEFAULT_SESSION_STREAMS_PER_PROCESS,
+} from '@/lib/sessions/limits';
 
 /** RTC_DOCTOR_ALGORITHMS: the deployment's accepted set (contract rule 5), the service's own list when unset. */
 const algorithmSet = z
@@ -32,6 +40,15 @@ const trustedProxies = z
     return parsed.trust;
   });
 
+/** A whole number setting from `min` to `max` (in `unit`), named in every message. */
+const wholeNumber = (name: string, unit: string, min: number, max: number, fallback: number) =>
+  z.coerce
+    .number({ error: `${name} must be a number of ${unit}` })
+    .int(`${name} must be a whole number of ${unit}`)
+    .min(min, `${name} must be at least ${min}`)
+    .max(max, `${name} must be at most ${max}`)
+    .default(fallback);
+
 const environmentSchema = z.object({
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'DATABASE_URL must be a postgres:// or postgresql:// URL' }).optional(),
   RTC_DOCTOR_DATA_DIR: z.string().min(1).default('./data'),
@@ -52,7 +69,17 @@ const environmentSchema = z.object({
     .number({ error: 'RTC_DOCTOR_SESSION_HEARTBEAT_SECONDS must be a number of seconds' })
     .min(0.1, 'RTC_DOCTOR_SESSION_HEARTBEAT_SECONDS must be at least 0.1')
     .max(300, 'RTC_DOCTOR_SESSION_HEARTBEAT_SECONDS must be at most 300')
-    .default(15),
+    .default(DEFAULT_SESSION_HEARTBEAT_SECONDS),
+  /** What all stored collaboration sessions together may take; a create that finds no room, even after evicting expired sessions, gets 507. */
+  RTC_DOCTOR_SESSION_STORAGE_BYTES: wholeNumber('RTC_DOCTOR_SESSION_STORAGE_BYTES', 'bytes', 1024, 2 ** 50, DEFAULT_SESSION_STORAGE_BYTES),
+  /** Sessions one client may create (that store something) per hour; more get 429. */
+  RTC_DOCTOR_SESSION_CREATES_PER_HOUR: wholeNumber('RTC_DOCTOR_SESSION_CREATES_PER_HOUR', 'sessions', 1, 1_000_000, DEFAULT_SESSION_CREATES_PER_HOUR),
+  /** Session event streams one client may hold open in one server process; more get 503. */
+  RTC_DOCTOR_SESSION_STREAMS_PER_CLIENT: wholeNumber('RTC_DOCTOR_SESSION_STREAMS_PER_CLIENT', 'streams', 1, 1_000_000, DEFAULT_SESSION_STREAMS_PER_CLIENT),
+  /** Session event streams one server process holds open, all clients together; more get 503. */
+  RTC_DOCTOR_SESSION_STREAMS_PER_PROCESS: wholeNumber('RTC_DOCTOR_SESSION_STREAMS_PER_PROCESS', 'streams', 1, 1_000_000, DEFAULT_SESSION_STREAMS_PER_PROCESS),
+  /** The longest a session event stream stays open; then it sends `retry:` and ends, and the client reconnects. */
+  RTC_DOCTOR_SESSION_STREAM_SECONDS: wholeNumber('RTC_DOCTOR_SESSION_STREAM_SECONDS', 'seconds', 1, 24 * 3600, DEFAULT_SESSION_STREAM_SECONDS),
   RTC_DOCTOR_ALGORITHMS: algorithmSet,
   RTC_DOCTOR_TRUSTED_PROXIES: trustedProxies,
 });
@@ -69,6 +96,11 @@ export function readEnvironment(source: Record<string, string | undefined> = pro
     BETTER_AUTH_URL: source.BETTER_AUTH_URL || undefined,
     RTC_DOCTOR_SESSION_IDLE_SECONDS: source.RTC_DOCTOR_SESSION_IDLE_SECONDS || undefined,
     RTC_DOCTOR_SESSION_HEARTBEAT_SECONDS: source.RTC_DOCTOR_SESSION_HEARTBEAT_SECONDS || undefined,
+    RTC_DOCTOR_SESSION_STORAGE_BYTES: source.RTC_DOCTOR_SESSION_STORAGE_BYTES || undefined,
+    RTC_DOCTOR_SESSION_CREATES_PER_HOUR: source.RTC_DOCTOR_SESSION_CREATES_PER_HOUR || undefined,
+    RTC_DOCTOR_SESSION_STREAMS_PER_CLIENT: source.RTC_DOCTOR_SESSION_STREAMS_PER_CLIENT || undefined,
+    RTC_DOCTOR_SESSION_STREAMS_PER_PROCESS: source.RTC_DOCTOR_SESSION_STREAMS_PER_PROCESS || undefined,
+    RTC_DOCTOR_SESSION_STREAM_SECONDS: source.RTC_DOCTOR_SESSION_STREAM_SECONDS || undefined,
     RTC_DOCTOR_ALGORITHMS: source.RTC_DOCTOR_ALGORITHMS || undefined,
     RTC_DOCTOR_TRUSTED_PROXIES: source.RTC_DOCTOR_TRUSTED_PROXIES || undefined,
   });

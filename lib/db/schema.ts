@@ -76,8 +76,16 @@ export const rateLimits = pgTable('rate_limits', {
 });
 
 /**
+ * What a stored session counts for besides the bytes of its document id, key hint and content: its row's header,
+ * timestamps and index entries, roughly. So that many empty sessions count too. Changing it takes a migration
+ * (it is in `size_bytes`' expression); lib/sessions/bounds.test.ts checks that the two agree.
+ */
+export const SESSION_ROW_OVERHEAD_BYTES = 128;
+
+/**
  * One collaboration session per document (contract section 4). The primary key is what makes the
  * first creator win: every creator inserts, and the database lets exactly one insert through.
+ * `size_bytes` is what the session counts against RTC_DOCTOR_SESSION_STORAGE_BYTES (UTF-8 bytes, as stored).
  */
 export const collaborationSessions = pgTable(
   'collaboration_sessions',
@@ -87,8 +95,25 @@ export const collaborationSessions = pgTable(
     content: text('content'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     lastActiveAt: timestamp('last_active_at', { withTimezone: true }).notNull().defaultNow(),
+    sizeBytes: integer('size_bytes')
+      .notNull()
+      .generatedAlwaysAs(sql`octet_length("document_id") + octet_length("key_hint") + coalesce(octet_length("content"), 0) + ${sql.raw(String(SESSION_ROW_OVERHEAD_BYTES))}`),
   },
   (table) => [index('collaboration_sessions_last_active').on(table.lastActiveAt)],
+);
+
+/**
+ * One row: the sum of every stored session's `size_bytes`, kept by triggers on collaboration_sessions (migration
+ * 0005), so checking the storage bound costs one row, not a scan. A create that stores something holds this row's
+ * lock from its write to its commit: that is what keeps concurrent creates from overshooting the bound together.
+ */
+export const collaborationSessionStorage = pgTable(
+  'collaboration_session_storage',
+  {
+    id: boolean('id').primaryKey().default(true),
+    usedBytes: bigint('used_bytes', { mode: 'number' }).notNull().default(0),
+  },
+  (table) => [check('collaboration_session_storage_one_row', sql`${table.id}`)],
 );
 
 // The tables of the sign-in library (better-auth). Property names are the fields it asks for.
@@ -161,4 +186,4 @@ export const verifications = pgTable('verifications', {
   updatedAt: updatedAt(),
 });
 
-export const schema = { accounts, publicKeys, auditEvents, rateLimits, collaborationSessions, users, sessions, authAccounts, verifications };
+export const schema = { accounts, publicKeys, auditEvents, rateLimits, collaborationSessions, collaborationSessionStorage, users, sessions, authAccounts, verifications };

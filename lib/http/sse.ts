@@ -18,28 +18,41 @@ export interface EventStreamOptions {
   /** The request's signal: the stream ends and cleans up when the client goes away. */
   signal: AbortSignal;
   heartbeatMs: number;
+  /**
+   * The longest the stream stays open: then it sends `retry: <retryMs>` and ends, and an EventSource reconnects after
+   * that many milliseconds. Unset, it stays open until the client or the server ends it.
+   */
+  lifetime?: { ms: number; retryMs: number };
   /** Starts whatever feeds the stream; returns its clean-up. Once it has resolved, the stream says `: subscribed`. */
   start(send: SendEvent): Promise<() => void>;
+  /** Called once when the stream ends, however it ends: the client goes away, its lifetime is over, or an error. */
+  onEnd?: () => void;
 }
 
 /** An event stream with heartbeat comments; the clean-up runs exactly once, however the stream ends. */
-export function eventStreamResponse({ signal, heartbeatMs, start }: EventStreamOptions): Response {
+export function eventStreamResponse({ signal, heartbeatMs, lifetime, start, onEnd }: EventStreamOptions): Response {
   const encoder = new TextEncoder();
   let ended = false;
   let cleanup: (() => void) | undefined;
   let heartbeat: ReturnType<typeof setInterval> | undefined;
+  let expiry: ReturnType<typeof setTimeout> | undefined;
   let controller: ReadableStreamDefaultController<Uint8Array> | undefined;
 
   const end = () => {
     if (ended) return;
     ended = true;
     clearInterval(heartbeat);
+    clearTimeout(expiry);
     signal.removeEventListener('abort', end);
-    cleanup?.();
     try {
-      controller?.close();
-    } catch {
-      // Already closed or cancelled by the client.
+      cleanup?.();
+    } finally {
+      onEnd?.();
+      try {
+        controller?.close();
+      } catch {
+        // Already closed or cancelled by the client.
+      }
     }
   };
   const write = (text: string) => {
@@ -57,6 +70,12 @@ export function eventStreamResponse({ signal, heartbeatMs, start }: EventStreamO
       signal.addEventListener('abort', end);
       if (signal.aborted) return end();
       heartbeat = setInterval(() => write(': heartbeat\n\n'), heartbeatMs);
+      if (lifetime) {
+        expiry = setTimeout(() => {
+          write(`retry: ${lifetime.retryMs}\n\n`);
+          end();
+        }, lifetime.ms);
+      }
       try {
         const stop = await start((event, data) => write(formatEvent(event, data)));
         if (ended) stop();

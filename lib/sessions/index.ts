@@ -2,8 +2,10 @@ import { readEnvironment } from '@/lib/config/env';
 import { getDatabase } from '@/lib/db';
 import { createSessionService, type SessionService } from './service';
 
-export { SessionService, createSessionService } from './service';
-export { SessionStore, SESSION_CHANNEL, type CreateOutcome } from './store';
+export { SessionService, createSessionService, type CreateResult, type OverQuota, type SessionSettings } from './service';
+export { SessionStore, SESSION_CHANNEL, sessionSize, type CreateOutcome, type StorageFull, type StoreOutcome } from './store';
+export { StreamSlots, type StreamSlot } from './streams';
+export * from './limits';
 export * from './validate';
 
 // One service per process (one LISTEN connection per process), kept across hot reloads in development.
@@ -12,15 +14,26 @@ const holder = globalThis as typeof globalThis & { rtcDoctorSessions?: Promise<S
 /** How often expired sessions are deleted; between purges they are already treated as gone. */
 const PURGE_INTERVAL_MS = 60_000;
 
+/**
+ * The service with the deployment's settings. RTC_DOCTOR_RATE_LIMITS=off (benchmarks only) lifts the per-client
+ * bounds (creates per hour, streams per client); the storage bound, the per-process stream cap and the stream
+ * lifetime always hold.
+ */
 export function getSessionService(): Promise<SessionService> {
   holder.rtcDoctorSessions ??= getDatabase().then((database) => {
-    const service = createSessionService(database, { idleSeconds: readEnvironment().RTC_DOCTOR_SESSION_IDLE_SECONDS });
+    const environment = readEnvironment();
+    const perClient = environment.RTC_DOCTOR_RATE_LIMITS === 'on';
+    const service = createSessionService(database, {
+      idleSeconds: environment.RTC_DOCTOR_SESSION_IDLE_SECONDS,
+      heartbeatSeconds: environment.RTC_DOCTOR_SESSION_HEARTBEAT_SECONDS,
+      storageBytes: environment.RTC_DOCTOR_SESSION_STORAGE_BYTES,
+      createsPerClientPerHour: perClient && environment.RTC_DOCTOR_SESSION_CREATES_PER_HOUR,
+      streamsPerClient: perClient && environment.RTC_DOCTOR_SESSION_STREAMS_PER_CLIENT,
+      streamsPerProcess: environment.RTC_DOCTOR_SESSION_STREAMS_PER_PROCESS,
+      streamSeconds: environment.RTC_DOCTOR_SESSION_STREAM_SECONDS,
+    });
     setInterval(() => service.store.purgeExpired().catch(() => undefined), PURGE_INTERVAL_MS).unref();
     return service;
   });
   return holder.rtcDoctorSessions;
-}
-
-export function sessionHeartbeatMs(): number {
-  return readEnvironment().RTC_DOCTOR_SESSION_HEARTBEAT_SECONDS * 1000;
 }

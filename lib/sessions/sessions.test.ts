@@ -3,9 +3,17 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openDatabase, type OpenDatabase } from '@/lib/db/connect';
 import { describeOnBackends } from '@/lib/db/test-databases';
 import { createSessionService, type SessionService } from './service';
+import type { CreateOutcome, SessionStore } from './store';
 
 let counter = 0;
 const newDocument = () => `doc-${process.pid}-${Date.now()}-${counter++}`;
+
+/** store.create, which with this suite's storage bound (the default) always decides: created or rejected. */
+async function decide(store: SessionStore, documentId: string, keyHint: string): Promise<CreateOutcome> {
+  const result = await store.create(documentId, keyHint, undefined);
+  if (result.outcome === 'storage-full') throw new Error('This suite expects room for every session.');
+  return result;
+}
 
 /** Resolves when `check` holds, polling the event loop (notifications arrive asynchronously). */
 async function until(check: () => boolean): Promise<void> {
@@ -34,7 +42,7 @@ describeOnBackends('sessions', (backend) => {
 
   it('lets the database pick exactly one of 200 concurrent creators', async () => {
     const documentId = newDocument();
-    const results = await Promise.all(Array.from({ length: 200 }, (_, index) => service.store.create(documentId, `hint-${index}`, undefined)));
+    const results = await Promise.all(Array.from({ length: 200 }, (_, index) => decide(service.store, documentId, `hint-${index}`)));
     const winners = results.filter((result) => result.outcome === 'created');
     expect(winners).toHaveLength(1);
     expect(new Set(results.map((result) => result.keyHint))).toEqual(new Set([winners[0]!.keyHint]));
@@ -74,7 +82,7 @@ describeOnBackends('sessions', (backend) => {
     const documentId = newDocument();
     await service.create(documentId, { keyHint: 'expired' });
     await opened.db.execute(sql`UPDATE collaboration_sessions SET last_active_at = now() - interval '2 hours' WHERE document_id = ${documentId}`);
-    const results = await Promise.all(Array.from({ length: 50 }, (_, index) => service.store.create(documentId, `successor-${index}`, undefined)));
+    const results = await Promise.all(Array.from({ length: 50 }, (_, index) => decide(service.store, documentId, `successor-${index}`)));
     const winners = results.filter((result) => result.outcome === 'created');
     expect(winners).toHaveLength(1);
     expect(new Set(results.map((result) => result.keyHint))).toEqual(new Set([winners[0]!.keyHint]));
@@ -128,7 +136,7 @@ describeOnBackends('sessions', (backend) => {
     const otherDocument: string[] = [];
     const stops = await Promise.all(told.map((list) => service.watch(documentId, (keyHint) => list.push(keyHint))));
     const stopOther = await service.watch(newDocument(), (keyHint) => otherDocument.push(keyHint));
-    const results = await Promise.all(Array.from({ length: 20 }, (_, index) => service.store.create(documentId, `racer-${index}`, undefined)));
+    const results = await Promise.all(Array.from({ length: 20 }, (_, index) => decide(service.store, documentId, `racer-${index}`)));
     const winner = results.find((result) => result.outcome === 'created')!.keyHint;
     await until(() => told.every((list) => list.length > 0));
     // A second announcement for the same document would have been delivered by now: the notification queue is ordered.
@@ -150,7 +158,7 @@ describeOnBackends('sessions', (backend) => {
     let markerHeard = false;
     const stop = await service.notifications.subscribe(documentId, (keyHint) => heard.push(keyHint));
     const stopMarker = await service.notifications.subscribe(marker, () => (markerHeard = true));
-    const results = await Promise.all(Array.from({ length: 20 }, (_, index) => service.store.create(documentId, `racer-${index}`, undefined)));
+    const results = await Promise.all(Array.from({ length: 20 }, (_, index) => decide(service.store, documentId, `racer-${index}`)));
     await service.create(documentId, { keyHint: 'late' });
     // Announcements arrive in commit order, so once the marker's is heard, any for the document would have been too.
     await service.create(marker, { keyHint: 'marker' });
@@ -191,7 +199,7 @@ describeOnBackends('sessions', (backend) => {
         const toldThere: string[] = [];
         const stops = [await service.watch(documentId, (keyHint) => toldHere.push(keyHint)), await secondService.watch(documentId, (keyHint) => toldThere.push(keyHint))];
         const results = await Promise.all(
-          Array.from({ length: 200 }, (_, index) => (index % 2 ? service : secondService).store.create(documentId, `hint-${index}`, undefined)),
+          Array.from({ length: 200 }, (_, index) => decide((index % 2 ? service : secondService).store, documentId, `hint-${index}`)),
         );
         const winners = results.filter((result) => result.outcome === 'created');
         expect(winners).toHaveLength(1);
@@ -210,12 +218,12 @@ describeOnBackends('sessions', (backend) => {
         );
         // The listeners are cut; the creation lands while they reconnect, or after.
         expect(cut.rowCount).toBeGreaterThanOrEqual(1);
-        await secondService.store.create(documentId, 'after-the-cut', undefined);
+        await decide(secondService.store, documentId, 'after-the-cut');
         await until(() => told.length > 0);
         const marker = newDocument();
         let markerSeen = false;
         const stopMarker = await service.watch(marker, () => (markerSeen = true));
-        await secondService.store.create(marker, 'marker', undefined);
+        await decide(secondService.store, marker, 'marker');
         await until(() => markerSeen);
         expect(told).toEqual(['after-the-cut']);
         stop();
@@ -226,7 +234,7 @@ describeOnBackends('sessions', (backend) => {
         const documentId = newDocument();
         await service.create(documentId, { keyHint: 'expired' });
         await opened.db.execute(sql`UPDATE collaboration_sessions SET last_active_at = now() - interval '2 hours' WHERE document_id = ${documentId}`);
-        const results = await Promise.all(Array.from({ length: 100 }, (_, index) => (index % 2 ? service : secondService).store.create(documentId, `successor-${index}`, undefined)));
+        const results = await Promise.all(Array.from({ length: 100 }, (_, index) => decide((index % 2 ? service : secondService).store, documentId, `successor-${index}`)));
         expect(results.filter((result) => result.outcome === 'created')).toHaveLength(1);
         expect(new Set(results.map((result) => result.keyHint)).size).toBe(1);
       });

@@ -1,5 +1,6 @@
 import { rateLimit } from '@/lib/api/rate-limits';
 import { createSessionRequest } from '@/lib/api/sessions';
+import { readEnvironment } from '@/lib/config/env';
 import { getSessionService } from '@/lib/sessions';
 
 export const dynamic = 'force-dynamic';
@@ -8,5 +9,6 @@ export const runtime = 'nodejs';
 type Context = { params: Promise<{ documentId: string }> };
 
 export async function POST(request: Request, { params }: Context) {
-  return (await rateLimit(request, 'sessionCreate')) ?? createSessionRequest(request, (await params).documentId, getSessionService);
+  const trust = readEnvironment().RTC_DOCTOR_TRUSTED_PROXIES;
+  return (await rateLimit(request, 'sessionCreate')) ?? createSessionRequest(request, (await params).documentId, getSessionService, { trust });
 }

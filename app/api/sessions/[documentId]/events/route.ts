@@ -1,6 +1,7 @@
 import { rateLimit } from '@/lib/api/rate-limits';
 import { sessionEventsRequest } from '@/lib/api/sessions';
-import { getSessionService, sessionHeartbeatMs } from '@/lib/sessions';
+import { readEnvironment } from '@/lib/config/env';
+import { getSessionService } from '@/lib/sessions';
 
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';
@@ -8,5 +9,6 @@ export const runtime = 'nodejs';
 type Context = { params: Promise<{ documentId: string }> };
 
 export async function GET(request: Request, { params }: Context) {
-  return (await rateLimit(request, 'sessionEvents')) ?? sessionEventsRequest(request, (await params).documentId, getSessionService, sessionHeartbeatMs());
+  const trust = readEnvironment().RTC_DOCTOR_TRUSTED_PROXIES;
+  return (await rateLimit(request, 'sessionEvents')) ?? sessionEventsRequest(request, (await params).documentId, getSessionService, { trust });
 }
