@@ -3,6 +3,7 @@ import { generateKeyPairSync, sign } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
 const NOW = 1_800_000_000;
@@ -227,5 +228,46 @@ describe('rtc-doctor origin', () => {
     const run = cli(['origin', '--help']);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Exit codes: 0 secure, 1 not secure, 2 usage error');
+  });
+});
+
+describe('rtc-doctor under fuzzed input', () => {
+  it('diagnose reads 300 random and hostile lines from stdin: one result per line, never an unexpected failure', () => {
+    const hostile = fc.oneof(
+      fc.string({ maxLength: 300 }),
+      fc.string({ unit: 'binary', maxLength: 200 }),
+      fc.constant(`${b64('{"alg":"RS256"}')}.${b64(`{"x":${'['.repeat(20_000)}${']'.repeat(20_000)}}`)}.x`),
+      fc.tuple(fc.jsonValue({ maxDepth: 3 }), fc.jsonValue({ maxDepth: 3 })).map(([header, payload]) => `${b64(JSON.stringify(header) ?? 'null')}.${b64(JSON.stringify(payload) ?? 'null')}.${b64('sig')}`),
+    );
+    const lines = fc.sample(hostile, { numRuns: 300, seed: 20261201 }).map((line) => line.replace(/[\r\n]/g, ' ')).filter((line) => line.trim() !== '');
+    const run = cli(['diagnose', '-', '--jwks', jwksFile, '--json'], `${lines.join('\n')}\n`);
+    expect(run.stderr).not.toMatch(/unexpected failure/);
+    expect([0, 1]).toContain(run.code);
+    const results = run.stdout.trim().split('\n').map((line) => JSON.parse(line));
+    expect(results).toHaveLength(lines.length);
+    for (const result of results) expect(result.ok).toBe(result.errors.length === 0);
+  });
+
+  it('key check never fails unexpectedly on random files, and never prints a private member it was given', () => {
+    const secret = 'zQxPrivateMemberValue0123456789';
+    const inputs = fc.sample(
+      fc.oneof(
+        fc.string({ maxLength: 400 }),
+        fc.jsonValue({ maxDepth: 4 }).map((value) => JSON.stringify(value) ?? 'null'),
+        fc.constant(`{"kty":"RSA","n":"${secret}","e":"AQAB","d":"${secret}"`),
+        fc.constant(`-----BEGIN PRIVATE KEY-----\n${secret}\n-----END PRIVATE KEY-----\n`),
+        fc.constant(`{"keys":${'['.repeat(3000)}${']'.repeat(3000)}}`),
+      ),
+      { numRuns: 12, seed: 20261201 },
+    );
+    inputs.forEach((text, index) => {
+      const file = path.join(dir, `fuzz-key-${index}`);
+      writeFileSync(file, text);
+      const run = cli(['key', 'check', file, '--json']);
+      expect(run.stderr).not.toMatch(/unexpected failure/);
+      expect([0, 1]).toContain(run.code);
+      expect(run.stdout).not.toContain(secret);
+      expect(typeof JSON.parse(run.stdout).ok).toBe('boolean');
+    });
   });
 });

@@ -103,6 +103,44 @@ test.describe('a server exposed directly, with rate limits on', () => {
     expect((await check(0, OTHER_CLIENT)).status).toBe(200);
   });
 
+  test('an oversized sign-up is refused at once, declared or streamed, and the server keeps answering meanwhile', async () => {
+    const signUpUrl = new URL('/api/auth/sign-up/email', server.url);
+    // On connections of their own: the server closes them after refusing, and a shared keep-alive socket would die with them.
+    const declared = await new Promise<number>((resolve, reject) => {
+      const upload = httpRequest(signUpUrl, { method: 'POST', agent: false, headers: { 'content-type': 'application/json', 'content-length': String(150 * 1024 * 1024) } }, (response) => {
+        resolve(response.statusCode ?? 0);
+        response.resume();
+        upload.destroy();
+      });
+      upload.on('error', (error) => (upload.destroyed ? undefined : reject(error)));
+      upload.write('{"name":"');
+    });
+    expect(declared).toBe(413);
+
+    // 50 MB in 1 MB chunks with no Content-Length: the answer must come long before the body would end.
+    const streamed = new Promise<number>((resolve, reject) => {
+      const upload = httpRequest(signUpUrl, { method: 'POST', agent: false, headers: { 'content-type': 'application/json', origin: server.url } }, (response) => {
+        resolve(response.statusCode ?? 0);
+        response.resume();
+        upload.destroy();
+      });
+      upload.on('error', (error) => (upload.destroyed ? undefined : reject(error)));
+      const chunk = Buffer.alloc(1024 * 1024, 'a');
+      let sent = 0;
+      const pump = () => {
+        while (sent < 50 && !upload.destroyed) {
+          sent++;
+          if (!upload.write(sent === 1 ? Buffer.concat([Buffer.from('{"name":"'), chunk]) : chunk)) return void upload.once('drain', pump);
+        }
+        if (!upload.destroyed) upload.end('"}');
+      };
+      pump();
+    });
+    const clock = await send(`${server.url}/api/clock`, { from: OTHER_CLIENT });
+    expect(clock.status).toBe(200);
+    expect(await streamed).toBe(413);
+  });
+
   test('the JWKS endpoint answers a well-behaved client 200 while a few hundred forged requests flood it', async ({ request }) => {
     const origin = { origin: server.url };
     const signUp = await request.post(`${server.url}/api/auth/sign-up/email`, {
