@@ -1,7 +1,11 @@
-// Runs once when a server process starts: a wrong setting stops it here, with the setting named,
-// instead of surfacing later as a failed request. Node only: the check reads process.env and exits.
+// Runs once when a server process starts: a wrong setting stops it here, with the setting named, instead of
+// surfacing later as a failed request; then the database is opened and migrated, so that the first request to
+// need it does not wait for that. Node only: the check reads process.env and exits.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   const { checkSettingsOrExit } = await import('./lib/config/startup');
   checkSettingsOrExit();
+  const { getDatabase } = await import('./lib/db');
+  // A database that cannot be opened now is reported by the requests that need it, with their own errors.
+  getDatabase().catch((error: unknown) => console.error(`The database could not be opened yet: ${error instanceof Error ? error.message : String(error)}`));
 }

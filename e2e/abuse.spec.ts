@@ -176,4 +176,20 @@ test.describe('a server exposed directly, with rate limits on', () => {
     expect(tally(flood)).toEqual({ 200: JWKS_LIMIT, 429: FLOOD - JWKS_LIMIT });
     expect(new Set(polled)).toEqual(new Set([304]));
   });
+  test('sign-ups from one address are limited per minute, whatever X-Forwarded-For says', async () => {
+    const third = '127.0.0.3';
+    const statuses: number[] = [];
+    for (let attempt = 0; attempt <= RATE_LIMITS.signUp.points; attempt++) {
+      const body = JSON.stringify({ name: 'Many', email: `many-${attempt}-${crypto.randomUUID().slice(0, 8)}@example.test`, password: 'a long enough password' });
+      const answer = await send(`${server.url}/api/auth/sign-up/email`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: server.url, ...forgedHeaders(attempt) },
+        body,
+        from: third,
+      });
+      statuses.push(answer.status);
+    }
+    expect(statuses.slice(0, RATE_LIMITS.signUp.points)).toEqual(new Array(RATE_LIMITS.signUp.points).fill(200));
+    expect(statuses.at(-1)).toBe(429);
+  });
 });

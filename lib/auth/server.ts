@@ -34,6 +34,9 @@ export function createAuth(db: Database, store: Store, options: { secret: string
     session: { expiresIn: 7 * 24 * 3600, updateAge: 24 * 3600 },
     advanced: { database: { generateId: () => crypto.randomUUID() } },
     telemetry: { enabled: false },
+    // Our limits (app/api/auth route, lib/api/rate-limits.ts) count clients by the socket address server.mjs stamps;
+    // better-auth's own limiter would count them by X-Forwarded-For, which a client writes itself.
+    rateLimit: { enabled: false },
     // Field lengths and password rules (400 naming the field), and one answer to sign-up whether or not the email is taken.
     hooks: { before: beforeAuthRequest, after: afterAuthRequest },
     databaseHooks: {

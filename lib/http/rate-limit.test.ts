@@ -394,10 +394,10 @@ describe('the README on limits', () => {
   const readme = readFileSync('README.md', 'utf8');
 
   it('states the per-client limits as RATE_LIMITS sets them', () => {
-    const { diagnose, keyCheck, secureContext, jwks, signIn, sessionCreate, sessionEvents } = RATE_LIMITS;
+    const { diagnose, keyCheck, secureContext, jwks, signIn, signUp, sessionCreate, sessionEvents } = RATE_LIMITS;
     expect(Object.values(RATE_LIMITS).map((policy) => policy.duration)).toEqual(new Array(Object.keys(RATE_LIMITS).length).fill(60));
     expect(readme).toContain(
-      `per minute: diagnose ${diagnose.points}, key check ${keyCheck.points}, secure-context ${secureContext.points}, JWKS ${jwks.points}, sign-in ${signIn.points}, session create ${sessionCreate.points}, session event streams ${sessionEvents.points}.`,
+      `per minute: diagnose ${diagnose.points}, key check ${keyCheck.points}, secure-context ${secureContext.points}, JWKS ${jwks.points}, sign-in ${signIn.points}, sign-up ${signUp.points}, session create ${sessionCreate.points}, session event streams ${sessionEvents.points}.`,
     );
   });
 

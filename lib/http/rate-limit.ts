@@ -205,6 +205,8 @@ export const RATE_LIMITS = {
   // Per address; the ceiling for all clients together is per account instead (SIGN_IN_LOCKOUT), so nobody can
   // lock everybody out.
   signIn: { keyPrefix: 'sign-in', points: 10, duration: 60, overall: false },
+  // Sign-ups from one address: enough for a team behind one NAT, too few to mass-create accounts.
+  signUp: { keyPrefix: 'sign-up', points: 20, duration: 60, overall: false },
   // An editor creates a session once per document it opens and holds one event stream per document.
   sessionCreate: { keyPrefix: 'session-create', points: 120, duration: 60 },
   sessionEvents: { keyPrefix: 'session-events', points: 120, duration: 60 },

@@ -1,6 +1,6 @@
 import { toNextJsHandler } from 'better-auth/next-js';
 import { AUTH_BODY_LIMIT, getAuth } from '@/lib/auth';
-import { rateLimitSignIn } from '@/lib/api/rate-limits';
+import { rateLimit, rateLimitSignIn } from '@/lib/api/rate-limits';
 import { withBodyLimit } from '@/lib/http/body-limit';
 
 export async function GET(request: Request) {
@@ -10,6 +10,11 @@ export async function GET(request: Request) {
 export async function POST(request: Request) {
   const handle = (checked: Request) => withBodyLimit(checked, AUTH_BODY_LIMIT, async (limited) => toNextJsHandler(await getAuth()).POST(limited));
   // Password guessing is throttled per client address and locked out per account, across processes when PostgreSQL is shared.
-  if (new URL(request.url).pathname.startsWith('/api/auth/sign-in')) return rateLimitSignIn(request, handle);
+  const { pathname } = new URL(request.url);
+  if (pathname.startsWith('/api/auth/sign-in')) return rateLimitSignIn(request, handle);
+  if (pathname.startsWith('/api/auth/sign-up')) {
+    const limited = await rateLimit(request, 'signUp');
+    if (limited) return limited;
+  }
   return handle(request);
 }
