@@ -10,6 +10,7 @@ import {
   MIN_RSA_BITS,
   RECOMMENDED_ALGORITHM,
   SERVICE_ALGORITHMS,
+  type AlgorithmEntry,
   type AlgorithmName,
 } from '@/lib/algorithms';
 import { decodeBase64Url, encodeBase64Url, findBase64UrlProblem } from '@/lib/encoding/base64url';
@@ -210,7 +211,11 @@ function jwkFromKeyBits({ algorithm, key }: PublicKeyInfo): JWK | undefined {
   return undefined;
 }
 
-const IMPORTABLE_CURVES = new Set(['P-256', 'P-384', 'P-521']);
+/** The curves of the table's EC algorithms: Web Crypto imports every sound key on them. */
+const IMPORTABLE_CURVES = new Set(ALGORITHM_NAMES.flatMap((name): string[] => {
+  const entry: AlgorithmEntry = ALGORITHMS[name];
+  return entry.crv ? [entry.crv] : [];
+}));
 
 type BlockKey = { jwk: JWK } | { unsupported: KeyAlgorithm } | { malformed: string };
 
