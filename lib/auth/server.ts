@@ -10,6 +10,7 @@ import { afterAuthRequest, beforeAuthRequest } from './hooks';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from './passwords';
 import type { Viewer } from './permissions';
 import { authSecret } from './secret';
+import { describeFailure } from '@/lib/http/route-failure';
 
 export { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from './passwords';
 
@@ -34,6 +35,10 @@ export function createAuth(db: Database, store: Store, options: { secret: string
     session: { expiresIn: 7 * 24 * 3600, updateAge: 24 * 3600 },
     advanced: { database: { generateId: () => crypto.randomUUID() } },
     telemetry: { enabled: false },
+    // A failure that is not an answer (a failed query) goes up to the route's guard, which logs its kind only;
+    // left here, it would be logged whole, SQL and parameters (emails, names) included.
+    onAPIError: { throw: true },
+    logger: { log: logAuthMessage },
     // Our limits (app/api/auth route, lib/api/rate-limits.ts) count clients by the socket address server.mjs stamps;
     // better-auth's own limiter would count them by X-Forwarded-For, which a client writes itself.
     rateLimit: { enabled: false },
@@ -54,6 +59,15 @@ export function createAuth(db: Database, store: Store, options: { secret: string
 }
 
 export type Auth = ReturnType<typeof createAuth>;
+
+/** better-auth's own log lines, with any error or object it attaches reduced to its kind. */
+export function logAuthMessage(level: 'info' | 'warn' | 'error' | 'debug', message: string, ...details: unknown[]): void {
+  const summary = details.map((detail) => (detail instanceof Error ? describeFailure(detail) : typeof detail)).join(', ');
+  const line = `better-auth ${level}: ${message.slice(0, 200)}${summary ? ` [${summary}]` : ''}`;
+  if (level === 'error') console.error(line);
+  else if (level === 'warn') console.warn(line);
+  else console.log(line);
+}
 
 /** The origins this request was addressed to, as the browser names them (http or https on the Host header). */
 function ownOrigins(request: Request): string[] {

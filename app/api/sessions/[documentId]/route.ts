@@ -1,3 +1,4 @@
+import { guardRoute } from '@/lib/http/route-failure';
 import { rateLimit } from '@/lib/api/rate-limits';
 import { createSessionRequest } from '@/lib/api/sessions';
 import { readEnvironment } from '@/lib/config/env';
@@ -8,7 +9,7 @@ export const runtime = 'nodejs';
 
 type Context = { params: Promise<{ documentId: string }> };
 
-export async function POST(request: Request, { params }: Context) {
+export const POST = guardRoute('POST /api/sessions/[documentId]', async (request: Request, { params }: Context) => {
   const trust = readEnvironment().RTC_DOCTOR_TRUSTED_PROXIES;
   return (await rateLimit(request, 'sessionCreate')) ?? createSessionRequest(request, (await params).documentId, getSessionService, { trust });
-}
+});

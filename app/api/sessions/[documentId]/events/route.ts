@@ -1,3 +1,4 @@
+import { guardRoute } from '@/lib/http/route-failure';
 import { rateLimit } from '@/lib/api/rate-limits';
 import { sessionEventsRequest } from '@/lib/api/sessions';
 import { readEnvironment } from '@/lib/config/env';
@@ -8,7 +9,7 @@ export const runtime = 'nodejs';
 
 type Context = { params: Promise<{ documentId: string }> };
 
-export async function GET(request: Request, { params }: Context) {
+export const GET = guardRoute('GET /api/sessions/[documentId]/events', async (request: Request, { params }: Context) => {
   const trust = readEnvironment().RTC_DOCTOR_TRUSTED_PROXIES;
   return (await rateLimit(request, 'sessionEvents')) ?? sessionEventsRequest(request, (await params).documentId, getSessionService, { trust });
-}
+});
