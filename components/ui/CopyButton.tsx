@@ -1,9 +1,13 @@
 'use client';
 
 import { useEffect, useState } from 'react';
+import { buttonClass } from './styles';
 
-/** Copies `text`, or what `getText` returns at click time (for content that changes, like a live URL). */
-export function CopyButton({ text, getText, label = 'Copy', className = '' }: { text?: string; getText?: () => string; label?: string; className?: string }) {
+/**
+ * Copies `text`, or what `getText` returns at click time (for content that changes, like a live URL).
+ * `ariaLabel` names what is copied when the caption alone ("Copy") would not, e.g. "Copy the JWK set URL".
+ */
+export function CopyButton({ text, getText, label = 'Copy', ariaLabel, className = '' }: { text?: string; getText?: () => string; label?: string; ariaLabel?: string; className?: string }) {
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
 
   useEffect(() => {
@@ -26,7 +30,8 @@ export function CopyButton({ text, getText, label = 'Copy', className = '' }: { 
     <button
       type="button"
       onClick={copy}
-      className={`rounded-md border border-slate-300 bg-white px-2 py-1 text-xs font-medium text-slate-700 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-brand-500 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-200 dark:hover:bg-slate-700 ${className}`}
+      aria-label={ariaLabel}
+      className={buttonClass('secondary', 'xs', `shrink-0 ${className}`)}
     >
       <span aria-live="polite">{caption}</span>
     </button>
