@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { SearchForm } from '@/components/search/SearchForm';
 import { SearchHitSummary } from '@/components/search/SearchHitSummary';
-import { searchDocs } from '@/lib/search/query';
+import { searchDocsWithCounts, type SearchResults } from '@/lib/search/query';
 import { siteSearchIndex } from '@/lib/search/site';
 
 export const metadata: Metadata = { title: 'Search', robots: { index: false } };
@@ -12,7 +12,8 @@ const MAX_QUERY_LENGTH = 500;
 export default async function SearchPage({ searchParams }: PageProps<'/search'>) {
   const raw = (await searchParams).q;
   const query = (Array.isArray(raw) ? raw[0] : raw)?.slice(0, MAX_QUERY_LENGTH) ?? '';
-  const hits = query.trim() ? searchDocs(siteSearchIndex().loaded, query, 20) : [];
+  const { hits, looseMatches }: SearchResults = query.trim() ? searchDocsWithCounts(siteSearchIndex().loaded, query, 20) : { hits: [], looseMatches: 0 };
+  const exact = hits.some((hit) => hit.exactMessage);
   return (
     <main id="main" className="mx-auto max-w-3xl px-4 py-10 sm:px-6">
       <h1 className="text-3xl font-bold tracking-tight">Search the docs</h1>
@@ -39,6 +40,13 @@ export default async function SearchPage({ searchParams }: PageProps<'/search'>)
                 </li>
               ))}
             </ol>
+          )}
+          {looseMatches > 0 && (
+            <p className="mt-4 text-sm text-slate-600 dark:text-slate-300" data-testid="loose-matches">
+              {exact
+                ? `${looseMatches} other ${looseMatches === 1 ? 'page shares' : 'pages share'} only a few common words with this message and ${looseMatches === 1 ? 'is' : 'are'} not listed.`
+                : `${looseMatches} more ${looseMatches === 1 ? 'page matches' : 'pages match'} loosely; add words to narrow the search.`}
+            </p>
           )}
         </section>
       )}

@@ -5,6 +5,7 @@ import { useRouter } from 'next/navigation';
 import { useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { Providers } from '@/components/Providers';
 import { SearchHitSummary } from './SearchHitSummary';
+import { Button } from '@/components/ui/Button';
 import { SearchIcon } from './SearchIcon';
 import { useSearchIndex } from './useSearchIndex';
 
@@ -31,7 +32,8 @@ function SearchDialogContent({ open, onClose }: SearchDialogProps) {
   const deferredQuery = useDeferredValue(query);
   const search = useSearchIndex(true);
 
-  const hits = useMemo(() => (search.data && deferredQuery.trim() ? search.data(deferredQuery, 8) : []), [search.data, deferredQuery]);
+  const results = useMemo(() => (search.data && deferredQuery.trim() ? search.data(deferredQuery, 8) : { hits: [], looseMatches: 0 }), [search.data, deferredQuery]);
+  const hits = results.hits;
 
   useEffect(() => {
     const dialog = dialogRef.current;
@@ -98,18 +100,18 @@ function SearchDialogContent({ open, onClose }: SearchDialogProps) {
             placeholder="Search, or paste the error you see…"
             className="h-14 w-full bg-transparent text-base outline-none placeholder:text-slate-500 dark:placeholder:text-slate-400"
           />
-          <button type="button" onClick={onClose} className="rounded px-2 py-1 text-xs text-slate-600 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800">
-            Esc
-          </button>
+          <Button variant="ghost" size="xs" onClick={onClose} aria-keyshortcuts="Escape">
+            Close
+          </Button>
         </div>
         <div className="overflow-y-auto p-2" aria-live="polite" tabIndex={0}>
           {search.isPending && <p className="p-3 text-sm text-slate-600 dark:text-slate-300">Loading search…</p>}
           {search.isError && (
             <p className="p-3 text-sm text-red-700 dark:text-red-300">
               {search.error.message}{' '}
-              <button type="button" className="underline" onClick={() => search.refetch()}>
+              <Button variant="ghost" size="xs" className="underline" onClick={() => search.refetch()}>
                 Try again
-              </button>
+              </Button>
             </p>
           )}
           {search.data && !trimmed && (
@@ -141,12 +143,13 @@ function SearchDialogContent({ open, onClose }: SearchDialogProps) {
           </ul>
         </div>
         <div className="flex items-center justify-between gap-4 border-t border-slate-200 px-4 py-2 text-xs text-slate-600 dark:border-slate-700 dark:text-slate-300">
-          <span>
+          {/* Keyboard hints mean nothing on a touch screen, where the arrow keys are not there. */}
+          <span className="hidden sm:inline pointer-coarse:hidden" data-testid="keyboard-hint">
             <kbd className="font-sans">↑</kbd> <kbd className="font-sans">↓</kbd> to move, <kbd className="font-sans">Enter</kbd> to open
           </span>
           {trimmed && (
-            <Link href={`/search?q=${encodeURIComponent(trimmed)}`} onClick={onClose} className="text-brand-700 underline dark:text-brand-300">
-              All results
+            <Link href={`/search?q=${encodeURIComponent(trimmed)}`} onClick={onClose} className="ml-auto text-brand-700 underline dark:text-brand-300">
+              {results.looseMatches > 0 && !hits.some((hit) => hit.exactMessage) ? `All results (${results.looseMatches} more)` : 'All results'}
             </Link>
           )}
         </div>

@@ -2,6 +2,7 @@
 
 import dynamic from 'next/dynamic';
 import { useCallback, useEffect, useState } from 'react';
+import { buttonClass } from '@/components/ui/styles';
 import { SearchIcon } from './SearchIcon';
 
 // The dialog, its data layer and the search engine load on first intent, not with every page.
@@ -48,7 +49,7 @@ export function SearchPalette() {
         aria-haspopup="dialog"
         aria-keyshortcuts="Control+K Meta+K"
         data-search-ready={ready}
-        className="flex h-9 items-center gap-2 rounded-md border border-slate-300 px-3 text-sm text-slate-600 hover:border-slate-400 hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-brand-500 dark:border-slate-700 dark:text-slate-300 dark:hover:border-slate-500 dark:hover:text-white"
+        className={buttonClass('secondary', 'sm')}
       >
         <SearchIcon />
         <span className="hidden sm:inline">Search docs or paste an error</span>

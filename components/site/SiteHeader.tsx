@@ -1,38 +1,34 @@
 import Link from 'next/link';
 import { SearchPalette } from '@/components/search/SearchPalette';
+import { HEADER_SECTIONS } from './nav';
+import { PhoneMenu } from './PhoneMenu';
 import { ThemeToggle } from './ThemeToggle';
 
-const NAV = [
-  { href: '/docs', label: 'Docs', narrow: true },
-  { href: '/docs/errors', label: 'Errors', narrow: false },
-  { href: '/tools', label: 'Tools', narrow: false },
-];
+const linkClass =
+  'rounded-md px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100 hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-brand-500 dark:text-slate-300 dark:hover:bg-slate-800 dark:hover:text-white';
 
 export function SiteHeader() {
   return (
     <header className="sticky top-0 z-30 border-b border-slate-200 bg-white/90 backdrop-blur dark:border-slate-800 dark:bg-slate-950/90">
-      <div className="mx-auto flex h-16 max-w-7xl items-center gap-4 px-4 sm:px-6">
+      <div className="relative mx-auto flex h-16 max-w-7xl items-center gap-2 px-4 sm:gap-4 sm:px-6">
         <Link href="/" className="flex shrink-0 items-center gap-2 font-semibold whitespace-nowrap text-slate-900 dark:text-white">
           <Logo />
           <span>RTC Doctor</span>
         </Link>
-        <nav aria-label="Main" className="flex items-center gap-1">
-          {NAV.map((item) => (
-            <Link
-              key={item.href}
-              href={item.href}
-              className={`${item.narrow ? '' : 'hidden sm:block '}rounded-md px-2 py-2 text-sm font-medium sm:px-3 text-slate-700 hover:bg-slate-100 hover:text-slate-900 dark:text-slate-300 dark:hover:bg-slate-800 dark:hover:text-white`}
-            >
-              {item.label}
+        <nav aria-label="Main" className="hidden items-center gap-1 md:flex">
+          {HEADER_SECTIONS.map((section) => (
+            <Link key={section.href} href={section.href} className={linkClass}>
+              {section.label}
             </Link>
           ))}
         </nav>
-        <div className="ml-auto flex items-center gap-2">
+        <div className="ml-auto flex items-center gap-1 sm:gap-2">
           <SearchPalette />
-          <Link href="/account" prefetch={false} className="hidden rounded-md px-2 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100 md:block dark:text-slate-300 dark:hover:bg-slate-800">
+          <Link href="/account" prefetch={false} className={`hidden md:block ${linkClass}`}>
             Account
           </Link>
           <ThemeToggle />
+          <PhoneMenu />
         </div>
       </div>
     </header>

@@ -1,5 +1,6 @@
 'use client';
 
+import { buttonClass } from '@/components/ui/styles';
 import { useEffect, useState } from 'react';
 import { THEME_STORAGE_KEY } from './theme-script';
 
@@ -55,7 +56,7 @@ export function ThemeToggle() {
       onClick={cycle}
       aria-label={label}
       title={label}
-      className="inline-flex h-9 w-9 items-center justify-center rounded-md text-slate-600 hover:bg-slate-100 hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-brand-500 dark:text-slate-300 dark:hover:bg-slate-800 dark:hover:text-white"
+      className={buttonClass('ghost', 'icon')}
     >
       <ThemeIcon choice={choice} />
     </button>

@@ -15,11 +15,18 @@ export const buttonSizes = {
   sm: 'h-9 px-3 text-sm',
   md: 'h-10 px-4 text-sm',
   lg: 'h-11 px-4',
+  /** A square button holding only an icon (its name is in an sr-only span or aria-label). */
+  icon: 'h-9 w-9 p-0',
 } as const;
 
 export type ButtonVariant = keyof typeof buttonVariants;
 export type ButtonSize = keyof typeof buttonSizes;
 
+/**
+ * `extra` adds layout (margins, width, shrink); it must not restate a property the variant or size sets
+ * (padding, height, colour, weight): two utilities for one property resolve by stylesheet order, not by
+ * the order written here. Add a size or variant instead.
+ */
 export function buttonClass(variant: ButtonVariant = 'secondary', size: ButtonSize = 'md', extra = ''): string {
   return `inline-flex items-center justify-center gap-1.5 rounded-md font-medium disabled:cursor-not-allowed disabled:opacity-60 ${focusRing} ${buttonVariants[variant]} ${buttonSizes[size]} ${extra}`.trim();
 }

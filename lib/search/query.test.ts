@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { listDocPages } from '@/lib/docs/pages';
 import { SERVICE_MESSAGES } from '@/lib/errors/service-messages.fixture';
 import { buildDocsSearchIndex } from './build';
-import { loadSearchIndex, searchDocs } from './query';
+import { loadSearchIndex, searchDocs, searchDocsWithCounts } from './query';
 
 const SEED_MESSAGES = SERVICE_MESSAGES.map(({ message, href }) => [message, href] as const);
 
@@ -54,5 +54,20 @@ describe('docs search', () => {
   it('lists each page once', () => {
     const hrefs = searchDocs(loaded, 'Error: JWT has expired', 20).map((hit) => hit.href);
     expect(new Set(hrefs).size).toBe(hrefs.length);
+  });
+
+  it("shows a pasted message's page with only its close relations, and counts the loose matches it left out", () => {
+    const expired = searchDocsWithCounts(loaded, 'JWT has expired', 20);
+    expect(expired.hits[0]?.href).toBe('/docs/errors/token-expired');
+    expect(expired.hits.map((hit) => hit.href)).not.toContain('/docs/errors/key-too-weak');
+    expect(expired.hits.length).toBeLessThanOrEqual(4);
+    expect(expired.looseMatches).toBeGreaterThan(10);
+    expect(expired.hits.length + expired.looseMatches).toBe(searchDocsWithCounts(loaded, 'has expired JWT', 50).hits.length);
+  });
+
+  it('keeps every full-text result for a query that holds no known message', () => {
+    const { hits, looseMatches } = searchDocsWithCounts(loaded, 'token', 50);
+    expect(hits.length).toBeGreaterThan(10);
+    expect(looseMatches).toBe(0);
   });
 });

@@ -66,13 +66,27 @@ function toHit(result: MiniSearchResult, exactMessage: boolean): SearchHit {
   };
 }
 
+/** What one search found: the pages to show, and how many more matched only loosely (left out). */
+export interface SearchResults {
+  hits: SearchHit[];
+  looseMatches: number;
+}
+
+/**
+ * When the query holds an error message word for word, a full-text result is shown beside that page only
+ * if it scores at least this share of the best full-text score: a pasted message shares common words
+ * ("token", "key", "has") with most pages, and listing all of them buries the one that explains it.
+ */
+export const RELATED_SCORE_RATIO = 0.25;
+
 /**
  * Pages whose error message the query contains come first (the longest, most specific message
- * first), so a pasted error lands on its page whatever surrounds it; full-text results follow.
+ * first), so a pasted error lands on its page whatever surrounds it; then the closely related pages
+ * (see {@link RELATED_SCORE_RATIO}). A query without a known message gets every full-text result.
  */
-export function searchDocs(loaded: LoadedSearchIndex, query: string, limit = 8): SearchHit[] {
+export function searchDocsWithCounts(loaded: LoadedSearchIndex, query: string, limit = 8): SearchResults {
   const normalizedQuery = normalizeForMatching(query);
-  if (!normalizedQuery) return [];
+  if (!normalizedQuery) return { hits: [], looseMatches: 0 };
   const exactHrefs = loaded.phrases
     .filter((item) => containsPhrase(normalizedQuery, item.normalized))
     .sort((a, b) => b.normalized.length - a.normalized.length)
@@ -81,15 +95,21 @@ export function searchDocs(loaded: LoadedSearchIndex, query: string, limit = 8):
 
   const results = loaded.miniSearch.search(normalizedQuery);
   const byHref = new Map(results.map((result) => [String(result.href), result]));
-  const hits: SearchHit[] = [];
+  const exactHits: SearchHit[] = [];
   for (const href of exactHrefs) {
     const stored = byHref.get(href) ?? storedFieldsOf(loaded, href);
-    if (stored) hits.push(toHit(stored, true));
+    if (stored) exactHits.push(toHit(stored, true));
   }
-  for (const result of results) {
-    if (!exactHrefs.includes(String(result.href))) hits.push(toHit(result, false));
-  }
-  return hits.slice(0, limit);
+  const others = results.filter((result) => !exactHrefs.includes(String(result.href)));
+  const cutOff = exactHits.length ? (results[0]?.score ?? 0) * RELATED_SCORE_RATIO : 0;
+  const related = others.filter((result) => result.score >= cutOff).map((result) => toHit(result, false));
+  const hits = [...exactHits, ...related].slice(0, limit);
+  return { hits, looseMatches: exactHits.length + others.length - hits.length };
+}
+
+/** The pages to show for `query`; see {@link searchDocsWithCounts}. */
+export function searchDocs(loaded: LoadedSearchIndex, query: string, limit = 8): SearchHit[] {
+  return searchDocsWithCounts(loaded, query, limit).hits;
 }
 
 function storedFieldsOf(loaded: LoadedSearchIndex, href: string): MiniSearchResult | undefined {
