@@ -1,5 +1,6 @@
 'use client';
 
+import { Button } from '@/components/ui/Button';
 import { clientName, describeOrdering, PROVIDERS, type ProviderBehaviour, type RaceOutcome } from '@/lib/race';
 import { useInterleavings } from './useInterleavings';
 
@@ -65,9 +66,9 @@ export function InterleavingsPanel({ provider, onPick }: { provider: ProviderBeh
                     {outcomeWords(outcome)}
                   </td>
                   <td className="px-3 py-1.5 text-right">
-                    <button type="button" onClick={() => onPick(ordering)} aria-label={`Step through ${name}`} className="rounded-md border border-slate-300 px-2 py-1 text-xs font-medium hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-brand-500 dark:border-slate-600 dark:hover:bg-slate-800">
+                    <Button size="xs" onClick={() => onPick(ordering)} aria-label={`Step through ${name}`}>
                       Step through
-                    </button>
+                    </Button>
                   </td>
                 </tr>
               );
