@@ -175,7 +175,7 @@ test('a skip link, a few Tab presses in, reaches Play', async ({ page, problems 
   // The skip link comes before every setting of the scenario.
   const settingsBefore = await page.evaluate(() => {
     const link = [...document.querySelectorAll('a')].find((anchor) => anchor.textContent === 'Skip to the player')!;
-    return [...document.querySelectorAll('input, select')].filter((field) => link.compareDocumentPosition(field) & Node.DOCUMENT_POSITION_PRECEDING).length;
+    return [...document.querySelectorAll('main input, main select')].filter((field) => link.compareDocumentPosition(field) & Node.DOCUMENT_POSITION_PRECEDING).length;
   });
   expect(settingsBefore).toBe(0);
   await page.keyboard.press(' ');

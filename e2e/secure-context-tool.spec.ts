@@ -93,7 +93,7 @@ test('a LAN address picks the phone or LAN device recipe, which the reader can s
   expect(firstStep).not.toContain('http://localhost:3000');
   expect(firstStep.split(' ').slice(0, 4).join(' ')).not.toBe(summary.split(' ').slice(0, 4).join(' '));
 
-  await page.getByText('Tunnel', { exact: true }).click();
+  await page.locator('#recipes').getByText('Tunnel', { exact: true }).click();
   await expect(page.getByRole('region', { name: 'Tunnel recipe' })).toBeVisible();
   await expect(page.getByTestId('recipe-implied')).toHaveCount(0);
   await expect(page).toHaveURL(/setup=tunnel/);
