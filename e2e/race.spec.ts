@@ -103,7 +103,9 @@ test('all orderings are counted in a Web Worker, per provider, and each can be s
 test('works from the keyboard: arrows step, Space plays, Home and End jump', async ({ page, problems }) => {
   await page.goto('/tools/race?provider=static');
   await expect(position(page)).toHaveText('Event 0 of 12');
-  await page.locator('h1').click();
+  // A click anywhere in the player gives it the keyboard.
+  await current(page).click();
+  await expect(page.getByTestId('race-player')).toBeFocused();
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('ArrowRight');
   await expect(position(page)).toHaveText('Event 2 of 12');
@@ -130,6 +132,79 @@ test('works from the keyboard: arrows step, Space plays, Home and End jump', asy
   await page.keyboard.press('Enter');
   await expect(position(page)).toHaveText('Event 11 of 12');
   expect(problems.list).toEqual([]);
+});
+
+test('the shortcuts belong to the player: outside it Home, End, Space and the arrows do not move it', async ({ page, problems }) => {
+  await page.goto('/tools/race?provider=static&step=3');
+  await expect(position(page)).toHaveText('Event 3 of 12');
+  await page.locator('h1').click();
+  for (const key of ['End', 'Home', 'ArrowRight', 'ArrowLeft', ' ']) await page.keyboard.press(key);
+  await expect(position(page)).toHaveText('Event 3 of 12');
+  await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
+  // The same keys on a control outside the player (the share button) are that control's.
+  await page.getByRole('button', { name: 'Copy share link' }).focus();
+  await page.keyboard.press('End');
+  await expect(position(page)).toHaveText('Event 3 of 12');
+
+  await page.getByRole('button', { name: 'Step forward' }).focus();
+  await page.keyboard.press('End');
+  await expect(position(page)).toHaveText('Event 12 of 12');
+  await page.getByTestId('race-timeline').click();
+  await page.keyboard.press('Home');
+  await expect(position(page)).toHaveText('Event 0 of 12');
+  await page.keyboard.press('ArrowRight');
+  await expect(position(page)).toHaveText('Event 1 of 12');
+  expect(problems.list).toEqual([]);
+});
+
+test('a skip link, a few Tab presses in, reaches Play', async ({ page, problems }) => {
+  await page.goto('/tools/race?provider=dynamic');
+  await expect(position(page)).toHaveText('Event 0 of 12');
+  const skip = page.getByRole('link', { name: 'Skip to the player' });
+  let presses = 0;
+  while (!(await skip.evaluate((link) => link === document.activeElement)) && presses < 40) {
+    await page.keyboard.press('Tab');
+    presses += 1;
+  }
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeInViewport();
+  await page.keyboard.press('Enter');
+  const play = page.getByRole('button', { name: 'Play', exact: true });
+  await expect(play).toBeFocused();
+  await expect(play).toBeInViewport();
+  // The skip link comes before every setting of the scenario.
+  const settingsBefore = await page.evaluate(() => {
+    const link = [...document.querySelectorAll('a')].find((anchor) => anchor.textContent === 'Skip to the player')!;
+    return [...document.querySelectorAll('main input, main select')].filter((field) => link.compareDocumentPosition(field) & Node.DOCUMENT_POSITION_PRECEDING).length;
+  });
+  expect(settingsBefore).toBe(0);
+  await page.keyboard.press(' ');
+  await expect(page.getByRole('button', { name: 'Pause' })).toBeFocused();
+  expect(problems.list).toEqual([]);
+});
+
+test('the timeline is a time axis: positions follow the times, events at one moment stack', async ({ page }) => {
+  await page.goto('/tools/race?provider=dynamic&step=12');
+  const timeline = page.getByTestId('race-timeline');
+  await expect(timeline.locator('[data-tick]').first()).toHaveText('0');
+  const dots = await timeline.locator('[data-at]').evaluateAll((elements) =>
+    elements.map((element) => {
+      const box = element.getBoundingClientRect();
+      return { at: Number(element.getAttribute('data-at')), x: box.left + box.width / 2 };
+    }),
+  );
+  expect(dots.length).toBe(12);
+  const byTime = [...dots].sort((a, b) => a.at - b.at);
+  const first = byTime[0]!;
+  const last = byTime.at(-1)!;
+  for (const dot of dots) {
+    // Proportional: each dot sits where its time falls between the first and the last.
+    const expected = first.x + ((dot.at - first.at) / (last.at - first.at)) * (last.x - first.x);
+    expect(Math.abs(dot.x - expected)).toBeLessThan(1.5);
+  }
+  // Two events of one lane at the same time (a key made and create-session sent) sit one above the other.
+  const stacked = await timeline.locator('[data-level="1"]').count();
+  expect(stacked).toBeGreaterThan(0);
 });
 
 test('a share link carries the scenario and the step', async ({ page, context, problems }) => {
@@ -199,6 +274,16 @@ test.describe('live mode against the real session API', () => {
     expect(await log.getByText(/^409 /).textContent()).toContain(`"keyHint":"${created}"`);
     await expect(log.getByText(`data: {"keyHint":"${created}"}`)).toHaveCount(2);
     await expect(log.getByText(/opens its event stream for the new document race-/)).toHaveCount(2);
+    // In the order each party saw it: the server's 201 before anyone hears the announcement, and A's create-session
+    // (sent first) before A hears it.
+    const lines = await log.getByRole('listitem').allInnerTexts();
+    const first = (pattern: RegExp) => lines.findIndex((line) => pattern.test(line));
+    const accepted = first(/The server accepts A/);
+    expect(accepted).toBeGreaterThan(-1);
+    expect(accepted).toBeLessThan(first(/A hears "new session available"/));
+    expect(accepted).toBeLessThan(first(/B hears "new session available"/));
+    expect(first(/A sends create-session/)).toBeLessThan(first(/A hears "new session available"/));
+    expect(first(/A's create-session reaches the server/)).toBeLessThan(accepted);
     expect(unexpectedProblems(problems.list)).toEqual([]);
   });
 
@@ -209,6 +294,8 @@ test.describe('live mode against the real session API', () => {
     await expect(verdict).toBeVisible({ timeout: 90_000 });
     await expect(verdict).toHaveAttribute('data-lost', 'true');
     await expect(page.getByRole('list', { name: 'Live events in order' }).getByText(/^409 /)).toHaveCount(2);
+    // All three are sent at the same moment: the page says they reached the server together.
+    await expect(page.getByTestId('live-overlap')).toContainText(/A’s, B’s and C’s create-session reached the server (in the same millisecond|within \d+ ms of each other)/);
     expect(unexpectedProblems(problems.list)).toEqual([]);
   });
 

@@ -75,6 +75,53 @@ test('a share link carries the URL and the setup in the query and renders them o
   await expect(page.getByRole('region', { name: 'Vite recipe' })).toBeVisible();
 });
 
+test('a LAN address picks the phone or LAN device recipe, which the reader can still change', async ({ page, problems }) => {
+  await page.goto(TOOL);
+  await expect(page.getByTestId('recipe')).toContainText('Pick a setup above');
+  await page.getByLabel('Page URL').fill('http://192.168.1.20:3000');
+  await expect(page.getByRole('radio', { name: 'Phone or LAN device' })).toBeChecked();
+  await expect(page.getByRole('region', { name: 'Phone or LAN device recipe' })).toContainText('adb reverse tcp:3000 tcp:3000');
+  await expect(page.getByTestId('recipe-implied')).toContainText('Picked from the address above');
+  // An implied setup is not written into the link: it follows from the address.
+  await expect(page).not.toHaveURL(/setup=/);
+
+  // The summary is said once, not again as the first step.
+  const fix = page.getByTestId('fix');
+  const summary = (await fix.locator('p').first().innerText()).trim();
+  expect(summary).toContain('open http://localhost:3000 instead');
+  const firstStep = (await fix.getByRole('listitem').first().innerText()).trim();
+  expect(firstStep).not.toContain('http://localhost:3000');
+  expect(firstStep.split(' ').slice(0, 4).join(' ')).not.toBe(summary.split(' ').slice(0, 4).join(' '));
+
+  await page.locator('#recipes').getByText('Tunnel', { exact: true }).click();
+  await expect(page.getByRole('region', { name: 'Tunnel recipe' })).toBeVisible();
+  await expect(page.getByTestId('recipe-implied')).toHaveCount(0);
+  await expect(page).toHaveURL(/setup=tunnel/);
+  await page.getByLabel('Page URL').fill('http://myapp.test:5173/');
+  await expect(page.getByRole('radio', { name: 'Tunnel' })).toBeChecked();
+  expect(problems.list).toEqual([]);
+});
+
+test('a share link’s setup wins over the one its address implies, before and after hydration', async ({ page }) => {
+  const link = `${TOOL}?url=${encodeURIComponent('http://192.168.1.20:3000/')}&setup=vite`;
+  const html = await (await page.request.get(link)).text();
+  expect(html).toContain('@vitejs/plugin-basic-ssl');
+  await page.goto(link);
+  await expect(page.getByRole('radio', { name: 'Vite' })).toBeChecked();
+  await expect(page.getByRole('region', { name: 'Vite recipe' })).toBeVisible();
+  // Without a setup in the link, the server already renders the implied one.
+  const implied = await (await page.request.get(`${TOOL}?url=${encodeURIComponent('http://192.168.1.20:3000/')}`)).text();
+  expect(implied).toContain('adb reverse tcp:3000 tcp:3000');
+});
+
+test('the probe says it checks this portal, not the address under test', async ({ page }) => {
+  await page.goto(`${TOOL}?url=${encodeURIComponent('http://192.168.1.20:3000/')}`);
+  await expect(page.getByTestId('verdict')).toHaveAttribute('data-secure', 'false');
+  const probe = page.getByTestId('probe');
+  await expect(probe.getByRole('heading', { name: 'RTC Doctor itself, in this browser' })).toBeVisible();
+  await expect(page.getByTestId('probe-scope')).toHaveText('A live check of the page you are reading now, not of the address you typed.');
+});
+
 test('a fix links its recipe, and every recipe can be picked with the keyboard', async ({ page, problems }) => {
   await page.goto(`${TOOL}?url=${encodeURIComponent('http://192.168.1.20:3000/')}`);
   await page.getByTestId('fix').getByRole('link', { name: 'Phone or LAN device' }).click();

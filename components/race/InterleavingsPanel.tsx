@@ -1,5 +1,6 @@
 'use client';
 
+import { Button } from '@/components/ui/Button';
 import { clientName, describeOrdering, PROVIDERS, type ProviderBehaviour, type RaceOutcome } from '@/lib/race';
 import { useInterleavings } from './useInterleavings';
 
@@ -48,10 +49,9 @@ export function InterleavingsPanel({ provider, onPick }: { provider: ProviderBeh
           <caption className="sr-only">Every ordering and what it loses</caption>
           <thead className="bg-slate-50 text-left dark:bg-slate-900">
             <tr>
-              <th scope="col" className="px-3 py-2">Ordering</th>
+              <th scope="col" className="px-3 py-2">Ordering <span className="font-normal text-slate-600 dark:text-slate-300">(pick one to step through)</span></th>
               <th scope="col" className="px-3 py-2">Winner</th>
               <th scope="col" className="px-3 py-2">Result</th>
-              <th scope="col" className="px-3 py-2"><span className="sr-only">Step through</span></th>
             </tr>
           </thead>
           <tbody>
@@ -59,15 +59,15 @@ export function InterleavingsPanel({ provider, onPick }: { provider: ProviderBeh
               const name = describeOrdering(ordering);
               return (
                 <tr key={ordering.join('')} data-lost={outcome.dataLost} className="border-t border-slate-200 dark:border-slate-700">
-                  <td className="px-3 py-1.5 font-mono whitespace-nowrap">{name}</td>
+                  <td className="px-3 py-1.5">
+                    {/* The ordering is the button, so the table stays three columns narrow enough for a phone. */}
+                    <Button size="xs" onClick={() => onPick(ordering)} aria-label={`Step through ${name}`} className="font-mono whitespace-nowrap">
+                      {name}
+                    </Button>
+                  </td>
                   <td className="px-3 py-1.5">{clientName(outcome.winner)}</td>
                   <td className={`px-3 py-1.5 ${outcome.dataLost ? 'font-medium text-red-800 dark:text-red-300' : 'text-emerald-800 dark:text-emerald-300'}`}>
                     {outcomeWords(outcome)}
-                  </td>
-                  <td className="px-3 py-1.5 text-right">
-                    <button type="button" onClick={() => onPick(ordering)} aria-label={`Step through ${name}`} className="rounded-md border border-slate-300 px-2 py-1 text-xs font-medium hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-brand-500 dark:border-slate-600 dark:hover:bg-slate-800">
-                      Step through
-                    </button>
                   </td>
                 </tr>
               );

@@ -2,22 +2,34 @@
 
 import { useMutation } from '@tanstack/react-query';
 import Link from 'next/link';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
+import { Button } from '@/components/ui/Button';
 import { clientName, PROVIDERS, SAFE_PROVIDER_DOCS, type ProviderBehaviour, type RaceTiming } from '@/lib/race';
+import { describeOverlap, orderLiveObservations, overlappingCreates } from '@/lib/race/live-order';
 import { EventList } from './EventList';
 import { Timeline } from './Timeline';
-import type { LiveOutcome } from './live-race';
+import type { LiveEntry, LiveOutcome } from './live-race';
 import type { TimelineEntry } from './timeline-entry';
 
 /** Runs the scenario against this server's session API and shows the real answers as they come. */
 export function LiveRace({ clients, provider, timing }: { clients: number; provider: ProviderBehaviour; timing: RaceTiming }) {
-  const [entries, setEntries] = useState<TimelineEntry[]>([]);
+  const [seen, setSeen] = useState<LiveEntry[]>([]);
+  // Shown in the order each party saw things, not the order the browser did (see lib/race/live-order).
+  const entries = useMemo(
+    (): TimelineEntry[] =>
+      orderLiveObservations(
+        seen,
+        timing.clients.map((client) => client.networkMs),
+      ).map((entry, index) => ({ ...entry, index, at: Math.round(entry.shownAt) })),
+    [seen, timing],
+  );
+  const overlaps = useMemo(() => overlappingCreates(seen), [seen]);
   const run = useMutation({
     mutationFn: async () => {
-      setEntries([]);
+      setSeen([]);
       // Loaded on the first run: most visits never use the live mode.
       const { runLiveRace } = await import('./live-race');
-      return runLiveRace({ clients, provider, timing, onEntry: (entry) => setEntries((current) => [...current, entry]) });
+      return runLiveRace({ clients, provider, timing, onEntry: (entry) => setSeen((current) => [...current, entry]) });
     },
   });
   const lanes = [...Array.from({ length: clients }, (_, client) => client), 'server' as const];
@@ -25,16 +37,13 @@ export function LiveRace({ clients, provider, timing }: { clients: number; provi
   return (
     <div className="space-y-4" data-testid="live-race">
       <div className="flex flex-wrap items-center gap-3">
-        <button
-          type="button"
-          onClick={() => run.mutate()}
-          disabled={run.isPending}
-          className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500 disabled:opacity-60"
-        >
+        <Button variant="primary" onClick={() => run.mutate()} disabled={run.isPending}>
           {run.isPending ? 'Running…' : entries.length ? 'Run again' : 'Run against this server'}
-        </button>
-        <p className="text-sm text-slate-700 dark:text-slate-300">
-          Each run uses a fresh document id. Each client makes its key and sends create-session when the simulation’s timing says its request would reach the server; the real network comes on top.
+        </Button>
+        <p className="min-w-0 flex-1 basis-64 text-sm text-slate-700 dark:text-slate-300">
+          Each run uses a fresh document id. Each client makes its key and sends create-session on the simulation’s timing, and the browser passes the request on when
+          it would reach the server; the real network comes on top. Events are shown when their party saw them: what the server says reaches a client one network
+          delay later.
         </p>
       </div>
       <div aria-live="polite">
@@ -47,6 +56,12 @@ export function LiveRace({ clients, provider, timing }: { clients: number; provi
           </div>
         )}
         {run.isSuccess && <LiveVerdict outcome={run.data} provider={provider} />}
+        {run.isSuccess &&
+          overlaps.map((overlap) => (
+            <p key={overlap.clients.join()} className="mt-3 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950/40 dark:text-amber-100" data-testid="live-overlap">
+              {describeOverlap(overlap, run.data.winner)}
+            </p>
+          ))}
       </div>
       {entries.length === 0 && !run.isPending && !run.isError && (
         <div className="rounded-lg border border-dashed border-slate-300 p-6 dark:border-slate-600">

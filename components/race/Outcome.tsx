@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { Button } from '@/components/ui/Button';
 import { clientName, PROVIDERS, SAFE_PROVIDER_DOCS, type ProviderBehaviour, type RaceOutcome } from '@/lib/race';
 
 function list(clients: number[]): string {
@@ -38,9 +39,9 @@ export function Outcome({ outcome, provider, onShowBreak }: { outcome: RaceOutco
       </p>
       <div className="mt-2 flex flex-wrap items-center gap-x-4 gap-y-2">
         {onShowBreak && outcome.firstBreak !== null && (
-          <button type="button" onClick={onShowBreak} className="rounded-md border border-red-300 bg-white px-2 py-1 text-sm font-medium text-red-900 hover:bg-red-100 focus-visible:outline-2 focus-visible:outline-brand-500 dark:border-red-700 dark:bg-red-950 dark:text-red-100 dark:hover:bg-red-900">
+          <Button variant="danger" size="sm" onClick={onShowBreak}>
             Show where it breaks
-          </button>
+          </Button>
         )}
         <DocsLink href={description.docs} provider={provider} />
       </div>

@@ -1,5 +1,6 @@
 import { useId } from 'react';
-import { fieldClass } from './styles';
+import { Button } from '@/components/ui/Button';
+import { Select } from '@/components/ui/fields';
 import { SPEEDS, type Playback } from './usePlayback';
 
 /** Media-control glyphs drawn as SVG: not every system font has ⏮ and ⏭. */
@@ -19,47 +20,44 @@ function Icon({ shape }: { shape: 'start' | 'back' | 'play' | 'pause' | 'forward
   );
 }
 
-const button =
-  'inline-flex items-center gap-1.5 rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-brand-500 disabled:opacity-50 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100 dark:hover:bg-slate-700';
+/** The skip link at the top of the visualizer lands here. */
+export const PLAY_BUTTON_ID = 'race-play';
 
 export function PlaybackControls({ playback }: { playback: Playback }) {
   const speedId = useId();
   const { position, length, playing } = playback;
   return (
     <div role="group" aria-label="Playback" className="flex flex-wrap items-center gap-2">
-      <button type="button" className={button} onClick={() => playback.goTo(0)} disabled={position === 0} aria-label="Back to the start" aria-keyshortcuts="Home">
+      <Button size="sm" onClick={() => playback.goTo(0)} disabled={position === 0} aria-label="Back to the start" aria-keyshortcuts="Home">
         <Icon shape="start" />
-      </button>
-      <button type="button" className={button} onClick={playback.back} disabled={position === 0} aria-keyshortcuts="ArrowLeft">
+      </Button>
+      <Button size="sm" onClick={playback.back} disabled={position === 0} aria-keyshortcuts="ArrowLeft">
         <Icon shape="back" />
         Step back
-      </button>
-      <button type="button" className={`${button} min-w-24`} onClick={playback.toggle} aria-keyshortcuts="Space">
+      </Button>
+      <Button id={PLAY_BUTTON_ID} variant="primary" size="sm" className="min-w-24" onClick={playback.toggle} aria-keyshortcuts="Space">
         <Icon shape={playing ? 'pause' : 'play'} />
         {playing ? 'Pause' : 'Play'}
-      </button>
-      <button type="button" className={button} onClick={playback.forward} disabled={position >= length} aria-keyshortcuts="ArrowRight">
+      </Button>
+      <Button size="sm" onClick={playback.forward} disabled={position >= length} aria-keyshortcuts="ArrowRight">
         Step forward
         <Icon shape="forward" />
-      </button>
-      <button type="button" className={button} onClick={() => playback.goTo(length)} disabled={position >= length} aria-label="To the end" aria-keyshortcuts="End">
+      </Button>
+      <Button size="sm" onClick={() => playback.goTo(length)} disabled={position >= length} aria-label="To the end" aria-keyshortcuts="End">
         <Icon shape="end" />
-      </button>
+      </Button>
       <label htmlFor={speedId} className="ml-2 text-sm font-medium">
         Speed
       </label>
-      <select
-        id={speedId}
-        value={playback.speed}
-        onChange={(event) => playback.setSpeed(Number(event.target.value))}
-        className={fieldClass}
-      >
-        {SPEEDS.map((speed) => (
-          <option key={speed} value={speed}>
-            {speed}×
-          </option>
-        ))}
-      </select>
+      <div className="w-24">
+        <Select id={speedId} value={playback.speed} onChange={(event) => playback.setSpeed(Number(event.target.value))} className="text-sm">
+          {SPEEDS.map((speed) => (
+            <option key={speed} value={speed}>
+              {speed}×
+            </option>
+          ))}
+        </Select>
+      </div>
       <span className="ml-auto text-sm text-slate-700 tabular-nums dark:text-slate-300" data-testid="race-position">
         Event {position} of {length}
       </span>
@@ -81,7 +79,7 @@ export function KeyboardHelp() {
         <dt><kbd>+</kbd> <kbd>−</kbd></dt>
         <dd>Faster or slower</dd>
       </dl>
-      <p className="mt-1">They work anywhere on the page except inside a form field.</p>
+      <p className="mt-1">They work while the player has the focus: click anywhere in it, or Tab to one of its buttons. Elsewhere on the page these keys keep their usual meaning.</p>
     </details>
   );
 }

@@ -1,7 +1,7 @@
 'use client';
 
 import { useId } from 'react';
-import { fieldClass } from './styles';
+import { Input, Select } from '@/components/ui/fields';
 import { clientName, firstToArrive, MAX_CLIENTS, MAX_DELAY_MS, PROVIDER_BEHAVIOURS, PROVIDERS, RACE_MODES, withClientCount, type ClientTiming, type RaceMode, type RaceScenario } from '@/lib/race';
 
 const MODE_LABELS: Record<RaceMode, string> = {
@@ -34,13 +34,13 @@ export function RaceControls({ scenario, onChange }: { scenario: RaceScenario; o
           <label htmlFor={providerId} className="mb-1 block font-semibold">
             Encryption provider
           </label>
-          <select id={providerId} aria-describedby={providerHelpId} value={scenario.provider} onChange={(event) => set({ provider: event.target.value as RaceScenario['provider'] })} className={`${fieldClass} w-full`}>
+          <Select id={providerId} aria-describedby={providerHelpId} value={scenario.provider} onChange={(event) => set({ provider: event.target.value as RaceScenario['provider'] })} className="text-sm">
             {PROVIDER_BEHAVIOURS.map((behaviour) => (
               <option key={behaviour} value={behaviour}>
                 {PROVIDERS[behaviour].label}
               </option>
             ))}
-          </select>
+          </Select>
           <p id={providerHelpId} className="mt-1 text-sm text-slate-700 dark:text-slate-300">
             {PROVIDERS[scenario.provider].summary}
           </p>
@@ -49,23 +49,25 @@ export function RaceControls({ scenario, onChange }: { scenario: RaceScenario; o
           <label htmlFor={clientsId} className="mb-1 block font-semibold">
             Clients
           </label>
-          <select
-            id={clientsId}
-            value={scenario.clients}
-            disabled={scenario.mode === 'orderings'}
-            aria-describedby={scenario.mode === 'orderings' ? `${clientsId}-note` : undefined}
-            onChange={(event) => {
-              const clients = Number(event.target.value);
-              set({ clients, timing: withClientCount(scenario.timing, clients) });
-            }}
-            className={fieldClass}
-          >
-            {Array.from({ length: MAX_CLIENTS - 1 }, (_, index) => index + 2).map((count) => (
-              <option key={count} value={count}>
-                {count}
-              </option>
-            ))}
-          </select>
+          <div className="w-20">
+            <Select
+              id={clientsId}
+              value={scenario.clients}
+              disabled={scenario.mode === 'orderings'}
+              aria-describedby={scenario.mode === 'orderings' ? `${clientsId}-note` : undefined}
+              onChange={(event) => {
+                const clients = Number(event.target.value);
+                set({ clients, timing: withClientCount(scenario.timing, clients) });
+              }}
+              className="text-sm"
+            >
+              {Array.from({ length: MAX_CLIENTS - 1 }, (_, index) => index + 2).map((count) => (
+                <option key={count} value={count}>
+                  {count}
+                </option>
+              ))}
+            </Select>
+          </div>
           {scenario.mode === 'orderings' && (
             <p id={`${clientsId}-note`} className="mt-1 text-xs text-slate-700 dark:text-slate-300">
               Two clients when listing every ordering.
@@ -95,19 +97,19 @@ function TimingControls({ scenario, onChange }: { scenario: RaceScenario; onChan
     <fieldset className="space-y-3">
       <legend className="mb-1 font-semibold">Timing</legend>
       <div className="flex flex-wrap items-end gap-4">
-        <div>
+        <div className="w-40">
           <label htmlFor={firstId} className="mb-1 block text-sm font-medium">
             Reaches the server first
           </label>
-          <select id={firstId} value={first} onChange={(event) => makeFirst(Number(event.target.value))} className={fieldClass}>
+          <Select id={firstId} value={first} onChange={(event) => makeFirst(Number(event.target.value))} className="text-sm">
             {timing.clients.map((_, client) => (
               <option key={client} value={client}>
                 Client {clientName(client)}
               </option>
             ))}
-          </select>
+          </Select>
         </div>
-        <div>
+        <div className="w-28">
           <label htmlFor={setupId} className="mb-1 block text-sm font-medium">
             Server setup (ms)
           </label>
@@ -146,20 +148,22 @@ function TimingControls({ scenario, onChange }: { scenario: RaceScenario; onChan
 
 function NumberInput({ id, label, value, onChange }: { id?: string; label?: string; value: number; onChange: (value: number) => void }) {
   return (
-    <input
-      id={id}
-      aria-label={label}
-      type="number"
-      inputMode="numeric"
-      min={0}
-      max={MAX_DELAY_MS}
-      step={5}
-      value={value}
-      onChange={(event) => {
-        const next = Math.round(Number(event.target.value));
-        if (Number.isFinite(next)) onChange(Math.min(Math.max(next, 0), MAX_DELAY_MS));
-      }}
-      className={`${fieldClass} w-20 tabular-nums sm:w-24`}
-    />
+    <div className="w-20 sm:w-24">
+      <Input
+        id={id}
+        aria-label={label}
+        type="number"
+        inputMode="numeric"
+        min={0}
+        max={MAX_DELAY_MS}
+        step={5}
+        value={value}
+        onChange={(event) => {
+          const next = Math.round(Number(event.target.value));
+          if (Number.isFinite(next)) onChange(Math.min(Math.max(next, 0), MAX_DELAY_MS));
+        }}
+        className="text-sm tabular-nums"
+      />
+    </div>
   );
 }

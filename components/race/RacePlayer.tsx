@@ -8,12 +8,13 @@ import { Outcome } from './Outcome';
 import { KeyboardHelp, PlaybackControls } from './PlaybackControls';
 import { Timeline } from './Timeline';
 import { laneName, stepLabel } from './timeline-entry';
-import { usePlayback, usePlaybackKeys } from './usePlayback';
+import { playbackKeyHandler, usePlayback } from './usePlayback';
+
+export const RACE_PLAYER_ID = 'race-player';
 
 /** Plays one simulated race. Give it a `key` per race so a new race starts from the beginning. */
 export function RacePlayer({ race, initialPosition, onPosition }: { race: RaceResult; initialPosition: number; onPosition: (position: number) => void }) {
   const playback = usePlayback(race.events.length, initialPosition);
-  usePlaybackKeys(playback);
   const { position } = playback;
   useEffect(() => onPosition(position), [position, onPosition]);
 
@@ -22,7 +23,15 @@ export function RacePlayer({ race, initialPosition, onPosition }: { race: RaceRe
   const snapshot = current?.lanes ?? startingLanes(race.clients, race.provider);
 
   return (
-    <div className="space-y-4">
+    // Focusable (but not a tab stop) so a click anywhere in the player gives it the keyboard shortcuts.
+    <section
+      id={RACE_PLAYER_ID}
+      aria-label="Race player"
+      tabIndex={-1}
+      onKeyDown={playbackKeyHandler(playback)}
+      className="scroll-mt-20 space-y-4 rounded-lg focus-visible:outline-2 focus-visible:outline-offset-4 focus-visible:outline-brand-500"
+      data-testid="race-player"
+    >
       <Outcome outcome={race.outcome} provider={race.provider} onShowBreak={race.outcome.firstBreak === null ? undefined : () => playback.goTo(race.outcome.firstBreak! + 1)} />
       <PlaybackControls playback={playback} />
       <p role="status" aria-live="polite" className="min-h-12 rounded-md bg-slate-50 px-3 py-2 text-sm dark:bg-slate-900" data-testid="race-current">
@@ -46,6 +55,6 @@ export function RacePlayer({ race, initialPosition, onPosition }: { race: RaceRe
         </h2>
         <EventList entries={race.events} position={position} onPick={playback.goTo} />
       </section>
-    </div>
+    </section>
   );
 }

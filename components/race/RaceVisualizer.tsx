@@ -1,12 +1,14 @@
 'use client';
 
 import { useCallback, useMemo, useState } from 'react';
+import { Button } from '@/components/ui/Button';
 import { CopyButton } from '@/components/ui/CopyButton';
 import { describeOrdering, raceForScenario, scenarioQuery, type RaceScenario } from '@/lib/race';
 import { InterleavingsPanel } from './InterleavingsPanel';
 import { LiveRace } from './LiveRace';
 import { RaceControls } from './RaceControls';
-import { RacePlayer } from './RacePlayer';
+import { PLAY_BUTTON_ID } from './PlaybackControls';
+import { RACE_PLAYER_ID, RacePlayer } from './RacePlayer';
 
 /** The race visualizer: the scenario lives in the query string, so every view has a link. */
 export function RaceVisualizer({ initial, problems }: { initial: RaceScenario; problems: string[] }) {
@@ -23,6 +25,7 @@ export function RaceVisualizer({ initial, problems }: { initial: RaceScenario; p
 
   return (
     <div className="space-y-6">
+      {race && <SkipToPlayer />}
       {problems.length > 0 && (
         <div role="alert" data-testid="link-problems" className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950/40 dark:text-amber-100">
           <p className="font-semibold">Parts of this link could not be used, so they start from the defaults:</p>
@@ -40,9 +43,9 @@ export function RaceVisualizer({ initial, problems }: { initial: RaceScenario; p
         </h2>
         <div className="flex items-center gap-2">
           {scenario.mode === 'orderings' && scenario.ordering && (
-            <button type="button" onClick={() => setScenario({ ...scenario, ordering: null, step: 0 })} className="rounded-md border border-slate-300 px-2 py-1 text-xs font-medium hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-brand-500 dark:border-slate-600 dark:hover:bg-slate-800">
+            <Button size="xs" onClick={() => setScenario({ ...scenario, ordering: null, step: 0 })}>
               ← All orderings
-            </button>
+            </Button>
           )}
           <CopyButton getText={shareLink} label="Copy share link" />
         </div>
@@ -51,5 +54,27 @@ export function RaceVisualizer({ initial, problems }: { initial: RaceScenario; p
       {scenario.mode === 'orderings' && !scenario.ordering && <InterleavingsPanel provider={scenario.provider} onPick={(ordering) => setScenario({ ...scenario, ordering, step: 0 })} />}
       {race && <RacePlayer key={raceKey} race={race} initialPosition={scenario.step} onPosition={setPosition} />}
     </div>
+  );
+}
+
+/**
+ * The player comes after every setting; this link, the first stop after the intro, goes straight to its Play
+ * button (to the player itself if it is not there yet, as the plain link does before the page has hydrated).
+ */
+function SkipToPlayer() {
+  return (
+    <a
+      href={`#${RACE_PLAYER_ID}`}
+      onClick={(event) => {
+        const play = document.getElementById(PLAY_BUTTON_ID);
+        if (!play) return;
+        event.preventDefault();
+        play.focus();
+        play.scrollIntoView({ block: 'center' });
+      }}
+      className="sr-only rounded-md bg-brand-600 px-3 py-2 text-sm font-semibold text-white focus:not-sr-only focus:inline-block focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500"
+    >
+      Skip to the player
+    </a>
   );
 }

@@ -10,7 +10,11 @@ import {
   type RaceTiming,
 } from '@/lib/race';
 import { liveDocumentId, readCreateAnswer, readSessionAvailable } from '@/lib/race/live';
+import type { LiveObservation } from '@/lib/race/live-order';
 import type { TimelineEntry } from './timeline-entry';
+
+/** One thing the browser saw, at the time it saw it; lib/race/live-order puts them in the order their parties saw them. */
+export type LiveEntry = Omit<TimelineEntry, 'index' | 'at'> & LiveObservation;
 
 /**
  * The same race against this server's real session API: one event stream per client, opened first, then every
@@ -43,14 +47,15 @@ interface LiveClient {
 const OPEN_TIMEOUT_MS = 60_000;
 const RUN_TIMEOUT_MS = 30_000; // once the streams are open
 
-export async function runLiveRace(input: { clients: number; provider: ProviderBehaviour; timing: RaceTiming; onEntry: (entry: TimelineEntry) => void }): Promise<LiveOutcome> {
+export async function runLiveRace(input: { clients: number; provider: ProviderBehaviour; timing: RaceTiming; onEntry: (entry: LiveEntry) => void }): Promise<LiveOutcome> {
   const documentId = liveDocumentId(crypto.randomUUID());
   const base = `/api/sessions/${encodeURIComponent(documentId)}`;
   const started = performance.now();
-  let index = 0;
   let over = false;
-  const emit = (entry: Omit<TimelineEntry, 'index' | 'at'>) => {
-    if (!over) input.onEntry({ ...entry, index: index++, at: Math.round(performance.now() - started) });
+  const now = () => performance.now() - started;
+  // `at` when one moment has several events (a client makes its key and sends at once).
+  const emit = (entry: Omit<LiveEntry, 'at'>, at = now()) => {
+    if (!over) input.onEntry({ ...entry, at });
   };
   const sources: EventSource[] = [];
   const timers: number[] = [];
@@ -59,7 +64,7 @@ export async function runLiveRace(input: { clients: number; provider: ProviderBe
     await Promise.all(
       Array.from({ length: input.clients }, async (_, client) => {
         await openStream(`${base}/events`, (source) => (sources[client] = source));
-        emit({ lane: client, step: 1, tone: 'info', text: `${clientName(client)} opens its event stream for the new document ${documentId}; no session yet.`, detail: `GET ${base}/events` });
+        emit({ kind: 'open', client, lane: client, step: 1, tone: 'info', text: `${clientName(client)} opens its event stream for the new document ${documentId}; no session yet.`, detail: `GET ${base}/events` });
       }),
     );
     return await new Promise<LiveOutcome>((resolveRun, rejectRun) => {
@@ -84,13 +89,15 @@ export async function runLiveRace(input: { clients: number; provider: ProviderBe
         state.done = true;
         const name = clientName(client);
         if (state.answer.kind === 'created') {
-          emit({ lane: client, step: 7, tone: 'good', text: `${name} has its 201 and the announcement: it starts editing with its own key ${state.key}.` });
+          emit({ kind: 'settle', client, lane: client, step: 7, tone: 'good', text: `${name} has its 201 and the announcement: it starts editing with its own key ${state.key}.` });
         } else {
           const answer = keyForHint(provider, state.announced);
           provider = answer.state;
           const winnerKey = keyBehind(state.announced);
           state.canDecrypt = answer.key !== null && answer.key === winnerKey;
           emit({
+            kind: 'settle',
+            client,
             lane: client,
             step: 7,
             tone: state.canDecrypt ? 'good' : 'bad',
@@ -107,6 +114,8 @@ export async function runLiveRace(input: { clients: number; provider: ProviderBe
         const later = keyForHint(provider, clients[winner!]!.answer!.keyHint);
         const contentLost = later.key === null || later.key !== winnerKey;
         emit({
+          kind: 'reopen',
+          client: null,
           lane: 'server',
           step: null,
           tone: contentLost ? 'bad' : 'good',
@@ -124,7 +133,7 @@ export async function runLiveRace(input: { clients: number; provider: ProviderBe
           }
           if (clients[client]!.announced !== null) return;
           clients[client]!.announced = data.keyHint;
-          emit({ lane: client, step: 6, tone: 'info', text: `${clientName(client)} hears "new session available" with key hint ${data.keyHint}.`, detail: `event: session-available\ndata: ${(event as MessageEvent<string>).data}` });
+          emit({ kind: 'heard', client, lane: client, step: 6, tone: 'info', text: `${clientName(client)} hears "new session available" with key hint ${data.keyHint}.`, detail: `event: session-available\ndata: ${(event as MessageEvent<string>).data}` });
           settle(client);
         });
       });
@@ -134,21 +143,24 @@ export async function runLiveRace(input: { clients: number; provider: ProviderBe
         const times = clientTimes(timing);
         timers.push(
           window.setTimeout(() => {
+            const at = now();
             const made = makeKey(provider);
             provider = made.state;
             clients[client]!.key = made.record.key;
             clients[client]!.hint = made.record.hint;
             const gone = made.discarded.map((record) => record.key).join(', ');
-            emit({ lane: client, step: 2, tone: 'info', text: `${name}'s provider makes ${made.record.key} (hint ${made.record.hint}) without a hint.${gone ? ` It discards ${gone}.` : ''}` });
+            emit({ kind: 'key', client, lane: client, step: 2, tone: 'info', text: `${name}'s provider makes ${made.record.key} (hint ${made.record.hint}) without a hint.${gone ? ` It discards ${gone}.` : ''}` }, at);
+            emit({ kind: 'send', client, lane: client, step: 3, tone: 'info', text: `${name} sends create-session; after its ${timing.networkMs} ms network delay it reaches the server.`, detail: `POST ${base}\n${JSON.stringify(createBody(client))}` }, at);
           }, times.keyAt),
-          // Sent when the simulated request would reach the server, so "reaches the server first" means the same here.
+          // The browser sends it when the simulated request would reach the server, so "reaches the server first" means the same here.
           window.setTimeout(() => void create(client, name), times.arrivesAt),
         );
       });
 
+      const createBody = (client: number) => ({ keyHint: clients[client]!.hint, content: `Initial content of client ${clientName(client)}, encrypted with ${clients[client]!.key}` });
       const create = async (client: number, name: string) => {
-        const body = { keyHint: clients[client]!.hint, content: `Initial content of client ${name}, encrypted with ${clients[client]!.key}` };
-        emit({ lane: client, step: 3, tone: 'info', text: `${name} sends create-session.`, detail: `POST ${base}\n${JSON.stringify(body)}` });
+        const body = createBody(client);
+        emit({ kind: 'arrive', client, lane: 'server', step: 3, tone: 'info', text: `${name}'s create-session reaches the server.` });
         let response: Response;
         let json: unknown;
         try {
@@ -166,13 +178,16 @@ export async function runLiveRace(input: { clients: number; provider: ProviderBe
         clients[client]!.answer = answer;
         if (answer.kind === 'created') winner = client;
         emit({
+          kind: 'answer',
+          client,
+          created: answer.kind === 'created',
           lane: 'server',
           step: 4,
           tone: answer.kind === 'created' ? 'good' : 'info',
           text: answer.kind === 'created' ? `The server accepts ${name}: it wins with key hint ${answer.keyHint}.` : `The server rejects ${name}: the session belongs to key hint ${answer.keyHint}.`,
           detail: `${response.status} ${JSON.stringify(json)}`,
         });
-        if (answer.kind === 'rejected' && clients[client]!.announced === null) emit({ lane: client, step: 5, tone: 'info', text: `${name} waits for the server to announce the session.` });
+        if (answer.kind === 'rejected' && clients[client]!.announced === null) emit({ kind: 'wait', client, lane: client, step: 5, tone: 'info', text: `${name} waits for the server to announce the session.` });
         settle(client);
       };
 

@@ -1,6 +1,6 @@
 'use client';
 
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState, type KeyboardEvent } from 'react';
 
 export const SPEEDS = [0.5, 1, 2, 4] as const;
 const MS_PER_EVENT = 1100;
@@ -59,36 +59,31 @@ export function usePlayback(length: number, initialPosition = 0): Playback {
   };
 }
 
-/** Keyboard shortcuts for the player, ignored while typing in a field or choosing in a list. */
-export function usePlaybackKeys(playback: Playback): void {
-  const latest = useRef(playback);
-  useEffect(() => {
-    latest.current = playback;
-  });
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      const playback = latest.current;
-      if (event.altKey || event.ctrlKey || event.metaKey || event.defaultPrevented) return;
-      const target = event.target as HTMLElement | null;
-      if (target?.closest('input, select, textarea, [contenteditable="true"]')) return;
-      const onControl = Boolean(target?.closest('button, a, summary'));
-      const actions: Record<string, () => void> = {
-        ArrowRight: playback.forward,
-        ArrowLeft: playback.back,
-        Home: () => playback.goTo(0),
-        End: () => playback.goTo(playback.length),
-        '+': playback.faster,
-        '=': playback.faster,
-        '-': playback.slower,
-      };
-      // Space and Enter on a button press that button; elsewhere Space plays and pauses.
-      if (event.key === ' ' && !onControl) actions[' '] = playback.toggle;
-      const action = actions[event.key];
-      if (!action) return;
-      event.preventDefault();
-      action();
+/**
+ * Keyboard shortcuts for the player, as a keydown handler for the player's own element: they act only while focus
+ * is inside the player, so Home, End, the arrows and Space keep their usual meaning on the rest of the page.
+ * Ignored while typing in a field or choosing in a list.
+ */
+export function playbackKeyHandler(playback: Playback): (event: KeyboardEvent<HTMLElement>) => void {
+  return (event) => {
+    if (event.altKey || event.ctrlKey || event.metaKey || event.defaultPrevented) return;
+    const target = event.target as HTMLElement;
+    if (target.closest('input, select, textarea, [contenteditable="true"]')) return;
+    const onControl = Boolean(target.closest('button, a, summary'));
+    const actions: Record<string, () => void> = {
+      ArrowRight: playback.forward,
+      ArrowLeft: playback.back,
+      Home: () => playback.goTo(0),
+      End: () => playback.goTo(playback.length),
+      '+': playback.faster,
+      '=': playback.faster,
+      '-': playback.slower,
     };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, []);
+    // Space and Enter on a button press that button; elsewhere in the player Space plays and pauses.
+    if (event.key === ' ' && !onControl) actions[' '] = playback.toggle;
+    const action = actions[event.key];
+    if (!action) return;
+    event.preventDefault();
+    action();
+  };
 }

@@ -40,14 +40,20 @@ function Check({ ok, label, detail }: { ok: boolean; label: string; detail: stri
   );
 }
 
-/** This page, in this browser: what RTC itself would find here. */
+/**
+ * The portal's own page, in this browser: what RTC would find here. It says nothing about the address under test,
+ * and says so, so a green panel beside a red verdict does not read as a contradiction.
+ */
 export function BrowserProbe() {
   const seen = useSyncExternalStore(subscribe, readProbe, () => undefined);
   return (
     <section aria-labelledby="probe-heading" className="rounded-lg border border-slate-200 p-4 dark:border-slate-700" data-testid="probe">
       <h2 id="probe-heading" className="font-semibold">
-        This page, in this browser
+        RTC Doctor itself, in this browser
       </h2>
+      <p className="mt-1 text-sm text-slate-700 dark:text-slate-300" data-testid="probe-scope">
+        A live check of the page you are reading now, not of the address you typed.
+      </p>
       {seen ? (
         <ul className="mt-3 space-y-3" aria-label="Checks on this page">
           <Check

@@ -4,7 +4,18 @@ import type { ReactNode } from 'react';
 import { RECIPE_IDS, RECIPE_LABELS, type RecipeId } from '@/lib/secure-context/recipe-ids';
 
 /** Pick a setup, get its commands. Native radios give arrow-key movement and a single tab stop. */
-export function RecipePicker({ selected, onSelect, panels }: { selected: RecipeId | undefined; onSelect: (id: RecipeId) => void; panels: Record<RecipeId, ReactNode> }) {
+export function RecipePicker({
+  selected,
+  impliedByAddress,
+  onSelect,
+  panels,
+}: {
+  selected: RecipeId | undefined;
+  /** The selection follows the address under test rather than a choice made here. */
+  impliedByAddress: boolean;
+  onSelect: (id: RecipeId) => void;
+  panels: Record<RecipeId, ReactNode>;
+}) {
   return (
     <section id="recipes" aria-labelledby="recipes-heading" className="scroll-mt-20">
       <h2 id="recipes-heading" className="text-2xl font-bold tracking-tight">
@@ -27,6 +38,11 @@ export function RecipePicker({ selected, onSelect, panels }: { selected: RecipeI
             </label>
           ))}
         </div>
+        {impliedByAddress && (
+          <p className="mt-2 text-sm text-slate-700 dark:text-slate-300" data-testid="recipe-implied">
+            Picked from the address above; choose another setup if it fits yours better.
+          </p>
+        )}
       </fieldset>
       <div className="mt-6" data-testid="recipe">
         {selected ? (

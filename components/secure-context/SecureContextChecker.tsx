@@ -2,7 +2,10 @@
 
 import Link from 'next/link';
 import { useEffect, useId, useMemo, useState, type ReactNode } from 'react';
+import { Button } from '@/components/ui/Button';
+import { Input } from '@/components/ui/fields';
 import { LabelWithShareLink } from '@/components/ui/LabelWithShareLink';
+import { impliedRecipe, type RecipeAddress } from '@/lib/secure-context/implied-recipe';
 // Imported module by module: the recipe steps and the error catalog stay out of the browser bundle.
 import { checkSecureContext, SECURE_CONTEXT_DOCS } from '@/lib/secure-context/judge';
 import type { RecipeId } from '@/lib/secure-context/recipe-ids';
@@ -22,14 +25,26 @@ const EXAMPLES = [
   { label: 'Hex loopback', url: 'http://0x7f.1:8080/' },
 ] as const;
 
-export function SecureContextChecker({ initialUrl, initialSetup, recipePanels }: { initialUrl: string; initialSetup: RecipeId | undefined; recipePanels: Record<RecipeId, ReactNode> }) {
+export function SecureContextChecker({
+  initialUrl,
+  initialSetup,
+  recipeAddresses,
+  recipePanels,
+}: {
+  initialUrl: string;
+  initialSetup: RecipeId | undefined;
+  recipeAddresses: RecipeAddress[];
+  recipePanels: Record<RecipeId, ReactNode>;
+}) {
   const inputId = useId();
   const messageId = useId();
   const [url, setUrl] = useState(initialUrl);
+  // The setup the reader picked (or a share link named); until then the picker follows the address.
   const [setup, setSetup] = useState(initialSetup);
   const siteOrigin = useSiteOrigin();
   // The same library as the API and the CLI, in this browser: no request per keystroke.
   const check = useMemo(() => (url.trim() === '' ? undefined : checkSecureContext(url)), [url]);
+  const implied = useMemo(() => impliedRecipe(url, recipeAddresses), [url, recipeAddresses]);
 
   useEffect(() => writeQuery({ url, setup }), [url, setup]);
 
@@ -39,7 +54,7 @@ export function SecureContextChecker({ initialUrl, initialSetup, recipePanels }:
         <div className="space-y-6">
           <div>
             <LabelWithShareLink htmlFor={inputId} label="Page URL" shareState={url ? () => queryFor({ url, setup }) : undefined} />
-            <input
+            <Input
               id={inputId}
               type="text"
               inputMode="url"
@@ -51,7 +66,7 @@ export function SecureContextChecker({ initialUrl, initialSetup, recipePanels }:
               autoCapitalize="off"
               aria-invalid={check !== undefined && !check.ok}
               aria-describedby={messageId}
-              className="block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 font-mono text-sm outline-none placeholder:text-slate-500 focus:border-brand-500 focus:outline-2 focus:outline-brand-500 dark:border-slate-600 dark:bg-slate-900 dark:placeholder:text-slate-400"
+              className="font-mono text-sm"
             />
             <p id={messageId} className="mt-2 text-xs text-slate-600 dark:text-slate-300">
               The address in the location bar of the page that loads the editor. It is judged as you type, in this browser, by the same rules browsers apply.
@@ -61,15 +76,9 @@ export function SecureContextChecker({ initialUrl, initialSetup, recipePanels }:
             <legend className="mb-2 font-semibold">Examples</legend>
             <div className="flex flex-wrap gap-2">
               {EXAMPLES.map((example) => (
-                <button
-                  key={example.label}
-                  type="button"
-                  title={example.url}
-                  onClick={() => setUrl(example.url)}
-                  className="rounded-full border border-slate-300 px-3 py-1 text-sm hover:border-brand-500 hover:text-brand-700 focus-visible:outline-2 focus-visible:outline-brand-500 dark:border-slate-600 dark:hover:border-brand-400 dark:hover:text-brand-300"
-                >
+                <Button key={example.label} size="sm" title={example.url} onClick={() => setUrl(example.url)}>
                   {example.label}
-                </button>
+                </Button>
               ))}
             </div>
           </fieldset>
@@ -106,7 +115,7 @@ export function SecureContextChecker({ initialUrl, initialSetup, recipePanels }:
           </p>
         </div>
       </div>
-      <RecipePicker selected={setup} onSelect={setSetup} panels={recipePanels} />
+      <RecipePicker selected={setup ?? implied} impliedByAddress={setup === undefined && implied !== undefined} onSelect={setSetup} panels={recipePanels} />
     </div>
   );
 }

@@ -1,14 +1,33 @@
 'use client';
 
+import { Fragment } from 'react';
 import { CopyButton } from '@/components/ui/CopyButton';
+import { buttonClass } from '@/components/ui/styles';
 import type { SecureContextVerdict } from '@/lib/secure-context/judge';
 import { RECIPE_LABELS, type RecipeId } from '@/lib/secure-context/recipe-ids';
+import { addressPieces } from '@/lib/secure-context/wrap-points';
+
+/** An address that wraps only between its pieces (never inside a host or its port); a piece too long for the line is the one exception. */
+function Address({ value }: { value: string }) {
+  return (
+    <>
+      {addressPieces(value).map((piece, index) => (
+        <Fragment key={index}>
+          {index > 0 && <wbr />}
+          {piece}
+        </Fragment>
+      ))}
+    </>
+  );
+}
 
 function Field({ label, value }: { label: string; value: string }) {
   return (
     <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
       <dt className="w-28 shrink-0 text-sm text-slate-600 dark:text-slate-300">{label}</dt>
-      <dd className="min-w-0 flex-1 font-mono text-sm break-all">{value}</dd>
+      <dd className="min-w-0 flex-1 basis-56 font-mono text-sm [overflow-wrap:anywhere]">
+        <Address value={value} />
+      </dd>
     </div>
   );
 }
@@ -34,11 +53,13 @@ export function VerdictCard({ verdict, onPickRecipe }: { verdict: SecureContextV
         <div className="mt-4 border-t border-red-200 pt-3 dark:border-red-900" data-testid="fix">
           <h3 className={`font-semibold ${ink}`}>How to fix it</h3>
           <p className={`mt-1 text-sm ${ink}`}>{verdict.fix.summary}</p>
-          <ul className={`mt-2 list-disc space-y-1 pl-5 text-sm ${ink}`}>
-            {verdict.fix.steps.map((step) => (
-              <li key={step}>{step}</li>
-            ))}
-          </ul>
+          {verdict.fix.steps.length > 0 && (
+            <ul className={`mt-2 list-disc space-y-1 pl-5 text-sm ${ink}`}>
+              {verdict.fix.steps.map((step) => (
+                <li key={step}>{step}</li>
+              ))}
+            </ul>
+          )}
           {verdict.fix.recipes.length > 0 && (
             <p className="mt-3 flex flex-wrap items-center gap-2 text-sm">
               <span className={ink}>Recipes:</span>
@@ -47,7 +68,7 @@ export function VerdictCard({ verdict, onPickRecipe }: { verdict: SecureContextV
                   key={id}
                   href="#recipes"
                   onClick={() => onPickRecipe(id)}
-                  className="rounded-full border border-red-300 bg-white px-3 py-0.5 font-medium text-red-900 hover:border-red-500 focus-visible:outline-2 focus-visible:outline-brand-500 dark:border-red-800 dark:bg-slate-900 dark:text-red-100"
+                  className={buttonClass('danger', 'xs')}
                 >
                   {RECIPE_LABELS[id]}
                 </a>

@@ -40,6 +40,20 @@ describe('verdict details', () => {
     const fix = verdictOf('http://192.168.1.20:3000/editor').fix!;
     expect(fix.summary).toContain('http://localhost:3000/editor');
     expect(fix.recipes).toEqual(['lan-device', 'tunnel']);
+    // The steps add to the summary; the first does not say it again.
+    expect(fix.steps[0]).not.toContain('http://localhost:3000/editor');
+    expect(fix.steps[0]).not.toMatch(/^On the machine running the server/);
+  });
+
+  it('never repeats the summary as a step', () => {
+    const opening = (text: string) => text.toLowerCase().split(/\s+/).slice(0, 4).join(' ');
+    for (const row of URL_TABLE.filter((entry) => !entry.secure)) {
+      const fix = verdictOf(row.url).fix!;
+      for (const step of fix.steps) {
+        expect(opening(step), `${row.url}: ${step}`).not.toBe(opening(fix.summary));
+        expect(fix.summary, row.url).not.toContain(step.replace(/\.$/, ''));
+      }
+    }
   });
 
   it('offers a .localhost name for a custom hostname, and says any other name needs a certificate', () => {

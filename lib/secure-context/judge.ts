@@ -62,7 +62,7 @@ function fixFor(rule: SecureContextRule, url: URL): SecureContextFix | null {
       return {
         summary: `On the machine running the server, open ${localhost} instead. From a phone or another device, serve it over https.`,
         steps: [
-          `On the machine running the server, open ${localhost}: localhost is always secure, no certificate needed.`,
+          'localhost is always a secure context, over plain http and without a certificate.',
           'From another device, either forward the port so it can use localhost too, or serve https with a certificate that includes this address.',
           'A tunnel gives the dev server a public https address that works from anywhere.',
         ],
@@ -77,7 +77,7 @@ function fixFor(rule: SecureContextRule, url: URL): SecureContextFix | null {
     case 'ipv4-mapped-loopback':
       return {
         summary: `Open ${localhost} or http://127.0.0.1 instead; browsers count only those spellings of the loopback address.`,
-        steps: [`Open ${localhost}.`],
+        steps: ['Both reach the same server as the ::ffff: address, so nothing else needs to change.'],
         recipes: [],
       };
     case 'private-name': {

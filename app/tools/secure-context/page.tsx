@@ -23,7 +23,12 @@ export default async function SecureContextPage({ searchParams }: { searchParams
         decide, why, and how to fix your setup before you deploy.
       </p>
       <div className="mt-8">
-        <SecureContextChecker initialUrl={first(params.url) ?? ''} initialSetup={parseRecipeId(first(params.setup))} recipePanels={panels} />
+        <SecureContextChecker
+          initialUrl={first(params.url) ?? ''}
+          initialSetup={parseRecipeId(first(params.setup))}
+          recipeAddresses={DEV_SERVER_RECIPES.map(({ id, open }) => ({ id, open }))}
+          recipePanels={panels}
+        />
       </div>
     </main>
   );

@@ -1,0 +1,23 @@
+import type { Page } from '@playwright/test';
+
+/**
+ * What breaks a narrow screen: the page scrolling sideways, or a control drawn past the viewport's edge.
+ * Empty when neither happens; otherwise one line per problem.
+ */
+export async function outsideTheViewport(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const problems: string[] = [];
+    const width = window.innerWidth;
+    const scrollWidth = document.documentElement.scrollWidth;
+    if (scrollWidth > width) problems.push(`the page is ${scrollWidth} px wide in a ${width} px viewport`);
+    for (const element of document.querySelectorAll<HTMLElement>('a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex="-1"])')) {
+      const box = element.getBoundingClientRect();
+      const style = getComputedStyle(element);
+      // Not rendered, or visually hidden (a skip link until it has the focus).
+      if (box.width <= 1 || box.height <= 1) continue;
+      if (style.clipPath === 'inset(50%)' || style.clip === 'rect(0px, 0px, 0px, 0px)') continue;
+      if (box.left < -0.5 || box.right > width + 0.5) problems.push(`${element.tagName.toLowerCase()} “${(element.textContent ?? element.getAttribute('aria-label') ?? '').trim().slice(0, 40)}” spans ${Math.round(box.left)}–${Math.round(box.right)} px`);
+    }
+    return problems;
+  });
+}
