@@ -117,6 +117,8 @@ describe('rtc-doctor diagnose', () => {
     expect(run.code).toBe(1);
     expect(run.stdout.split('\n')[0]).toBe('✗ invalid token: 1 problem. Its signature is not checked yet: no --jwks was given.');
     expect(run.stdout).toMatch(/^ {2}error {3}TOKEN_EXPIRED/m);
+    // A token that never reached the key step says nothing about its signature.
+    expect(cli(['diagnose', 'not-a-token', '--now', String(NOW)]).stdout.split('\n')[0]).toBe('✗ invalid token: 1 problem.');
   });
 
   it('leads an unknown kid with the finding, the service\'s words after it', () => {

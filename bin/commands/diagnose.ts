@@ -40,7 +40,8 @@ function formatReport(diagnosis: Diagnosis, label: string, keysGiven: boolean, p
   const lines: string[] = [];
   const verdict = verdictOf(diagnosis, keysGiven);
   const problems = tokenProblems(diagnosis.errors, keysGiven);
-  const unchecked = keysGiven ? '' : ` ${SIGNATURE_NOT_CHECKED.slice(0, -1)}: no --jwks was given.`;
+  // Only a token sound enough to reach the key step (rules 1–5 passed) had its signature left unchecked.
+  const unchecked = problems.length < diagnosis.errors.length ? ` ${SIGNATURE_NOT_CHECKED.slice(0, -1)}: no --jwks was given.` : '';
   if (verdict === 'accepted') {
     const key = diagnosis.key ? ` with key ${diagnosis.key.kid ? `"${diagnosis.key.kid}"` : diagnosis.key.thumbprint}` : '';
     lines.push(`${paint(['bold', 'green'], '✓ valid')} ${label}: the token will be accepted (signature verified${key}).`);

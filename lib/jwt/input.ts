@@ -144,9 +144,12 @@ function stripQuotes(text: string): Peeled {
   return quotes ? { text: text.slice(quotes[0].length, -quotes[1].length), note: 'removed quotes' } : undefined;
 }
 
+/** The most common and least telling clean-up: a surface may choose not to mention it on its own. */
+export const WHITESPACE_NOTE = 'removed surrounding whitespace';
+
 function stripWhitespace(text: string): Peeled {
   const trimmed = text.trim();
-  return trimmed !== text ? { text: trimmed, note: 'removed surrounding whitespace' } : undefined;
+  return trimmed !== text ? { text: trimmed, note: WHITESPACE_NOTE } : undefined;
 }
 
 /** In this order on every pass: the outer wrappings first, the joining of lines last, once the token is bare. */
