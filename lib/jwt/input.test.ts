@@ -168,3 +168,23 @@ describe('every surface judges the cleaned token', () => {
     expect(result.warnings.map((warning) => warning.code)).toContain('TOKEN_INPUT_CLEANED');
   });
 });
+
+describe('cleanTokenInput: hostile input', () => {
+  it('peels a bounded number of layers, so thousands of quotes or parameters cost one pass each, not one each', () => {
+    const quotes = cleanTokenInput(`${'"'.repeat(20_000)}${token}${'"'.repeat(20_000)}`);
+    expect(quotes.token.length).toBeGreaterThan(token.length);
+    expect(quotes.token.endsWith('"'.repeat(100))).toBe(true);
+    expect(cleanTokenInput('?token='.repeat(5_000)).notes.length).toBeGreaterThan(0);
+  });
+
+  it('still peels the few layers real pastes have: a quoted JSON body holding a quoted "Bearer " value', () => {
+    const cleaned = cleanTokenInput(` '${JSON.stringify({ data: { Authorization: `Bearer "${token}"` } })}'\n`);
+    expect(cleaned.token).toBe(token);
+    expect(cleaned.notes).toEqual([
+      'removed surrounding whitespace',
+      'removed quotes',
+      'took the token from the JSON body\'s "data.Authorization" field',
+      'removed a "Bearer " prefix',
+    ]);
+  });
+});

@@ -40,8 +40,14 @@ function isTokenName(name: string): boolean {
   return TOKEN_NAMES.has(name.toLowerCase().replace(/[-_]/g, ''));
 }
 
+/** Shaped like a token once the wrappings later passes peel ("Bearer ", quotes) are set aside. */
 function looksLikeToken(value: string): boolean {
-  return COMPACT_SHAPE.test(value.trim().replace(/^bearer\s+/i, ''));
+  return COMPACT_SHAPE.test(
+    value
+      .trim()
+      .replace(/^bearer\s+/i, '')
+      .replace(/^["'`]|["'`]$/g, ''),
+  );
 }
 
 /** A field named like a token that holds one, else any field named like a token, else any value shaped like one. */
@@ -152,6 +158,9 @@ function stripWhitespace(text: string): Peeled {
   return trimmed !== text ? { text: trimmed, note: WHITESPACE_NOTE } : undefined;
 }
 
+/** Each pass runs every step once, so this many passes peel several times as many wrappings. */
+const MAX_PASSES = 8;
+
 /** In this order on every pass: the outer wrappings first, the joining of lines last, once the token is bare. */
 const STEPS = [stripWhitespace, stripAuthorizationHeader, tokenFromCookieHeader, stripBearer, stripQuotes, tokenFromJsonBody, tokenFromUrl, joinWrappedLines];
 
@@ -177,9 +186,9 @@ export function describeCleaning(notes: readonly string[]): string {
 export function cleanTokenInput(raw: string): CleanedTokenInput {
   const notes: string[] = [];
   let token = raw;
-  // Wrappings nest in any order ("Bearer …" in quotes, a JSON body in quotes): peel until nothing changes. Every
-  // step returns a shorter text, so this ends.
-  for (let previous: string | undefined; previous !== token; ) {
+  // Wrappings nest in any order ("Bearer …" in quotes, a JSON body in quotes): peel until nothing changes. Real
+  // pastes nest a few deep; the cap keeps a hostile paste (thousands of quotes) to linear time.
+  for (let previous: string | undefined, pass = 0; previous !== token && pass < MAX_PASSES; pass++) {
     previous = token;
     for (const step of STEPS) {
       const peeled = step(token);
