@@ -203,7 +203,8 @@ function EmptyState() {
       </p>
       <p className="mt-2 text-sm text-slate-700 dark:text-slate-300">
         To find one, open the browser’s developer tools on the page with the editor, look in the Network tab for the request to your token endpoint, and
-        copy the token from its response. Or try one of the examples.
+        copy the token from its response: the whole JSON body will do, as will an <code>Authorization</code> or <code>Cookie</code> header line or a URL
+        carrying the token. Or try one of the examples.
       </p>
       <p className="mt-2 text-sm">
         <Link href="/docs/jwt-identity-tokens" className="text-brand-700 underline dark:text-brand-300">
