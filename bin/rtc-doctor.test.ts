@@ -98,6 +98,49 @@ describe('rtc-doctor diagnose', () => {
     expect(run.stderr).toMatch(/not a JWK set/);
   });
 
+  it('without --jwks: the JSON keeps JWKS_UNAVAILABLE and exit 1; the report says "not checked", as the page does, not "1 problem"', () => {
+    const json = cli(['diagnose', valid, '--now', String(NOW), '--json']);
+    expect(json.code).toBe(1);
+    expect(JSON.parse(json.stdout)).toMatchObject({ ok: false, errors: [{ code: 'JWKS_UNAVAILABLE' }] });
+    const run = cli(['diagnose', valid, '--now', String(NOW)]);
+    expect(run.code).toBe(1);
+    const summary = run.stdout.split('\n')[0];
+    expect(summary).toBe(
+      '? not checked token: The token is well formed and in date. Its signature is not checked yet. It is not a pass until its signature is checked against the account’s public keys. Give them with --jwks FILE.',
+    );
+    expect(run.stdout).toMatch(/^ {2}note {4}JWKS_UNAVAILABLE {2}No public keys were given, so the signature was not checked\./m);
+    expect(run.stdout).not.toMatch(/problem/);
+  });
+
+  it('without --jwks, a token with its own faults counts only those, and says its signature is not checked', () => {
+    const run = cli(['diagnose', expired, '--now', String(NOW)]);
+    expect(run.code).toBe(1);
+    expect(run.stdout.split('\n')[0]).toBe('✗ invalid token: 1 problem. Its signature is not checked yet: no --jwks was given.');
+    expect(run.stdout).toMatch(/^ {2}error {3}TOKEN_EXPIRED/m);
+    // A token that never reached the key step says nothing about its signature.
+    expect(cli(['diagnose', 'not-a-token', '--now', String(NOW)]).stdout.split('\n')[0]).toBe('✗ invalid token: 1 problem.');
+  });
+
+  it('leads an unknown kid with the finding, the service\'s words after it', () => {
+    const run = cli(['diagnose', rs256Token({ sub: 'u', exp: NOW + 3600, iat: NOW }, { alg: 'RS256', kid: 'abc' }), '--jwks', jwksFile, '--now', String(NOW)]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('JWKS_UNAVAILABLE  No key in the key set has kid "abc". Unable to retrieve JWK set. The set has 1 key; none has kid "abc"');
+  });
+
+  it.each([
+    ['a JSON body', JSON.stringify({ token: valid })],
+    ['an Authorization header line', `Authorization: Bearer ${valid}`],
+    ['a Cookie header line', `Cookie: a=b; token=${valid}`],
+    ['a URL with ?token=', `https://app.example/editor?token=${valid}`],
+    ['a wrapped token', valid.match(/.{1,64}/g)!.join('\n')],
+  ])('takes the token out of %s, as the page and the API do', (_name, input) => {
+    const run = cli(['diagnose', input, '--jwks', jwksFile, '--now', String(NOW), '--json']);
+    expect(run.code).toBe(0);
+    const result = JSON.parse(run.stdout);
+    expect(result).toMatchObject({ ok: true, key: { kid: 'k1' } });
+    expect(result.warnings.map((warning: { code: string }) => warning.code)).toEqual(['TOKEN_INPUT_CLEANED']);
+  });
+
   it('documents every option and the exit codes in --help', () => {
     const run = cli(['diagnose', '--help']);
     expect(run.code).toBe(0);

@@ -178,3 +178,32 @@ test('an RS256 token passes under the service’s set; a finding in RTC Doctor�
   await expect(message).not.toContainText('What the editor shows');
   expect(problems.list).toEqual([]);
 });
+
+test('in account mode an unknown kid is headlined as the finding, with the service’s words shown as what the editor displays', async ({ page, problems }) => {
+  const { jwks } = await signedToken('RS256', 'main-2026');
+  await page.goto('/tools/token');
+  const origin = new URL(page.url()).origin;
+  const signUp = await page.request.post('/api/auth/sign-up/email', {
+    data: { name: 'Kid Owner', email: `kid-${crypto.randomUUID().slice(0, 8)}@example.test`, password: 'a long enough password' },
+    headers: { origin },
+  });
+  expect(signUp.status()).toBe(200);
+  const apiKey = /rtc_[A-Za-z0-9_-]{24}/.exec(await (await page.request.get('/account')).text())?.[0];
+  expect(apiKey).toBeDefined();
+  expect((await page.request.post(`/api/accounts/${apiKey}/keys`, { data: { key: JSON.stringify(jwks) }, headers: { origin } })).status()).toBe(201);
+  // A token naming a kid the account does not have.
+  const stranger = await signedToken('RS256', 'abc');
+
+  await page.reload();
+  await page.getByLabel('Identity token').fill(stranger.token);
+  await page.locator('label', { hasText: 'An account’s registered keys' }).click();
+  await expect(page.getByLabel('Account API key')).toHaveValue(apiKey!);
+  const problem = page.locator('[data-code="JWKS_UNAVAILABLE"]');
+  await expect(problem.locator('p').first()).toContainText('No key in this account has kid "abc"');
+  await expect(problem.locator('p').first()).not.toContainText('Unable to retrieve JWK set');
+  const shown = problem.locator('[data-shown-by="service"]');
+  await expect(shown).toContainText('What the editor shows:');
+  await expect(shown.locator('q')).toHaveText('Unable to retrieve JWK set');
+  await expect(shown).toContainText('none has kid "abc" (the kids are "main-2026")');
+  expect(problems.list).toEqual([]);
+});

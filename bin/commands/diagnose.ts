@@ -1,6 +1,17 @@
 import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
-import { diagnoseToken, describeRelative, formatEpoch, type Diagnosis } from '@/lib/jwt';
+import {
+  describeRelative,
+  diagnoseToken,
+  formatEpoch,
+  problemCount,
+  SIGNATURE_NOT_CHECKED,
+  tokenProblems,
+  UNCHECKED_CONSEQUENCE,
+  UNCHECKED_HEADLINE,
+  verdictOf,
+  type Diagnosis,
+} from '@/lib/jwt';
 import { acceptedAlgorithms, ALGORITHMS_OPTION_HELP, parseFlags, readKeySetFile, timeFlags } from '../options';
 import { colorEnabled, EXIT, painter } from '../output';
 
@@ -21,17 +32,27 @@ async function* stdinTokens(): AsyncGenerator<string> {
   }
 }
 
-function formatReport(diagnosis: Diagnosis, label: string, paint: ReturnType<typeof painter>): string {
+/**
+ * Without --jwks the summary says "not checked" as the page does, and counts only the token's own problems; the
+ * exit code and the JSON stay as the contract has them (JWKS_UNAVAILABLE, ok false, exit 1: not a pass).
+ */
+function formatReport(diagnosis: Diagnosis, label: string, keysGiven: boolean, paint: ReturnType<typeof painter>): string {
   const lines: string[] = [];
-  if (diagnosis.ok) {
+  const verdict = verdictOf(diagnosis, keysGiven);
+  const problems = tokenProblems(diagnosis.errors, keysGiven);
+  // Only a token sound enough to reach the key step (rules 1–5 passed) had its signature left unchecked.
+  const unchecked = problems.length < diagnosis.errors.length ? ` ${SIGNATURE_NOT_CHECKED.slice(0, -1)}: no --jwks was given.` : '';
+  if (verdict === 'accepted') {
     const key = diagnosis.key ? ` with key ${diagnosis.key.kid ? `"${diagnosis.key.kid}"` : diagnosis.key.thumbprint}` : '';
     lines.push(`${paint(['bold', 'green'], '✓ valid')} ${label}: the token will be accepted (signature verified${key}).`);
+  } else if (verdict === 'unchecked') {
+    lines.push(`${paint(['bold', 'yellow'], '? not checked')} ${label}: ${UNCHECKED_HEADLINE} ${UNCHECKED_CONSEQUENCE} Give them with --jwks FILE.`);
   } else {
-    const count = diagnosis.errors.length;
-    lines.push(`${paint(['bold', 'red'], '✗ invalid')} ${label}: ${count} problem${count === 1 ? '' : 's'}.`);
+    lines.push(`${paint(['bold', 'red'], '✗ invalid')} ${label}: ${problemCount(problems.length)}.${unchecked}`);
   }
   for (const error of diagnosis.errors) {
-    lines.push(`  ${paint('red', 'error')}   ${paint('bold', error.code)}  ${error.message}`);
+    const kind = problems.includes(error) ? paint('red', 'error  ') : paint('yellow', 'note   ');
+    lines.push(`  ${kind} ${paint('bold', error.code)}  ${error.finding ? `${error.finding}. ` : ''}${error.message}`);
     lines.push(`          ${paint('dim', `${DOCS_BASE}${error.docs}`)}`);
   }
   for (const warning of diagnosis.warnings) {
@@ -70,7 +91,7 @@ export function registerDiagnose(program: Command, setExitCode: (code: number) =
       let count = 0;
       const emit = (diagnosis: Diagnosis, label: string) => {
         allValid &&= diagnosis.ok;
-        process.stdout.write(`${flags.json ? JSON.stringify(diagnosis) : formatReport(diagnosis, label, paint)}\n`);
+        process.stdout.write(`${flags.json ? JSON.stringify(diagnosis) : formatReport(diagnosis, label, keySet !== undefined, paint)}\n`);
       };
 
       if (token !== undefined && token !== '-') {

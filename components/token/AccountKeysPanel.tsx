@@ -3,6 +3,8 @@
 import Link from 'next/link';
 import type { KeySource } from '@/lib/api/diagnose-token';
 import type { KeyAttempt } from '@/lib/jwt';
+import { Button } from '@/components/ui/Button';
+import { Input } from '@/components/ui/fields';
 import { KeyAttemptList } from './KeyAttemptList';
 
 export interface OwnAccount {
@@ -31,7 +33,7 @@ export function AccountKeysPanel({
   return (
     <div className="space-y-3">
       <div className="flex flex-wrap gap-2">
-        <input
+        <Input
           id={id}
           value={apiKey}
           onChange={(event) => onChange(event.target.value)}
@@ -39,16 +41,12 @@ export function AccountKeysPanel({
           autoComplete="off"
           aria-describedby={`${id}-help${problem ? ` ${id}-problem` : ''}`}
           placeholder="The API key your editor is loaded with"
-          className="h-11 min-w-0 flex-1 rounded-md border border-slate-300 bg-white px-3 font-mono text-sm text-slate-900 placeholder:text-slate-500 focus:border-brand-500 focus:outline-2 focus:outline-brand-500 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100 dark:placeholder:text-slate-400"
+          className="min-w-48 flex-1 font-mono text-sm"
         />
         {ownAccount && ownAccount.apiKey !== apiKey && (
-          <button
-            type="button"
-            onClick={() => onChange(ownAccount.apiKey)}
-            className="h-11 rounded-md border border-slate-300 px-3 text-sm font-medium hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800"
-          >
+          <Button size="lg" onClick={() => onChange(ownAccount.apiKey)} className="max-w-full text-sm">
             Use my account ({ownAccount.name})
-          </button>
+          </Button>
         )}
       </div>
       <p id={`${id}-help`} className="text-xs text-slate-600 dark:text-slate-300">

@@ -1,6 +1,7 @@
 'use client';
 
 import { useId } from 'react';
+import { Button } from '@/components/ui/Button';
 import { ALGORITHM_NAMES, ALGORITHMS, isServiceSet, listAlgorithms, SERVICE_ALGORITHMS, type AlgorithmName } from '@/lib/algorithms';
 
 export function sameSet(a: readonly AlgorithmName[], b: readonly AlgorithmName[]): boolean {
@@ -85,13 +86,9 @@ export function AlgorithmSetPicker({
           })}
         </ul>
         {changed && (
-          <button
-            type="button"
-            onClick={() => onChange([...defaults])}
-            className="mt-2 rounded-md border border-slate-300 px-2 py-1 text-xs font-medium hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800"
-          >
+          <Button size="xs" onClick={() => onChange([...defaults])} className="mt-2">
             Back to {isServiceSet(defaults) ? 'the service’s' : 'this deployment’s'} set
-          </button>
+          </Button>
         )}
       </fieldset>
     </details>

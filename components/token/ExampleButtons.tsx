@@ -1,6 +1,7 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
+import { Button } from '@/components/ui/Button';
 
 /** Example tokens made in this browser with Web Crypto, each showing one failure. */
 export function ExampleButtons({ onPick }: { onPick: (token: string, jwks: string) => void }) {
@@ -11,15 +12,9 @@ export function ExampleButtons({ onPick }: { onPick: (token: string, jwks: strin
       {examples.isError && <p className="text-sm text-red-700 dark:text-red-300">Examples need Web Crypto, which this page cannot use: {examples.error.message}</p>}
       <div className="flex flex-wrap gap-2">
         {(examples.data?.examples ?? []).map((example) => (
-          <button
-            key={example.id}
-            type="button"
-            title={example.description}
-            onClick={() => onPick(example.token, JSON.stringify(examples.data!.jwks, null, 2))}
-            className="rounded-full border border-slate-300 px-3 py-1 text-sm hover:border-brand-500 hover:text-brand-700 focus-visible:outline-2 focus-visible:outline-brand-500 dark:border-slate-600 dark:hover:border-brand-400 dark:hover:text-brand-300"
-          >
+          <Button key={example.id} size="sm" title={example.description} onClick={() => onPick(example.token, JSON.stringify(examples.data!.jwks, null, 2))}>
             {example.title}
-          </button>
+          </Button>
         ))}
         {examples.isPending && <span className="text-sm text-slate-600 dark:text-slate-300">Making example tokens…</span>}
       </div>

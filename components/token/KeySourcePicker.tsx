@@ -12,7 +12,8 @@ export function KeySourcePicker({ value, onChange }: { value: DebuggerKeys['kind
   return (
     <fieldset>
       <legend className="mb-2 font-semibold">Public keys</legend>
-      <div className="inline-flex flex-wrap rounded-lg border border-slate-300 p-0.5 dark:border-slate-600">
+      {/* Side by side where both fit; stacked, each a full-width row, on a phone. */}
+      <div className="grid rounded-lg border border-slate-300 p-0.5 sm:inline-flex dark:border-slate-600">
         {CHOICES.map((choice) => (
           <label
             key={choice.kind}

@@ -1,5 +1,6 @@
 'use client';
 
+import { Textarea } from '@/components/ui/fields';
 import type { KeyAttempt } from '@/lib/jwt';
 import { KeyAttemptList } from './KeyAttemptList';
 
@@ -18,15 +19,16 @@ export function KeysPanel({
 }) {
   return (
     <div className="space-y-3">
-      <textarea
+      <Textarea
         id={id}
         value={value}
         onChange={(event) => onChange(event.target.value)}
         rows={5}
+        mono
         spellCheck={false}
         aria-describedby={`${id}-help${problem ? ` ${id}-problem` : ''}`}
         placeholder='{"keys": [{"kty": "RSA", "kid": "…", "n": "…", "e": "AQAB"}]}  or  -----BEGIN PUBLIC KEY-----'
-        className="block w-full resize-y rounded-lg border border-slate-300 bg-white p-3 font-mono text-xs leading-5 text-slate-900 placeholder:text-slate-500 focus:border-brand-500 focus:outline-2 focus:outline-brand-500 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100 dark:placeholder:text-slate-400"
+        className="resize-y"
       />
       <p id={`${id}-help`} className="text-xs text-slate-600 dark:text-slate-300">
         A JWK set, a single JWK or a PEM public key: the keys registered on the account. Public keys only; they stay in this browser.

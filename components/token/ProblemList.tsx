@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { messageLabel } from '@/components/docs/facts';
 import { ERROR_CATALOG } from '@/lib/errors';
 import type { DiagnosisError, DiagnosisWarning } from '@/lib/jwt';
 
@@ -11,9 +12,10 @@ function ErrorMessage({ error }: { error: DiagnosisError }) {
   if (!entry) return <p className="mt-2 text-sm text-red-950 dark:text-red-100">{error.message}</p>;
   const headline = entry.message;
   const detail = error.message.startsWith(headline) ? error.message.slice(headline.length).replace(/^\.\s*/, '') : undefined;
-  const label = entry.shownBy === 'service' ? 'What the editor shows' : 'RTC Doctor’s finding (not the editor’s words)';
+  const heading = messageLabel(entry.shownBy).heading;
+  const label = entry.shownBy === 'service' ? heading : `${heading} (not the editor’s words)`;
   return (
-    <div className="mt-2 text-sm text-red-950 dark:text-red-100" data-shown-by={entry.shownBy}>
+    <div className="mt-2 text-sm text-red-950 [overflow-wrap:anywhere] dark:text-red-100" data-shown-by={entry.shownBy}>
       {detail === undefined ? (
         <p>{error.message}</p>
       ) : (
@@ -36,7 +38,8 @@ export function ProblemList({ errors, warnings }: { errors: DiagnosisError[]; wa
         <li key={`e${index}`} data-code={error.code} data-severity="error" className="rounded-lg border border-red-200 bg-red-50 p-4 dark:border-red-900 dark:bg-red-950/40">
           <p className="flex flex-wrap items-center gap-2">
             <span className="rounded bg-red-700 px-1.5 py-0.5 text-xs font-semibold text-white">Error</span>
-            <span className="font-semibold text-red-950 dark:text-red-100">{error.title}</span>
+            {/* What was found for this token leads; the service's own words follow, labelled as what the editor shows. */}
+            <span className="min-w-0 font-semibold text-red-950 [overflow-wrap:anywhere] dark:text-red-100">{error.finding ?? error.title}</span>
             <code className="text-xs text-red-900 dark:text-red-200">{error.code}</code>
           </p>
           <ErrorMessage error={error} />
@@ -51,7 +54,7 @@ export function ProblemList({ errors, warnings }: { errors: DiagnosisError[]; wa
             <span className="rounded bg-amber-700 px-1.5 py-0.5 text-xs font-semibold text-white">Warning</span>
             <code className="text-xs text-amber-900 dark:text-amber-200">{warning.code}</code>
           </p>
-          <p className="mt-2 text-sm text-amber-950 dark:text-amber-100">{warning.message}</p>
+          <p className="mt-2 text-sm text-amber-950 [overflow-wrap:anywhere] dark:text-amber-100">{warning.message}</p>
           <Link href={warning.docs} className="mt-2 inline-block text-sm font-medium text-amber-900 underline dark:text-amber-200">
             Read more →
           </Link>

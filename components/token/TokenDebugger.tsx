@@ -1,10 +1,9 @@
 'use client';
 
 import Link from 'next/link';
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type Ref, type RefObject } from 'react';
 import { LabelWithShareLink } from '@/components/ui/LabelWithShareLink';
-import { errorDocsPath } from '@/lib/errors/paths';
-import { listAlgorithms, parseAlgorithmList, SERVICE_ALGORITHMS, type AlgorithmName } from '@/lib/algorithms';
+import { parseAlgorithmList, SERVICE_ALGORITHMS, type AlgorithmName } from '@/lib/algorithms';
 import { AccountKeysPanel, type OwnAccount } from './AccountKeysPanel';
 import { AlgorithmSetPicker, describeChosenSet, sameSet } from './AlgorithmSetPicker';
 import { ClockCheck } from './ClockCheck';
@@ -16,8 +15,30 @@ import { ProblemList } from './ProblemList';
 import { fragmentFor, readFragment, writeFragment } from './shareable-state';
 import { TimeClaims } from './TimeClaims';
 import { TokenInput } from './TokenInput';
+import { CleanedInputNote } from './CleanedInputNote';
 import { useNowSeconds } from './useNow';
 import { hasKeys, useTokenDiagnosis, type DebuggerDiagnosis, type DebuggerKeys } from './useTokenDiagnosis';
+import { CompactVerdict, Verdict } from './Verdict';
+
+function prefersReducedMotion(): boolean {
+  return window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+}
+
+/**
+ * After a paste or an example, the compact verdict scrolls into view if it is not already: on a phone the keyboard
+ * or a long token can push it out. It is hidden (no layout box) where the result column sits beside the input, so a
+ * wide screen never moves. Motion only when the reader has not asked for less.
+ */
+function revealWhenOutOfView(ref: RefObject<HTMLElement | null>) {
+  // Read the ref after React has rendered the pasted token: before a first paste there is no verdict yet.
+  requestAnimationFrame(() => {
+    const element = ref.current;
+    if (!element || element.getClientRects().length === 0) return;
+    const box = element.getBoundingClientRect();
+    if (box.top >= 0 && box.bottom <= window.innerHeight) return;
+    element.scrollIntoView({ block: 'nearest', behavior: prefersReducedMotion() ? 'auto' : 'smooth' });
+  });
+}
 
 /** A shared link's set, if it names a valid one; otherwise the page's default. */
 function chosenAlgorithms(text: string, defaults: readonly AlgorithmName[]): AlgorithmName[] {
@@ -39,6 +60,8 @@ export function TokenDebugger({ ownAccount, defaultAlgorithms = SERVICE_ALGORITH
   const [algorithms, setAlgorithms] = useState<AlgorithmName[]>(() => [...defaultAlgorithms]);
   const [algorithmsOpen, setAlgorithmsOpen] = useState(false);
   const now = useNowSeconds();
+  const compactVerdictRef = useRef<HTMLDivElement>(null);
+  const verdictRef = useRef<HTMLDivElement>(null);
   const keys: DebuggerKeys = keySource === 'paste' ? { kind: 'paste', text: keysText } : { kind: 'account', apiKey };
   const diagnosis = useTokenDiagnosis(token, keys, now, algorithms);
   const shared = useMemo(
@@ -78,12 +101,21 @@ export function TokenDebugger({ ownAccount, defaultAlgorithms = SERVICE_ALGORITH
 
   useEffect(() => writeFragment(shared), [shared]);
 
+  const showDetails = () => {
+    const verdict = verdictRef.current;
+    if (!verdict) return;
+    verdict.scrollIntoView({ block: 'start', behavior: prefersReducedMotion() ? 'auto' : 'smooth' });
+    verdict.focus({ preventScroll: true });
+  };
+
   return (
     <div className="grid gap-8 lg:grid-cols-2">
-      <div className="space-y-6">
+      <div className="min-w-0 space-y-6">
         <div>
           <LabelWithShareLink htmlFor={tokenId} label="Identity token" shareState={token ? () => fragmentFor(shared) : undefined} />
-          <TokenInput id={tokenId} value={token} onChange={setToken} />
+          <TokenInput id={tokenId} value={token} onChange={setToken} onPaste={() => revealWhenOutOfView(compactVerdictRef)} />
+          <CleanedInputNote input={token} onKeepToken={setToken} />
+          {diagnosis.decoded && <CompactVerdict ref={compactVerdictRef} diagnosis={diagnosis} hasKeys={hasKeys(keys)} onShowDetails={showDetails} />}
           <p className="mt-2 text-xs text-slate-600 dark:text-slate-300">
             Tokens are credentials: anyone holding a valid one can act as its user until it expires.{' '}
             {keySource === 'paste'
@@ -97,6 +129,7 @@ export function TokenDebugger({ ownAccount, defaultAlgorithms = SERVICE_ALGORITH
             setToken(example);
             setKeysText(jwks);
             setKeySource('paste');
+            revealWhenOutOfView(compactVerdictRef);
           }}
         />
         <div className="space-y-3">
@@ -119,13 +152,13 @@ export function TokenDebugger({ ownAccount, defaultAlgorithms = SERVICE_ALGORITH
           )}
         </div>
       </div>
-      <section aria-labelledby="result-heading" className="space-y-6">
+      <section aria-labelledby="result-heading" className="min-w-0 space-y-6">
         <h2 id="result-heading" className="sr-only">
           Result
         </h2>
         <AlgorithmSetPicker value={algorithms} defaults={defaultAlgorithms} onChange={setAlgorithms} open={algorithmsOpen} onOpenChange={setAlgorithmsOpen} />
         {diagnosis.decoded ? (
-          <Result diagnosis={diagnosis} hasKeys={hasKeys(keys)} now={now} setName={describeChosenSet(algorithms, defaultAlgorithms)} />
+          <Result diagnosis={diagnosis} hasKeys={hasKeys(keys)} now={now} setName={describeChosenSet(algorithms, defaultAlgorithms)} verdictRef={verdictRef} />
         ) : (
           <EmptyState />
         )}
@@ -135,77 +168,23 @@ export function TokenDebugger({ ownAccount, defaultAlgorithms = SERVICE_ALGORITH
   );
 }
 
-/** The token's alg when the chosen set accepts it but the service's own list does not. */
-function algorithmOnlyThisCheckAccepts(diagnosis: DebuggerDiagnosis): string | undefined {
-  const alg = diagnosis.decoded?.header?.alg;
-  return typeof alg === 'string' && !(SERVICE_ALGORITHMS as readonly string[]).includes(alg) ? alg : undefined;
-}
-
-/** A token that passes only because this check accepts more than the service does: said plainly, next to the verdict. */
-function ServiceWouldRefuse({ alg }: { alg: string }) {
-  return (
-    <p data-testid="service-would-refuse" className="mt-2 rounded-md border border-amber-300 bg-amber-50 p-2 text-sm font-medium text-amber-950 dark:border-amber-700 dark:bg-amber-950/50 dark:text-amber-100">
-      The collaboration service itself would refuse this token: it accepts only {listAlgorithms(SERVICE_ALGORITHMS)}, and this token is signed with {alg}.{' '}
-      <Link href={errorDocsPath('TOKEN_UNSUPPORTED_ALG')} className="underline">
-        Sign with one of those
-      </Link>{' '}
-      before using it with the editor.
-    </p>
-  );
-}
-
-function Verdict({ diagnosis, hasKeys, setName }: { diagnosis: DebuggerDiagnosis; hasKeys: boolean; setName: string }) {
-  const base = 'rounded-lg border p-4';
-  if (diagnosis.errors.length > 0) {
-    const count = diagnosis.errors.length;
-    return (
-      <div role="status" data-verdict="rejected" className={`${base} border-red-300 bg-red-50 dark:border-red-800 dark:bg-red-950/40`}>
-        <p className="font-semibold text-red-900 dark:text-red-100">
-          The service would reject this token: {count} problem{count === 1 ? '' : 's'}.
-        </p>
-      </div>
-    );
-  }
-  if (diagnosis.verifying) {
-    return (
-      <div role="status" data-verdict="checking" className={`${base} border-slate-200 dark:border-slate-700`}>
-        <p>Checking the signature…</p>
-      </div>
-    );
-  }
-  const refusedAlg = algorithmOnlyThisCheckAccepts(diagnosis);
-  if (!hasKeys || !diagnosis.verified) {
-    return (
-      <div role="status" data-verdict="unchecked" className={`${base} border-slate-300 bg-slate-50 dark:border-slate-600 dark:bg-slate-900`}>
-        <p className="font-semibold">The token is well formed and in date. Its signature is not checked yet.</p>
-        <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">Paste the account’s public keys, or give its API key, to check it as the service will.</p>
-        {refusedAlg && <ServiceWouldRefuse alg={refusedAlg} />}
-      </div>
-    );
-  }
-  const keyName = diagnosis.verified.key?.kid ? `the key "${diagnosis.verified.key.kid}"` : 'a key without kid';
-  if (refusedAlg) {
-    return (
-      <div role="status" data-verdict="accepted" className={`${base} border-emerald-300 bg-emerald-50 dark:border-emerald-800 dark:bg-emerald-950/40`}>
-        <p className="font-semibold text-emerald-900 dark:text-emerald-100">Accepted under {setName}.</p>
-        <p className="mt-1 text-sm text-emerald-900 dark:text-emerald-200">Signature verified with {keyName}.</p>
-        <ServiceWouldRefuse alg={refusedAlg} />
-      </div>
-    );
-  }
-  return (
-    <div role="status" data-verdict="accepted" className={`${base} border-emerald-300 bg-emerald-50 dark:border-emerald-800 dark:bg-emerald-950/40`}>
-      <p className="font-semibold text-emerald-900 dark:text-emerald-100">This token will be accepted.</p>
-      <p className="mt-1 text-sm text-emerald-900 dark:text-emerald-200">Signature verified with {keyName}.</p>
-    </div>
-  );
-}
-
-function Result({ diagnosis, hasKeys, now, setName }: { diagnosis: DebuggerDiagnosis; hasKeys: boolean; now: number; setName: string }) {
+function Result({
+  diagnosis,
+  hasKeys,
+  now,
+  setName,
+  verdictRef,
+}: {
+  diagnosis: DebuggerDiagnosis;
+  hasKeys: boolean;
+  now: number;
+  setName: string;
+  verdictRef: Ref<HTMLDivElement>;
+}) {
   const decoded = diagnosis.decoded!;
   return (
     <>
-      <Verdict diagnosis={diagnosis} hasKeys={hasKeys} setName={setName} />
+      <Verdict ref={verdictRef} diagnosis={diagnosis} hasKeys={hasKeys} setName={setName} />
       {(diagnosis.errors.length > 0 || diagnosis.warnings.length > 0) && <ProblemList errors={diagnosis.errors} warnings={diagnosis.warnings} />}
       {decoded.header && <JsonView label="Header" value={decoded.header} accent="text-rose-700 dark:text-rose-400" />}
       {decoded.payload && <JsonView label="Payload" value={decoded.payload} accent="text-violet-700 dark:text-violet-400" />}
@@ -224,7 +203,8 @@ function EmptyState() {
       </p>
       <p className="mt-2 text-sm text-slate-700 dark:text-slate-300">
         To find one, open the browser’s developer tools on the page with the editor, look in the Network tab for the request to your token endpoint, and
-        copy the token from its response. Or try one of the examples.
+        copy the token from its response: the whole JSON body will do, as will an <code>Authorization</code> or <code>Cookie</code> header line or a URL
+        carrying the token. Or try one of the examples.
       </p>
       <p className="mt-2 text-sm">
         <Link href="/docs/jwt-identity-tokens" className="text-brand-700 underline dark:text-brand-300">

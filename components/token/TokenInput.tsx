@@ -21,7 +21,7 @@ function ColouredToken({ value }: { value: string }) {
   );
 }
 
-export function TokenInput({ id, value, onChange }: { id: string; value: string; onChange: (value: string) => void }) {
+export function TokenInput({ id, value, onChange, onPaste }: { id: string; value: string; onChange: (value: string) => void; onPaste?: () => void }) {
   const overlayRef = useRef<HTMLDivElement>(null);
   const shared = 'whitespace-pre-wrap break-all p-3 font-mono text-sm leading-6';
   return (
@@ -33,6 +33,7 @@ export function TokenInput({ id, value, onChange }: { id: string; value: string;
         id={id}
         value={value}
         onChange={(event) => onChange(event.target.value)}
+        onPaste={onPaste}
         onScroll={(event) => {
           if (overlayRef.current) overlayRef.current.scrollTop = event.currentTarget.scrollTop;
         }}

@@ -569,6 +569,14 @@ describe('rule 8: keys come only from the account set', () => {
   it('a kid not in the set → JWKS_UNAVAILABLE naming the kid', async () => {
     const error = only(await diagnose(makeToken('RS256', { header: { kid: 'rotated-away-2019' } })), 'JWKS_UNAVAILABLE');
     expect(error.message).toContain('rotated-away-2019');
+    // The headline states the finding; the message still starts with the service's words.
+    expect(error.finding).toBe('No key in the key set has kid "rotated-away-2019"');
+  });
+
+  it('an account\'s set names the account in the finding: "No key in this account has kid …"', async () => {
+    const error = only(await diagnose(makeToken('RS256', { header: { kid: 'abc' } }), { keySetName: 'Account "Acme"' }), 'JWKS_UNAVAILABLE');
+    expect(error.finding).toBe('No key in this account has kid "abc"');
+    expect(error.message).toMatch(/^Unable to retrieve JWK set\. Account "Acme" has 4 keys; none has kid "abc"/);
   });
 
   it('with a kid, only that key is used even when another key in the set would verify', async () => {
@@ -595,19 +603,21 @@ describe('rule 8: keys come only from the account set', () => {
 
   it('without a kid and no key of the fitting type → JWKS_UNAVAILABLE', async () => {
     const keys = await keysOf(p256, p384);
-    only(await diagnose(makeToken('RS256', { header: { kid: undefined } }), { keys }), 'JWKS_UNAVAILABLE');
+    const error = only(await diagnose(makeToken('RS256', { header: { kid: undefined } }), { keys }), 'JWKS_UNAVAILABLE');
+    expect(error.finding).toBe('No key in the key set can check this RS256 signature');
   });
 
   it('an empty key set → JWKS_UNAVAILABLE', async () => {
     const result = await diagnose(makeToken('RS256'), { keys: [] });
-    only(result, 'JWKS_UNAVAILABLE');
+    expect(only(result, 'JWKS_UNAVAILABLE').finding).toBe('The key set is empty');
     expect(result.key).toBeNull();
+    expect((await diagnose(makeToken('RS256'), { keys: [], keySetName: 'This account' })).errors[0]!.finding).toBe('This account has no public keys');
   });
 
-  it('no key set given (keys undefined) → JWKS_UNAVAILABLE', async () => {
+  it('no key set given (keys undefined) → JWKS_UNAVAILABLE, found as "not checked"', async () => {
     const result = await diagnoseToken(makeToken('RS256'), { now: NOW });
     expectWellFormed(result);
-    only(result, 'JWKS_UNAVAILABLE');
+    expect(only(result, 'JWKS_UNAVAILABLE').finding).toBe('No public keys were given, so the signature was not checked');
     expect(result.key).toBeNull();
   });
 

@@ -2,6 +2,7 @@ import { decodeWithStructure, type DiagnoseOptions } from './decode';
 import { tokenError } from './findings';
 import { selectKeys, verifySignature } from './keys';
 import type { Diagnosis } from './types';
+import { NO_KEYS_FINDING } from './verdict';
 
 export { decodeToken, DEFAULT_TOLERANCE_SECONDS, type DiagnoseOptions } from './decode';
 
@@ -12,7 +13,11 @@ export async function diagnoseToken(input: string, options: DiagnoseOptions = {}
 
   const errors = [...decoded.errors];
   if (options.keys === undefined) {
-    errors.push(tokenError('JWKS_UNAVAILABLE', 'No key set was given, so the signature cannot be checked. Supply the public keys registered on the account.'));
+    errors.push(
+      tokenError('JWKS_UNAVAILABLE', 'No key set was given, so the signature cannot be checked. Supply the public keys registered on the account.', {
+        finding: NO_KEYS_FINDING,
+      }),
+    );
     return { ...decoded, ok: false, errors };
   }
   const selection = selectKeys(options.keys, structure.alg, structure.header.kid, options.keySetName);

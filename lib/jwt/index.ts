@@ -3,3 +3,5 @@ export { STRUCTURAL_ERROR_CODES, type Diagnosis, type DiagnosisError, type Diagn
 export { describeDuration, describeRelative, formatEpoch } from './duration';
 export { lenientKeySet, loadKeySet, type LoadedKeySet, type PublicKeyEntry } from './key-set';
 export { LONG_LIFETIME_SECONDS, RECOMMENDED_LIFETIME_SECONDS } from './lifetime';
+export { cleanTokenInput, describeCleaning, type CleanedTokenInput } from './input';
+export { ACCEPTED_HEADLINE, problemCount, rejectedHeadline, SIGNATURE_NOT_CHECKED, tokenProblems, UNCHECKED_CONSEQUENCE, UNCHECKED_HEADLINE, verdictOf, type VerdictKind } from './verdict';

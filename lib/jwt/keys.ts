@@ -35,11 +35,13 @@ export function selectKeys(
   kid: unknown,
   keySetName?: string,
 ): { candidates: PublicKeyEntry[]; attempts: KeyAttempt[]; error?: DiagnosisError } {
+  const where = keySetName ? 'this account' : 'the key set';
   if (keys.length === 0) {
     const detail = keySetName
       ? `${keySetName} has no public keys registered, so no token for it can be checked. Register the public half of the signing key on the account.`
       : 'The key set is empty: there is no public key to check the signature with.';
-    return { candidates: [], attempts: [], error: tokenError('JWKS_UNAVAILABLE', detail) };
+    const finding = keySetName ? 'This account has no public keys' : 'The key set is empty';
+    return { candidates: [], attempts: [], error: tokenError('JWKS_UNAVAILABLE', detail, { finding }) };
   }
   const attempts: KeyAttempt[] = [];
   const candidates: PublicKeyEntry[] = [];
@@ -57,15 +59,18 @@ export function selectKeys(
 
   const count = `${keySetName ?? 'The set'} has ${keys.length} key${keys.length === 1 ? '' : 's'}`;
   let detail: string;
+  let finding: string;
   if (byKid && !keys.some((key) => key.kid === kid)) {
     const kids = keys.map((key) => key.kid).filter((value) => value !== null);
     const known = kids.length ? ` (the kids are ${kids.map((value) => `"${value}"`).join(', ')})` : ` (no key in it has a kid: give the matching key "kid": "${kid}", or sign without a kid)`;
     detail = `${count}; none has kid "${kid}"${known}.`;
+    finding = `No key in ${where} has kid "${kid}"`;
   } else {
     // No candidate means every key was ruled out, each with one attempt, in order.
     detail = `${count}; none can check a signature made with ${alg}${byKid ? ` with kid "${kid}"` : ''}: ${keys.map((key, index) => `${label(key)}: ${attempts[index]!.reason}`).join('; ')}.`;
+    finding = `No key in ${where} can check this ${alg} signature${byKid ? ` with kid "${kid}"` : ''}`;
   }
-  return { candidates, attempts, error: tokenError('JWKS_UNAVAILABLE', detail, typeof kid === 'string' ? { part: 'header' } : {}) };
+  return { candidates, attempts, error: tokenError('JWKS_UNAVAILABLE', detail, { finding, ...(typeof kid === 'string' ? { part: 'header' as const } : {}) }) };
 }
 
 // Importing a key costs more than verifying with it; batches check many tokens against the same few keys.

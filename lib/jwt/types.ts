@@ -18,6 +18,12 @@ export interface DiagnosisError {
   /** The service's wording followed by what exactly is wrong with this token. */
   message: string;
   title: string;
+  /**
+   * What was found for this token, in one line, when the catalog's title says less: "No key in this account has kid
+   * "abc"" where the title only says that no key can check it. Surfaces lead with it; the message keeps the
+   * service's words for matching against the editor.
+   */
+  finding?: string;
   docs: string;
   part?: TokenPart;
   claim?: string;
