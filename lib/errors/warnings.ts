@@ -28,7 +28,7 @@ export const WARNING_CATALOG: { readonly [C in WarningCode]: WarningEntry & { re
     code: 'TOKEN_INPUT_CLEANED',
     title: 'Text around the token was removed',
     explanation:
-      'The pasted value had something around the token itself, such as a "Bearer " prefix, quotes or surrounding spaces. It was removed before checking. Your token provider must hand the editor the bare token.',
+      'The pasted value had something around the token itself: a "Bearer " prefix, quotes or spaces, a JSON body the token was a field of, an Authorization or Cookie header line, a URL carrying it as a parameter, or line breaks from wrapping. The note says what was removed; the rest was checked. Your token provider must hand the editor the bare token.',
     docs: '/docs/jwt-identity-tokens#anatomy-of-a-token',
   },
   TOKEN_HEADER_KEY_IGNORED: {
