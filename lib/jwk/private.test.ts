@@ -49,24 +49,25 @@ describe('findPrivateKeyMaterial', () => {
   });
 
   it('a private JWK on its own, with its kid and private members', () => {
-    expect(findPrivateKeyMaterial(JSON.stringify(rsa.privateJwk))).toEqual({ form: 'jwk', index: 0, kid: rsa.kid, members: ['d', 'p', 'q', 'dp', 'dq', 'qi'] });
-    expect(findPrivateKeyMaterial(JSON.stringify(okpPrivateJwk))).toEqual({ form: 'jwk', index: 0, kid: null, members: ['d'] });
+    expect(findPrivateKeyMaterial(JSON.stringify(rsa.privateJwk))).toEqual({ form: 'jwk', index: 0, kid: rsa.kid, kty: 'RSA', members: ['d', 'p', 'q', 'dp', 'dq', 'qi'] });
+    expect(findPrivateKeyMaterial(JSON.stringify(okpPrivateJwk))).toEqual({ form: 'jwk', index: 0, kid: null, kty: 'OKP', members: ['d'] });
   });
 
   it('a private key in a JWK set, named by its place in the set', () => {
     const set = { keys: [rsa.jwk, p256.privateJwk] };
-    expect(findPrivateKeyMaterial(JSON.stringify(set, null, 2))).toEqual({ form: 'jwk', index: 1, kid: p256.kid, members: ['d'] });
+    expect(findPrivateKeyMaterial(JSON.stringify(set, null, 2))).toEqual({ form: 'jwk', index: 1, kid: p256.kid, kty: 'EC', members: ['d'] });
   });
 
   it('an oct key with its secret, and a private key wrapped in another object or an array', () => {
-    expect(findPrivateKeyMaterial('{"kty":"oct","k":"c2VjcmV0"}')).toMatchObject({ form: 'jwk', members: ['k'] });
+    expect(findPrivateKeyMaterial('{"kty":"oct","k":"c2VjcmV0"}')).toMatchObject({ form: 'jwk', kty: 'oct', members: ['k'] });
     expect(findPrivateKeyMaterial(JSON.stringify({ signing: { key: rsa.privateJwk } }))).toMatchObject({ form: 'jwk', kid: rsa.kid });
     expect(findPrivateKeyMaterial(JSON.stringify([rsa.jwk, rsa.privateJwk]))).toMatchObject({ form: 'jwk', kid: rsa.kid });
   });
 
   it('JSON cut short still gives its private members away', () => {
     const text = JSON.stringify(rsa.privateJwk);
-    expect(findPrivateKeyMaterial(text.slice(0, text.indexOf('"p"') + 10))).toMatchObject({ form: 'jwk', members: expect.arrayContaining(['d']) });
+    expect(findPrivateKeyMaterial(text.slice(0, text.indexOf('"p"') + 10))).toMatchObject({ form: 'jwk', kty: 'RSA', members: expect.arrayContaining(['d']) });
+    expect(findPrivateKeyMaterial('{"kty": "oct", "k": "c2Vj')).toMatchObject({ form: 'jwk', kty: 'oct', members: ['k'] });
   });
 
   it.each([

@@ -21,8 +21,8 @@ export function isPrivatePemLabel(label: string): boolean {
 
 export type PrivateMaterial =
   | { form: 'pem'; label: string }
-  /** `index` is the key's place in a set, from 0; `members` the private members it has. */
-  | { form: 'jwk'; index: number; kid: string | null; members: string[] };
+  /** `index` is the key's place in a set, from 0; `members` the private members it has ("k" for an "oct" key's secret). */
+  | { form: 'jwk'; index: number; kid: string | null; kty: string | null; members: string[] };
 
 /** An object that is, or was meant to be, a key: it names its type or has a public member. */
 function looksLikeKey(value: Record<string, unknown>): boolean {
@@ -52,7 +52,7 @@ function findInJson(value: unknown): PrivateMaterial | undefined {
   candidates.push([0, value]);
   for (const [index, candidate] of candidates) {
     const jwk = findPrivateJwk(candidate);
-    if (jwk) return { form: 'jwk', index, kid: typeof jwk.kid === 'string' ? jwk.kid : null, members: privateMembersOf(jwk) };
+    if (jwk) return { form: 'jwk', index, kid: typeof jwk.kid === 'string' ? jwk.kid : null, kty: typeof jwk.kty === 'string' ? jwk.kty : null, members: privateMembersOf(jwk) };
   }
   return undefined;
 }
@@ -61,7 +61,9 @@ function findInJson(value: unknown): PrivateMaterial | undefined {
 function findInBrokenJson(text: string): PrivateMaterial | undefined {
   const oct = /"kty"\s*:\s*"oct"/.test(text);
   const members = (oct ? ['k', ...PRIVATE_MEMBERS] : PRIVATE_MEMBERS).filter((member) => new RegExp(`"${member}"\\s*:`).test(text));
-  return members.length ? { form: 'jwk', index: 0, kid: /"kid"\s*:\s*"([^"\\]*)"/.exec(text)?.[1] ?? null, members } : undefined;
+  if (!members.length) return undefined;
+  const stringMember = (name: string) => new RegExp(`"${name}"\\s*:\\s*"([^"\\\\]*)"`).exec(text)?.[1] ?? null;
+  return { form: 'jwk', index: 0, kid: stringMember('kid'), kty: stringMember('kty'), members };
 }
 
 /**
