@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import type { ReactNode } from 'react';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { JwksUrl } from '@/components/account/JwksUrl';
@@ -56,11 +57,10 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
       )}
       {account && (
         <>
-          <dl className="mt-6 grid items-baseline gap-x-6 gap-y-3 text-sm sm:grid-cols-[auto_minmax(0,1fr)] sm:gap-y-2">
+          <dl className="mt-6 space-y-3 text-sm sm:grid sm:grid-cols-[auto_minmax(0,1fr)] sm:items-baseline sm:gap-x-6 sm:gap-y-2 sm:space-y-0">
             {isStaff && (
-              <>
-                <dt className="font-medium">Owner</dt>
-                <dd data-testid="account-owner" className="min-w-0 break-words">
+              <Detail term="Owner">
+                <span data-testid="account-owner" className="block break-words">
                   {owners && owners.length > 0
                     ? owners.map((owner) => (
                         <span key={owner.email} className="block">
@@ -68,17 +68,17 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
                         </span>
                       ))
                     : 'No owner is signed up for this account.'}
-                </dd>
-              </>
+                </span>
+              </Detail>
             )}
-            <dt className="font-medium">API key</dt>
-            <dd className="flex min-w-0 flex-wrap items-baseline gap-2">
-              <code className="break-all">{account.apiKey}</code> <CopyButton text={account.apiKey} label="Copy API key" />
-            </dd>
-            <dt className="font-medium">JWK set URL</dt>
-            <dd className="min-w-0">
+            <Detail term="API key">
+              <span className="flex flex-wrap items-baseline gap-2">
+                <code className="break-all">{account.apiKey}</code> <CopyButton text={account.apiKey} label="Copy API key" />
+              </span>
+            </Detail>
+            <Detail term="JWK set URL">
               <JwksUrl path={`/api/accounts/${account.apiKey}/jwks.json`} />
-            </dd>
+            </Detail>
           </dl>
           <div className="mt-10">
             <Providers>
@@ -88,5 +88,15 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
         </>
       )}
     </main>
+  );
+}
+
+/** One term of the account's details: label above its value on a phone, beside it from `sm` up. */
+function Detail({ term, children }: { term: string; children: ReactNode }) {
+  return (
+    <div className="sm:contents">
+      <dt className="text-xs font-medium text-slate-600 sm:text-sm sm:text-slate-900 dark:text-slate-400 sm:dark:text-slate-100">{term}</dt>
+      <dd className="mt-1 min-w-0 sm:mt-0">{children}</dd>
+    </div>
   );
 }
