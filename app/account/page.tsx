@@ -4,6 +4,7 @@ import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { JwksUrl } from '@/components/account/JwksUrl';
 import { KeysManager } from '@/components/account/KeysManager';
+import { accountMessages } from '@/components/account/messages';
 import { SignOutButton } from '@/components/account/SignOutButton';
 import { Providers } from '@/components/Providers';
 import { Button } from '@/components/ui/Button';
@@ -82,7 +83,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
           </dl>
           <div className="mt-10">
             <Providers>
-              <KeysManager apiKey={account.apiKey} canEdit={!isStaff} algorithms={deploymentAlgorithms()} initialKeys={initialKeys} initialAudit={initialAudit} />
+              <KeysManager apiKey={account.apiKey} canEdit={!isStaff} algorithms={deploymentAlgorithms()} initialKeys={initialKeys} initialAudit={initialAudit} messages={accountMessages()} />
             </Providers>
           </div>
         </>

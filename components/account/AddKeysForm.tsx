@@ -9,6 +9,7 @@ import { buttonClass } from '@/components/ui/styles';
 import type { AlgorithmName } from '@/lib/algorithms';
 import { findPrivateKeyMaterial, type PrivateMaterial } from '@/lib/jwk/private';
 import { KeyPairGenerator } from './KeyPairGenerator';
+import type { AccountMessages } from './messages';
 import { PrivateKeyRefusal } from './PrivateKeyRefusal';
 import type { UploadProblem } from './types';
 import { UploadProblems } from './UploadProblems';
@@ -19,7 +20,19 @@ const MAX_FILE_BYTES = 64 * 1024;
  * Adds public keys by paste, file or the generator. Text holding a private key is refused here, before it is
  * sent: the server would refuse it too, but by then it has left the browser.
  */
-export function AddKeysForm({ keysUrl, algorithms, registeredKids, onAdded }: { keysUrl: string; algorithms: readonly AlgorithmName[]; registeredKids: ReadonlySet<string>; onAdded: () => Promise<unknown> }) {
+export function AddKeysForm({
+  keysUrl,
+  algorithms,
+  registeredKids,
+  messages,
+  onAdded,
+}: {
+  keysUrl: string;
+  algorithms: readonly AlgorithmName[];
+  registeredKids: ReadonlySet<string>;
+  messages: AccountMessages;
+  onAdded: () => Promise<unknown>;
+}) {
   const inputId = useId();
   const fileInput = useRef<HTMLInputElement>(null);
   const [text, setText] = useState('');
@@ -36,8 +49,8 @@ export function AddKeysForm({ keysUrl, algorithms, registeredKids, onAdded }: { 
   });
   const problem = (upload.error as (Error & { body?: { check?: UploadProblem } }) | null)?.body?.check;
 
-  /** Every way text reaches the field comes through here, so a private key never stays in it. */
-  function accept(next: string) {
+  /** Every way text reaches the field comes through here, so a private key never stays in it. False when refused. */
+  function accept(next: string): boolean {
     const found = findPrivateKeyMaterial(next);
     if (upload.isSuccess || upload.isError) upload.reset();
     if (found) {
@@ -45,9 +58,10 @@ export function AddKeysForm({ keysUrl, algorithms, registeredKids, onAdded }: { 
       setFileNote(undefined);
       if (fileInput.current) fileInput.current.value = '';
       setPrivateKey(found);
-      return;
+      return false;
     }
     setText(next);
+    return true;
   }
 
   async function readFile(file: File | undefined) {
@@ -56,9 +70,7 @@ export function AddKeysForm({ keysUrl, algorithms, registeredKids, onAdded }: { 
       setFileNote(`${file.name} is larger than 64 KiB; a key file is much smaller.`);
       return;
     }
-    const content = await file.text();
-    accept(content);
-    setFileNote(findPrivateKeyMaterial(content) ? undefined : `Read ${file.name}.`);
+    if (accept(await file.text())) setFileNote(`Read ${file.name}.`);
   }
 
   return (
@@ -67,7 +79,7 @@ export function AddKeysForm({ keysUrl, algorithms, registeredKids, onAdded }: { 
         Add keys
       </h2>
       <div className="mt-3">
-        <KeyPairGenerator onPublicKey={accept} algorithms={algorithms} registeredKids={registeredKids} />
+        <KeyPairGenerator onPublicKey={(jwk) => void accept(jwk)} algorithms={algorithms} registeredKids={registeredKids} />
       </div>
       <form
         className="mt-4 space-y-3"
@@ -110,7 +122,7 @@ export function AddKeysForm({ keysUrl, algorithms, registeredKids, onAdded }: { 
           </Button>
           {fileNote && <span className="text-sm break-all text-slate-600 dark:text-slate-300">{fileNote}</span>}
         </div>
-        {privateKey && <PrivateKeyRefusal found={privateKey} onDismiss={() => setPrivateKey(undefined)} />}
+        {privateKey && <PrivateKeyRefusal found={privateKey} entry={messages.privateKey} onDismiss={() => setPrivateKey(undefined)} />}
         {upload.isSuccess && (
           <p role="status" className="text-sm text-emerald-800 dark:text-emerald-300">
             Added. The keys are in the account’s JWK set now.

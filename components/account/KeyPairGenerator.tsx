@@ -1,6 +1,5 @@
 'use client';
 
-import { calculateJwkThumbprint, exportJWK, exportPKCS8, generateKeyPair } from 'jose';
 import { useEffect, useId, useState } from 'react';
 import { Button } from '@/components/ui/Button';
 import { CopyButton } from '@/components/ui/CopyButton';
@@ -93,6 +92,8 @@ export function KeyPairGenerator({
   async function generate() {
     try {
       setError(undefined);
+      // jose loads when a pair is first asked for, not with the page.
+      const { calculateJwkThumbprint, exportJWK, exportPKCS8, generateKeyPair } = await import('jose');
       const { privateKey, publicKey } = await generateKeyPair(alg, { extractable: true, modulusLength: 'minBits' in entry ? entry.minBits : MIN_RSA_BITS });
       const publicJwk = await exportJWK(publicKey);
       const kid = await calculateJwkThumbprint(publicJwk);

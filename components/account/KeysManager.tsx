@@ -5,20 +5,17 @@ import { useRef, useState } from 'react';
 import { requestJson } from '@/components/request-json';
 import { Button } from '@/components/ui/Button';
 import { SERVICE_ALGORITHMS, type AlgorithmName } from '@/lib/algorithms';
-import { ERROR_CATALOG } from '@/lib/errors';
 import { AddKeysForm } from './AddKeysForm';
 import { AuditLog } from './AuditLog';
 import { DeleteKeyDialog } from './DeleteKeyDialog';
 import { KeyTable } from './KeyTable';
+import type { AccountMessages } from './messages';
 import type { AuditBody, KeysBody, StoredKey } from './types';
-
-/** What the editor shows when the account has no key that fits. */
-const EMPTY_SET_MESSAGE = ERROR_CATALOG.JWKS_UNAVAILABLE.message;
 
 /**
  * An account's keys and audit log. `algorithms` is the deployment's accepted set, read on the server; the
  * initial bodies are what the server read for the page, so the first paint has the keys, and the queries keep
- * them fresh after every change.
+ * them fresh after every change. `messages` is the catalog wording it shows, read on the server.
  */
 export function KeysManager({
   apiKey,
@@ -26,12 +23,14 @@ export function KeysManager({
   algorithms = SERVICE_ALGORITHMS,
   initialKeys,
   initialAudit,
+  messages,
 }: {
   apiKey: string;
   canEdit: boolean;
   algorithms?: readonly AlgorithmName[];
   initialKeys?: KeysBody;
   initialAudit?: AuditBody;
+  messages: AccountMessages;
 }) {
   const queryClient = useQueryClient();
   const heading = useRef<HTMLHeadingElement>(null);
@@ -75,7 +74,7 @@ export function KeysManager({
         )}
         {keys.data && stored.length === 0 && (
           <p className="mt-3 rounded-lg border border-dashed border-slate-300 p-4 text-slate-700 dark:border-slate-600 dark:text-slate-300">
-            No keys yet. Until a public key is registered, every token for this account fails with “{EMPTY_SET_MESSAGE}”.{canEdit && ' Add one below.'}
+            No keys yet. Until a public key is registered, every token for this account fails with “{messages.emptyKeySet}”.{canEdit && ' Add one below.'}
           </p>
         )}
         {stored.length > 0 && (
@@ -98,7 +97,7 @@ export function KeysManager({
         )}
       </section>
 
-      {canEdit && <AddKeysForm keysUrl={`${base}/keys`} algorithms={algorithms} registeredKids={new Set(stored.map((key) => key.kid))} onAdded={refresh} />}
+      {canEdit && <AddKeysForm keysUrl={`${base}/keys`} algorithms={algorithms} registeredKids={new Set(stored.map((key) => key.kid))} messages={messages} onAdded={refresh} />}
 
       <AuditLog audit={audit} />
 
@@ -108,7 +107,7 @@ export function KeysManager({
           isOnlyKey={stored.length === 1}
           pending={remove.isPending}
           error={remove.error?.message}
-          emptySetMessage={EMPTY_SET_MESSAGE}
+          emptySetMessage={messages.emptyKeySet}
           onCancel={() => setDeleting(undefined)}
           onConfirm={() => deleting && remove.mutate(deleting.id)}
         />

@@ -1,13 +1,7 @@
 import Link from 'next/link';
-import { errorDocsPath } from '@/lib/errors/paths';
-import { isErrorCode } from '@/lib/errors';
-import type { KeyFinding, UploadProblem } from './types';
+import type { UploadProblem } from './types';
 
-function docsOf(finding: KeyFinding): string | undefined {
-  return finding.docs ?? (isErrorCode(finding.code) ? errorDocsPath(finding.code) : undefined);
-}
-
-/** Why the server stored nothing: its own headline, then every finding with a link to its docs page. */
+/** Why the server stored nothing: its own headline, then every finding with the link to its docs page the check gives. */
 export function UploadProblems({ message, problem }: { message: string; problem: UploadProblem | undefined }) {
   const findings = problem ? [...problem.errors, ...problem.keys.flatMap((key) => key.errors)] : [];
   return (
@@ -16,7 +10,7 @@ export function UploadProblems({ message, problem }: { message: string; problem:
       {findings.length > 0 && (
         <ul className="mt-2 space-y-2" aria-label="Problems">
           {findings.map((finding, index) => {
-            const docs = docsOf(finding);
+            const { docs } = finding;
             return (
               <li key={index} data-code={finding.code} className="break-words">
                 <code className="text-xs text-red-900 dark:text-red-200">{finding.code}</code>: {finding.message}
