@@ -1,5 +1,10 @@
 import type { Page } from '@playwright/test';
 
+export const PHONE = { width: 390, height: 844 };
+export const DESKTOP = { width: 1366, height: 900 };
+/** The two widths every layout check runs at. */
+export const LAYOUT_VIEWPORTS = [PHONE, DESKTOP] as const;
+
 /**
  * What breaks a narrow screen: the page scrolling sideways, or a control drawn past the viewport's edge.
  * Empty when neither happens; otherwise one line per problem. A control inside a box meant to scroll

@@ -1,14 +1,11 @@
 import { listDocPages } from '../lib/docs/pages';
 import { expect, test, waitForSearchReady } from './fixtures';
-import { outsideTheViewport } from './layout-checks';
+import { LAYOUT_VIEWPORTS, outsideTheViewport } from './layout-checks';
 
 // The tools and the account page have layout checks of their own, in the states that stretch them.
 const paths = ['/', '/search?q=JWT+has+expired', '/no-such-page', '/tools', '/sign-in', '/sign-up', ...listDocPages().map((page) => page.href)];
 
-for (const viewport of [
-  { width: 390, height: 844 },
-  { width: 1366, height: 900 },
-]) {
+for (const viewport of LAYOUT_VIEWPORTS) {
   test.describe(`at ${viewport.width} px`, () => {
     test.use({ viewport });
     for (const path of paths) {

@@ -1,13 +1,9 @@
 import { expect, seriousViolations, test } from './fixtures';
-import { outsideTheViewport } from './layout-checks';
+import { LAYOUT_VIEWPORTS, outsideTheViewport } from './layout-checks';
 
 const TOOL = '/tools/secure-context';
-const VIEWPORTS = [
-  { width: 390, height: 844 },
-  { width: 1366, height: 900 },
-] as const;
 
-for (const viewport of VIEWPORTS) {
+for (const viewport of LAYOUT_VIEWPORTS) {
   for (const colorScheme of ['light', 'dark'] as const) {
     test.describe(`${viewport.width}×${viewport.height}, ${colorScheme}`, () => {
       test.use({ viewport, colorScheme });

@@ -1,10 +1,16 @@
 import type { Metadata } from 'next';
+import type { ReactNode } from 'react';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
+import { JwksUrl } from '@/components/account/JwksUrl';
 import { KeysManager } from '@/components/account/KeysManager';
+import { accountMessages } from '@/components/account/messages';
 import { SignOutButton } from '@/components/account/SignOutButton';
 import { Providers } from '@/components/Providers';
+import { Button } from '@/components/ui/Button';
 import { CopyButton } from '@/components/ui/CopyButton';
+import { Input } from '@/components/ui/fields';
+import { accountAuditBody, accountKeysBody } from '@/lib/api/account-keys';
 import { getViewer } from '@/lib/auth';
 import { deploymentAlgorithms } from '@/lib/config/env';
 import { getStore } from '@/lib/db';
@@ -16,53 +22,82 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
   if (!viewer) redirect('/sign-in');
   const store = await getStore();
   const requested = (await searchParams).apiKey;
-  const lookup = typeof requested === 'string' ? requested : undefined;
-  const account = viewer.role === 'owner' ? await store.findAccount(viewer.accountId) : lookup ? await store.findAccountByApiKey(lookup) : undefined;
+  const lookup = typeof requested === 'string' ? requested.trim() : undefined;
+  const isStaff = viewer.role === 'staff';
+  const account = !isStaff ? await store.findAccount(viewer.accountId) : lookup ? await store.findAccountByApiKey(lookup) : undefined;
+  const [initialKeys, initialAudit, owners] = account
+    ? await Promise.all([accountKeysBody(account, store), accountAuditBody(account, store), isStaff ? store.listAccountOwners(account.id) : []])
+    : [];
 
   return (
     <main id="main" className="mx-auto max-w-5xl px-4 py-10 sm:px-6">
       <div className="flex flex-wrap items-start justify-between gap-4">
-        <div>
-          <p className="text-sm text-slate-600 dark:text-slate-300">
-            Signed in as {viewer.email} ({viewer.role === 'staff' ? 'support staff, read only' : 'account owner'})
+        <div className="min-w-0">
+          <p className="text-sm break-words text-slate-600 dark:text-slate-300">
+            Signed in as {viewer.email} ({isStaff ? 'support staff, read only' : 'account owner'})
           </p>
-          <h1 className="mt-1 text-3xl font-bold tracking-tight">{account ? account.name : 'Look up an account'}</h1>
+          <h1 className="mt-1 text-3xl font-bold tracking-tight break-words">{account ? account.name : 'Look up an account'}</h1>
         </div>
         <SignOutButton />
       </div>
-      {viewer.role === 'staff' && (
-        <form action="/account" method="get" className="mt-6 flex max-w-xl gap-2">
+      {isStaff && (
+        <form action="/account" method="get" role="search" aria-label="Look up an account" className="mt-6 flex max-w-xl flex-wrap gap-2">
           <label htmlFor="lookup" className="sr-only">
             Customer API key
           </label>
-          <input id="lookup" name="apiKey" defaultValue={lookup} placeholder="Customer API key, e.g. rtc_…" className="h-11 flex-1 rounded-md border border-slate-300 bg-white px-3 dark:border-slate-600 dark:bg-slate-900" />
-          <button type="submit" className="h-11 rounded-md bg-brand-600 px-4 font-medium text-white hover:bg-brand-700">
+          <Input id="lookup" name="apiKey" defaultValue={lookup} required placeholder="Customer API key, e.g. rtc_…" autoComplete="off" spellCheck={false} className="min-w-0 flex-1 basis-56" />
+          <Button type="submit" variant="primary" size="lg">
             Look up
-          </button>
+          </Button>
         </form>
       )}
-      {lookup && !account && <p role="alert" className="mt-4 text-red-700 dark:text-red-300">No account has the API key “{lookup}”.</p>}
+      {lookup && !account && (
+        <p role="alert" className="mt-4 break-words text-red-700 dark:text-red-300">
+          No account has the API key “{lookup}”.
+        </p>
+      )}
       {account && (
         <>
-          <dl className="mt-6 grid gap-x-6 gap-y-2 text-sm sm:grid-cols-[auto_1fr]">
-            <dt className="font-medium">API key</dt>
-            <dd className="flex items-center gap-2">
-              <code>{account.apiKey}</code> <CopyButton text={account.apiKey} label="Copy API key" />
-            </dd>
-            <dt className="font-medium">JWK set URL</dt>
-            <dd>
-              <a className="text-brand-700 underline dark:text-brand-300" href={`/api/accounts/${account.apiKey}/jwks.json`}>
-                /api/accounts/{account.apiKey}/jwks.json
-              </a>
-            </dd>
+          <dl className="mt-6 space-y-3 text-sm sm:grid sm:grid-cols-[auto_minmax(0,1fr)] sm:items-baseline sm:gap-x-6 sm:gap-y-2 sm:space-y-0">
+            {isStaff && (
+              <Detail term="Owner">
+                <span data-testid="account-owner" className="block break-words">
+                  {owners && owners.length > 0
+                    ? owners.map((owner) => (
+                        <span key={owner.email} className="block">
+                          {owner.name} &lt;<a href={`mailto:${owner.email}`} className="text-brand-700 underline dark:text-brand-300">{owner.email}</a>&gt;
+                        </span>
+                      ))
+                    : 'No owner is signed up for this account.'}
+                </span>
+              </Detail>
+            )}
+            <Detail term="API key">
+              <span className="flex flex-wrap items-baseline gap-2">
+                <code className="break-all">{account.apiKey}</code> <CopyButton text={account.apiKey} label="Copy API key" />
+              </span>
+            </Detail>
+            <Detail term="JWK set URL">
+              <JwksUrl path={`/api/accounts/${account.apiKey}/jwks.json`} />
+            </Detail>
           </dl>
           <div className="mt-10">
             <Providers>
-              <KeysManager apiKey={account.apiKey} canEdit={viewer.role === 'owner'} algorithms={deploymentAlgorithms()} />
+              <KeysManager apiKey={account.apiKey} canEdit={!isStaff} algorithms={deploymentAlgorithms()} initialKeys={initialKeys} initialAudit={initialAudit} messages={accountMessages()} />
             </Providers>
           </div>
         </>
       )}
     </main>
+  );
+}
+
+/** One term of the account's details: label above its value on a phone, beside it from `sm` up. */
+function Detail({ term, children }: { term: string; children: ReactNode }) {
+  return (
+    <div className="sm:contents">
+      <dt className="text-xs font-medium text-slate-600 sm:text-sm sm:text-slate-900 dark:text-slate-400 sm:dark:text-slate-100">{term}</dt>
+      <dd className="mt-1 min-w-0 sm:mt-0">{children}</dd>
+    </div>
   );
 }

@@ -3,10 +3,9 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useEffect, useId, useState, type FormEvent } from 'react';
+import { Button } from '@/components/ui/Button';
+import { Input } from '@/components/ui/fields';
 import { authClient } from './auth-client';
-
-const inputClass =
-  'mt-1 block h-11 w-full rounded-md border border-slate-300 bg-white px-3 text-slate-900 focus:border-brand-500 focus:outline-2 focus:outline-brand-500 dark:border-slate-600 dark:bg-slate-900 dark:text-white';
 
 /** Sign in or create an account with email and password; on success, go to the account's keys. */
 export function AuthForm({ mode }: { mode: 'sign-in' | 'sign-up' }) {
@@ -45,20 +44,20 @@ export function AuthForm({ mode }: { mode: 'sign-in' | 'sign-up' }) {
           <label htmlFor={`${id}-name`} className="block text-sm font-medium">
             Your name
           </label>
-          <input id={`${id}-name`} name="name" required autoComplete="name" className={inputClass} />
+          <Input id={`${id}-name`} name="name" required autoComplete="name" className="mt-1" />
         </div>
       )}
       <div>
         <label htmlFor={`${id}-email`} className="block text-sm font-medium">
           Email
         </label>
-        <input id={`${id}-email`} name="email" type="email" required autoComplete="email" className={inputClass} />
+        <Input id={`${id}-email`} name="email" type="email" required autoComplete="email" className="mt-1" />
       </div>
       <div>
         <label htmlFor={`${id}-password`} className="block text-sm font-medium">
           Password
         </label>
-        <input
+        <Input
           id={`${id}-password`}
           name="password"
           type="password"
@@ -66,7 +65,7 @@ export function AuthForm({ mode }: { mode: 'sign-in' | 'sign-up' }) {
           minLength={mode === 'sign-up' ? 10 : undefined}
           autoComplete={mode === 'sign-up' ? 'new-password' : 'current-password'}
           aria-describedby={mode === 'sign-up' ? `${id}-password-help` : undefined}
-          className={inputClass}
+          className="mt-1"
         />
         {mode === 'sign-up' && (
           <p id={`${id}-password-help`} className="mt-1 text-xs text-slate-600 dark:text-slate-300">
@@ -79,9 +78,9 @@ export function AuthForm({ mode }: { mode: 'sign-in' | 'sign-up' }) {
           {error}
         </p>
       )}
-      <button type="submit" disabled={pending || !ready} className="h-11 w-full rounded-md bg-brand-600 font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+      <Button type="submit" variant="primary" size="lg" disabled={pending || !ready} className="w-full">
         {pending ? 'Please wait…' : mode === 'sign-in' ? 'Sign in' : 'Create account'}
-      </button>
+      </Button>
       <p className="text-sm text-slate-700 dark:text-slate-300">
         {mode === 'sign-in' ? (
           <>

@@ -1,8 +1,9 @@
 'use client';
 
-import { calculateJwkThumbprint, exportJWK, exportPKCS8, generateKeyPair } from 'jose';
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
+import { Button } from '@/components/ui/Button';
 import { CopyButton } from '@/components/ui/CopyButton';
+import { Select } from '@/components/ui/fields';
 import { ALGORITHMS, MIN_RSA_BITS, RECOMMENDED_ALGORITHM, requiredKeyPair, SERVICE_ALGORITHMS, type AlgorithmName } from '@/lib/algorithms';
 import { describeDuration } from '@/lib/jwt/duration';
 import { RECOMMENDED_LIFETIME_SECONDS } from '@/lib/jwt/lifetime';
@@ -57,18 +58,42 @@ token = jwt.encode({"sub": user_id, "iat": now, "exp": now + ${RECOMMENDED_LIFET
 
 /**
  * Makes a key pair in this browser with Web Crypto. The private key is offered as downloads and never sent
- * anywhere; the public key goes into the upload form.
+ * anywhere; the public key goes into the upload form. Once the account has the key (`registeredKids`) and its
+ * private key was downloaded, the generator starts over; until it was downloaded, the downloads stay, since
+ * this tab holds the only copy.
  */
-export function KeyPairGenerator({ onPublicKey, algorithms = SERVICE_ALGORITHMS }: { onPublicKey: (jwk: string) => void; algorithms?: readonly AlgorithmName[] }) {
+export function KeyPairGenerator({
+  onPublicKey,
+  algorithms = SERVICE_ALGORITHMS,
+  registeredKids = new Set(),
+}: {
+  onPublicKey: (jwk: string) => void;
+  algorithms?: readonly AlgorithmName[];
+  registeredKids?: ReadonlySet<string>;
+}) {
   const selectId = useId();
   const [alg, setAlg] = useState<AlgorithmName>(() => defaultAlgorithm(algorithms));
   const entry = ALGORITHMS[alg];
-  const [pair, setPair] = useState<GeneratedPair>();
+  const [made, setMade] = useState<GeneratedPair>();
+  const [downloaded, setDownloaded] = useState(false);
   const [error, setError] = useState<string>();
+  const registered = made !== undefined && registeredKids.has(made.kid);
+  const pair = registered && downloaded ? undefined : made;
+
+  // The download URLs hold the private key: let them go with the pair they belong to.
+  useEffect(() => {
+    if (!made) return;
+    return () => {
+      URL.revokeObjectURL(made.privatePemUrl);
+      URL.revokeObjectURL(made.privateJwkUrl);
+    };
+  }, [made]);
 
   async function generate() {
     try {
       setError(undefined);
+      // jose loads when a pair is first asked for, not with the page.
+      const { calculateJwkThumbprint, exportJWK, exportPKCS8, generateKeyPair } = await import('jose');
       const { privateKey, publicKey } = await generateKeyPair(alg, { extractable: true, modulusLength: 'minBits' in entry ? entry.minBits : MIN_RSA_BITS });
       const publicJwk = await exportJWK(publicKey);
       const kid = await calculateJwkThumbprint(publicJwk);
@@ -80,12 +105,16 @@ export function KeyPairGenerator({ onPublicKey, algorithms = SERVICE_ALGORITHMS 
         privateJwkUrl: downloadUrl(JSON.stringify(privateJwk, null, 2), 'application/json'),
         publicJwk: JSON.stringify({ ...publicJwk, kid, alg, use: 'sig' }, null, 2),
       };
-      setPair(next);
+      setMade(next);
+      setDownloaded(false);
       onPublicKey(next.publicJwk);
     } catch (cause) {
       setError(`This browser could not make the key pair: ${cause instanceof Error ? cause.message : String(cause)}`);
     }
   }
+
+  const article = (name: string) => (/^[AEFHILMNORSX]/.test(name) ? 'an' : 'a');
+  const downloadLink = 'font-medium text-brand-700 underline dark:text-brand-300';
 
   return (
     <section aria-labelledby="generate-heading" className="rounded-lg border border-slate-200 p-4 dark:border-slate-700">
@@ -96,28 +125,22 @@ export function KeyPairGenerator({ onPublicKey, algorithms = SERVICE_ALGORITHMS 
         Made in this browser with Web Crypto. The private key never leaves it: download it and keep it on the server that signs tokens.
       </p>
       <div className="mt-3 flex flex-wrap items-end gap-2">
-        <div>
+        <div className="min-w-0 max-w-full">
           <label htmlFor={selectId} className="block text-sm font-medium">
             Algorithm
           </label>
-          <select
-            id={selectId}
-            value={alg}
-            onChange={(event) => setAlg(event.target.value as AlgorithmName)}
-            aria-describedby={`${selectId}-key`}
-            className="mt-1 h-10 rounded-md border border-slate-300 bg-white px-2 dark:border-slate-600 dark:bg-slate-900"
-          >
+          <Select id={selectId} value={alg} onChange={(event) => setAlg(event.target.value as AlgorithmName)} aria-describedby={`${selectId}-key`} className="mt-1 w-auto max-w-full">
             {algorithms.map((name) => (
               <option key={name} value={name}>
                 {name}
                 {name === RECOMMENDED_ALGORITHM ? ' (recommended)' : ALGORITHMS[name].service ? '' : ' (not accepted by the service)'}
               </option>
             ))}
-          </select>
+          </Select>
         </div>
-        <button type="button" onClick={generate} className="h-10 rounded-md border border-brand-600 px-4 font-medium text-brand-700 hover:bg-brand-50 dark:border-brand-400 dark:text-brand-300 dark:hover:bg-slate-800">
+        <Button variant="outline" onClick={generate}>
           Generate key pair
-        </button>
+        </Button>
       </div>
       <p id={`${selectId}-key`} className="mt-2 text-xs text-slate-600 dark:text-slate-300">
         {alg} ({entry.description}) needs {requiredKeyPair(alg)}
@@ -130,14 +153,20 @@ export function KeyPairGenerator({ onPublicKey, algorithms = SERVICE_ALGORITHMS 
       )}
       {pair && (
         <div className="mt-4 space-y-3 text-sm">
-          <p role="status">
-            Made {/^[AEFHILMNORSX]/.test(pair.alg) ? 'an' : 'a'} {pair.alg} key pair with kid <code>{pair.kid}</code>. Its public key is in the form below: add it, then sign tokens with the private key.
-          </p>
+          {registered ? (
+            <p role="status" className="break-words">
+              The account has the {pair.alg} key <code className="break-all">{pair.kid}</code> now. Its private key is only in this tab: download it before you leave the page.
+            </p>
+          ) : (
+            <p role="status" className="break-words">
+              Made {article(pair.alg)} {pair.alg} key pair with kid <code className="break-all">{pair.kid}</code>. Its public key is in the form below: add it, then sign tokens with the private key.
+            </p>
+          )}
           <p className="flex flex-wrap gap-3">
-            <a href={pair.privatePemUrl} download="rtc-private-key.pem" className="font-medium text-brand-700 underline dark:text-brand-300">
+            <a href={pair.privatePemUrl} download="rtc-private-key.pem" onClick={() => setDownloaded(true)} className={downloadLink}>
               Download private key (PEM)
             </a>
-            <a href={pair.privateJwkUrl} download="rtc-private-key.jwk.json" className="font-medium text-brand-700 underline dark:text-brand-300">
+            <a href={pair.privateJwkUrl} download="rtc-private-key.jwk.json" onClick={() => setDownloaded(true)} className={downloadLink}>
               Download private key (JWK)
             </a>
           </p>
@@ -146,9 +175,9 @@ export function KeyPairGenerator({ onPublicKey, algorithms = SERVICE_ALGORITHMS 
             ['Sign a token in Python (PyJWT)', pythonSnippet(pair)],
           ].map(([title, code]) => (
             <div key={title}>
-              <div className="flex items-center justify-between">
+              <div className="flex items-center justify-between gap-2">
                 <span className="font-medium">{title}</span>
-                <CopyButton text={code} label="Copy code" />
+                <CopyButton text={code} label="Copy code" ariaLabel={`Copy code: ${title}`} />
               </div>
               <pre className="mt-1 overflow-x-auto rounded-md bg-slate-100 p-3 text-xs dark:bg-slate-800">{code}</pre>
             </div>

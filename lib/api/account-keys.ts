@@ -35,20 +35,29 @@ async function access(request: Request, apiKey: string, viewer: Viewer, action: 
  * before the set excluded it, such as an EC key, which stays stored but is flagged on the page.
  */
 function publicView(key: Awaited<ReturnType<Store['listKeys']>>[number], accepted: readonly AlgorithmName[] = deploymentAlgorithms()) {
-  const { jwk, accountId: _accountId, ...rest } = key;
+  const { jwk, accountId: _accountId, createdAt, lastUsedAt, ...rest } = key;
   const acceptedAlgorithms = algorithmsForKey({ kty: key.kty, crv: jwk.crv }, accepted).filter((name) => !key.alg || name === key.alg);
-  return { ...rest, jwk, acceptedAlgorithms };
+  // Dates as the JSON answer carries them, so the page's first render and the API's answer are one shape.
+  return { ...rest, createdAt: createdAt.toISOString(), lastUsedAt: lastUsedAt?.toISOString() ?? null, jwk, acceptedAlgorithms };
+}
+
+/** What GET …/keys answers for an account the viewer may read; the account page's first render is the same. */
+export async function accountKeysBody(account: Account, store: Store) {
+  const keys = await store.listKeys(account.id);
+  const accepted = deploymentAlgorithms();
+  return { account: { name: account.name, apiKey: account.apiKey }, keys: keys.map((key) => publicView(key, accepted)) };
+}
+
+/** What GET …/audit answers for an account the viewer may read; the account page's first render is the same. */
+export async function accountAuditBody(account: Account, store: Store) {
+  const events = await store.listAudit(account.id);
+  return { events: events.map(({ accountId: _accountId, at, ...event }) => ({ ...event, at: at.toISOString() })) };
 }
 
 export async function listAccountKeys(request: Request, apiKey: string, viewer: Viewer, store: Store): Promise<Response> {
   const result = await access(request, apiKey, viewer, 'read', store);
   if ('response' in result) return result.response;
-  const keys = await store.listKeys(result.account.id);
-  const accepted = deploymentAlgorithms();
-  return Response.json(
-    { account: { name: result.account.name, apiKey: result.account.apiKey }, keys: keys.map((key) => publicView(key, accepted)) },
-    { headers: { 'Cache-Control': 'no-store' } },
-  );
+  return Response.json(await accountKeysBody(result.account, store), { headers: { 'Cache-Control': 'no-store' } });
 }
 
 /** Validates every uploaded key first; only a fully valid upload is stored, all at once. */
@@ -83,6 +92,5 @@ export async function deleteAccountKey(request: Request, apiKey: string, keyId: 
 export async function listAccountAudit(request: Request, apiKey: string, viewer: Viewer, store: Store): Promise<Response> {
   const result = await access(request, apiKey, viewer, 'audit', store);
   if ('response' in result) return result.response;
-  const events = await store.listAudit(result.account.id);
-  return Response.json({ events: events.map(({ accountId: _accountId, ...event }) => event) }, { headers: { 'Cache-Control': 'no-store' } });
+  return Response.json(await accountAuditBody(result.account, store), { headers: { 'Cache-Control': 'no-store' } });
 }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KeyConflictError, Store, type NewKey } from './store';
+import { users } from './schema';
 import { describeOnBackends } from './test-databases';
 
 const owner = { id: 'user-owner', role: 'owner' as const };
@@ -88,5 +89,17 @@ describeOnBackends('storage', (backend) => {
     const at = new Date('2026-01-02T03:04:05Z');
     await store.markKeysUsed(account.id, [stored!.id], at);
     expect((await store.listKeys(account.id))[0]!.lastUsedAt?.toISOString()).toBe(at.toISOString());
+  });
+
+  it('names an account’s owners, and no staff or other account’s user', async () => {
+    const account = await store.createAccount({ name: 'Owned' });
+    const other = await store.createAccount({ name: 'Other' });
+    await opened.db.insert(users).values([
+      { id: 'u-owner', name: 'Ada Owner', email: 'ada@example.test', customerAccountId: account.id },
+      { id: 'u-staff', name: 'Sam Staff', email: 'sam@example.test', role: 'staff', customerAccountId: account.id },
+      { id: 'u-other', name: 'Bo Other', email: 'bo@example.test', customerAccountId: other.id },
+    ]);
+    expect(await store.listAccountOwners(account.id)).toEqual([{ name: 'Ada Owner', email: 'ada@example.test' }]);
+    expect(await store.listAccountOwners('no-such-account')).toEqual([]);
   });
 });

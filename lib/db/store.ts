@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { Database } from './connect';
-import { accounts, auditEvents, publicKeys } from './schema';
+import { accounts, auditEvents, publicKeys, users } from './schema';
 
 export type Role = 'owner' | 'staff' | 'system';
 
@@ -85,6 +85,15 @@ export class Store {
 
   async listAccounts(): Promise<Account[]> {
     return this.db.select().from(accounts).orderBy(accounts.name);
+  }
+
+  /** Who owns the account, for support staff to tell whose keys they are reading. */
+  async listAccountOwners(accountId: string): Promise<{ name: string; email: string }[]> {
+    return this.db
+      .select({ name: users.name, email: users.email })
+      .from(users)
+      .where(and(eq(users.customerAccountId, accountId), eq(users.role, 'owner')))
+      .orderBy(users.email);
   }
 
   async listKeys(accountId: string): Promise<StoredKey[]> {

@@ -50,3 +50,8 @@ export function pkcs1PrivateToPkcs8(pkcs1: Uint8Array): Uint8Array {
   const version = [0x02, 0x01, 0x00];
   return Uint8Array.from(derElement(0x30, [...version, ...RSA_ENCRYPTION_ALGORITHM, ...derElement(0x04, pkcs1)]));
 }
+
+/** The label of every "-----BEGIN …-----" line, whether or not its block is complete (text cut short still says what it held). */
+export function pemBeginLabels(text: string): string[] {
+  return [...text.matchAll(/-----BEGIN ([A-Z0-9 ]+)-----/g)].map((match) => match[1]!);
+}

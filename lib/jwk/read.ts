@@ -17,7 +17,8 @@ import { decodeBase64Url, encodeBase64Url, findBase64UrlProblem } from '@/lib/en
 import { excessiveNesting } from '@/lib/encoding/json-depth';
 import { ERROR_CATALOG, errorDocsPath } from '@/lib/errors';
 import { jsonFailure } from '@/lib/encoding/json-error';
-import { PRIVATE_MEMBERS, REQUIRED_MEMBERS } from './members';
+import { REQUIRED_MEMBERS } from './members';
+import { isPrivatePemLabel, privateMembersOf } from './private';
 import { certificatePublicKeyInfo, privateKeyAlgorithm, readPublicKeyInfo, type KeyAlgorithm, type PublicKeyInfo } from './der';
 import { pkcs1PrivateToPkcs8, pkcs1ToSpki, readPemBlocks, toPem, type PemBlock } from './pem';
 
@@ -140,10 +141,10 @@ async function readJwk(value: unknown, index: number, name: string | undefined, 
   key.kty = jwk.kty;
   if (jwk.kty === 'oct') {
     key.problems.push(finding('KEY_SYMMETRIC', `${key.name} is a shared secret ("kty": "oct"); the service only accepts public keys of asymmetric pairs`));
-    if (Object.hasOwn(jwk, 'k')) key.problems.push(finding('KEY_IS_PRIVATE', `${key.name} contains the secret itself ("k"): treat it as leaked and replace it`));
+    if (privateMembersOf(jwk).length) key.problems.push(finding('KEY_IS_PRIVATE', `${key.name} contains the secret itself ("k"): treat it as leaked and replace it`));
     return key;
   }
-  const privateMembers = PRIVATE_MEMBERS.filter((member) => Object.hasOwn(jwk, member));
+  const privateMembers = privateMembersOf(jwk);
   if (privateMembers.length) {
     key.problems.push(finding('KEY_IS_PRIVATE', `${key.name} contains private key material (${privateMembers.map((member) => `"${member}"`).join(', ')}). It is never stored; treat the private key as leaked and rotate it`));
   }
@@ -250,7 +251,7 @@ async function pemBlockKey(block: PemBlock): Promise<BlockKey & { isPrivate: boo
       return { ...(algorithm ? { unsupported: algorithm } : { malformed: 'its bytes are not a private key structure' }), isPrivate: true };
     }
     default:
-      return { malformed: `it is a "${block.label}", not a public key, a certificate or a private key`, isPrivate: block.label.includes('PRIVATE') };
+      return { malformed: `it is a "${block.label}", not a public key, a certificate or a private key`, isPrivate: isPrivatePemLabel(block.label) };
   }
 }
 
