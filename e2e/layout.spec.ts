@@ -2,8 +2,8 @@ import { listDocPages } from '../lib/docs/pages';
 import { expect, test, waitForSearchReady } from './fixtures';
 import { LAYOUT_VIEWPORTS, outsideTheViewport } from './layout-checks';
 
-// The tools and the account page have layout checks of their own, in the states that stretch them.
-const paths = ['/', '/search?q=JWT+has+expired', '/no-such-page', '/tools', '/sign-in', '/sign-up', ...listDocPages().map((page) => page.href)];
+// The tools, sign-in, sign-up and the account page have layout checks of their own, in the states that stretch them.
+const paths = ['/', '/search?q=JWT+has+expired', '/no-such-page', '/tools', ...listDocPages().map((page) => page.href)];
 
 for (const viewport of LAYOUT_VIEWPORTS) {
   test.describe(`at ${viewport.width} px`, () => {
