@@ -1,13 +1,31 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { DocArticle } from '@/components/docs/DocArticle';
-import { findDocPage, neighbours } from '@/lib/docs/pages';
-import { errorDocsPath, errorsByCategory } from '@/lib/errors';
 import GithubSlugger from 'github-slugger';
+import { DocArticle } from '@/components/docs/DocArticle';
+import { Table, type TableColumn } from '@/components/ui/Table';
+import { findDocPage, neighbours } from '@/lib/docs/pages';
+import { errorDocsPath, errorsByCategory, type ErrorEntry } from '@/lib/errors';
 
 const HREF = '/docs/errors';
 
 export const metadata: Metadata = { title: 'Error reference', description: findDocPage(HREF)?.description };
+
+const COLUMNS: TableColumn<ErrorEntry>[] = [
+  {
+    header: 'Message',
+    className: 'md:w-5/12',
+    cell: (entry) => (
+      <>
+        <Link href={errorDocsPath(entry.code)} className="font-medium text-brand-700 hover:underline dark:text-brand-300">
+          {entry.message}
+        </Link>
+        {entry.shownBy === 'rtc-doctor' && <span className="mt-0.5 block text-xs text-slate-600 dark:text-slate-400">RTC Doctor’s wording; the editor’s may differ</span>}
+      </>
+    ),
+  },
+  { header: 'Code', className: 'md:w-4/12', cell: (entry) => <code className="font-mono text-xs break-all text-slate-700 dark:text-slate-300">{entry.code}</code> },
+  { header: 'In short', className: 'md:w-3/12', cell: (entry) => <span className="text-slate-700 dark:text-slate-300">{entry.title}</span> },
+];
 
 export default function ErrorIndexPage() {
   const page = findDocPage(HREF)!;
@@ -19,29 +37,8 @@ export default function ErrorIndexPage() {
       {groups.map((group) => (
         <section key={group.category} aria-labelledby={group.id}>
           <h2 id={group.id}>{group.title}</h2>
-          <div className="not-prose overflow-x-auto">
-            <table className="w-full text-left text-sm">
-              <thead>
-                <tr className="border-b border-slate-200 text-slate-600 dark:border-slate-700 dark:text-slate-300">
-                  <th scope="col" className="py-2 pr-4 font-semibold">Message</th>
-                  <th scope="col" className="py-2 pr-4 font-semibold">Code</th>
-                  <th scope="col" className="py-2 font-semibold">In short</th>
-                </tr>
-              </thead>
-              <tbody>
-                {group.errors.map((entry) => (
-                  <tr key={entry.code} className="border-b border-slate-100 align-top dark:border-slate-800">
-                    <td className="py-2 pr-4">
-                      <Link href={errorDocsPath(entry.code)} className="font-medium text-brand-700 hover:underline dark:text-brand-300">
-                        {entry.message}
-                      </Link>
-                    </td>
-                    <td className="py-2 pr-4 font-mono text-xs whitespace-nowrap text-slate-700 dark:text-slate-300">{entry.code}</td>
-                    <td className="py-2 text-slate-700 dark:text-slate-300">{entry.title}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+          <div className="not-prose">
+            <Table caption={`${group.title}: messages, codes and what each means`} columns={COLUMNS} rows={group.errors} rowKey={(entry) => entry.code} />
           </div>
         </section>
       ))}
