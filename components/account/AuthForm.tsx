@@ -2,9 +2,10 @@
 
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/Button';
 import { Input } from '@/components/ui/fields';
+import { useHydrated } from '@/components/ui/useHydrated';
 import { authClient } from './auth-client';
 
 /** Sign in or create an account with email and password; on success, go to the account's keys. */
@@ -14,8 +15,7 @@ export function AuthForm({ mode }: { mode: 'sign-in' | 'sign-up' }) {
   const [error, setError] = useState<string>();
   const [pending, setPending] = useState(false);
   // Until the page is interactive the browser would submit the form itself; keep it disabled till then.
-  const [ready, setReady] = useState(false);
-  useEffect(() => setReady(true), []);
+  const ready = useHydrated();
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

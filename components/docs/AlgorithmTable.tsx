@@ -1,4 +1,4 @@
-import { algorithmRows } from './facts';
+import { algorithmRows } from '@/lib/docs/facts';
 
 /**
  * The docs' table of signing algorithms, rendered from lib/algorithms: the one list RTC Doctor checks

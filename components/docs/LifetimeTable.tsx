@@ -1,4 +1,4 @@
-import { lifetimeRows } from './facts';
+import { lifetimeRows } from '@/lib/docs/facts';
 
 /**
  * How RTC Doctor judges a token's lifetime, rendered from lib/jwt/lifetime and the warning catalog.

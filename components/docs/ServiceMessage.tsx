@@ -1,5 +1,5 @@
 import type { ErrorEntry } from '@/lib/errors';
-import { messageLabel } from './facts';
+import { messageLabel } from '@/lib/docs/facts';
 
 /** The heading over the message box: whose words the box holds. */
 export function messageHeading(shownBy: ErrorEntry['shownBy']): string {

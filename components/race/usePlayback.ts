@@ -22,15 +22,13 @@ export interface Playback {
 
 export function usePlayback(length: number, initialPosition = 0): Playback {
   const [position, setPosition] = useState(() => Math.min(Math.max(0, initialPosition), length));
-  const [playing, setPlaying] = useState(false);
+  const [playRequested, setPlaying] = useState(false);
+  // Reaching the end stops playback without a state change of its own.
+  const playing = playRequested && position < length;
   const [speed, setSpeed] = useState<number>(1);
 
   useEffect(() => {
     if (!playing) return;
-    if (position >= length) {
-      setPlaying(false);
-      return;
-    }
     const timer = window.setTimeout(() => setPosition((current) => Math.min(current + 1, length)), MS_PER_EVENT / speed);
     return () => window.clearTimeout(timer);
   }, [playing, position, speed, length]);

@@ -32,7 +32,8 @@ function SearchDialogContent({ open, onClose }: SearchDialogProps) {
   const deferredQuery = useDeferredValue(query);
   const search = useSearchIndex(true);
 
-  const results = useMemo(() => (search.data && deferredQuery.trim() ? search.data(deferredQuery, 8) : { hits: [], looseMatches: 0 }), [search.data, deferredQuery]);
+  const searchDocs = search.data;
+  const results = useMemo(() => (searchDocs && deferredQuery.trim() ? searchDocs(deferredQuery, 8) : { hits: [], looseMatches: 0 }), [searchDocs, deferredQuery]);
   const hits = results.hits;
 
   useEffect(() => {

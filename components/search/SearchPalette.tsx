@@ -1,7 +1,7 @@
 'use client';
 
 import dynamic from 'next/dynamic';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { buttonClass } from '@/components/ui/styles';
 import { SearchIcon } from './SearchIcon';
 
@@ -16,7 +16,7 @@ function isTypingTarget(target: EventTarget | null): boolean {
 export function SearchPalette() {
   const [wanted, setWanted] = useState(false);
   const [open, setOpen] = useState(false);
-  const [ready, setReady] = useState(false);
+  const trigger = useRef<HTMLButtonElement>(null);
 
   const show = useCallback(() => {
     setWanted(true);
@@ -35,7 +35,8 @@ export function SearchPalette() {
       }
     }
     window.addEventListener('keydown', onKeyDown);
-    setReady(true);
+    // Marks the moment the shortcuts listen (tests and scripts wait for it); not state, as nothing renders from it.
+    trigger.current?.setAttribute('data-search-ready', 'true');
     return () => window.removeEventListener('keydown', onKeyDown);
   }, [show]);
 
@@ -48,7 +49,8 @@ export function SearchPalette() {
         onFocus={() => setWanted(true)}
         aria-haspopup="dialog"
         aria-keyshortcuts="Control+K Meta+K"
-        data-search-ready={ready}
+        ref={trigger}
+        data-search-ready="false"
         className={buttonClass('secondary', 'sm')}
       >
         <SearchIcon />

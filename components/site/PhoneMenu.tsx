@@ -12,25 +12,26 @@ import { isCurrentSection, SITE_SECTIONS } from './nav';
  * to the button; so does choosing a link or clicking elsewhere.
  */
 export function PhoneMenu() {
-  const [open, setOpen] = useState(false);
   const pathname = usePathname();
+  // Open on the page it was opened on: navigating anywhere closes it, with no effect to run.
+  const [openOn, setOpenOn] = useState<string | null>(null);
+  const open = openOn === pathname;
+  const setOpen = (next: boolean) => setOpenOn(next ? pathname : null);
   const menuId = useId();
   const button = useRef<HTMLButtonElement>(null);
   const panel = useRef<HTMLDivElement>(null);
-
-  useEffect(() => setOpen(false), [pathname]);
 
   useEffect(() => {
     if (!open) return;
     panel.current?.querySelector<HTMLElement>('a')?.focus();
     function onKeyDown(event: KeyboardEvent) {
       if (event.key !== 'Escape') return;
-      setOpen(false);
+      setOpenOn(null);
       button.current?.focus();
     }
     function onPointerDown(event: PointerEvent) {
       const target = event.target as Node;
-      if (!panel.current?.contains(target) && !button.current?.contains(target)) setOpen(false);
+      if (!panel.current?.contains(target) && !button.current?.contains(target)) setOpenOn(null);
     }
     document.addEventListener('keydown', onKeyDown);
     document.addEventListener('pointerdown', onPointerDown);
@@ -47,7 +48,7 @@ export function PhoneMenu() {
         type="button"
         aria-expanded={open}
         aria-controls={menuId}
-        onClick={() => setOpen((current) => !current)}
+        onClick={() => setOpen(!open)}
         className={buttonClass('ghost', 'icon')}
       >
         <span className="sr-only">Menu</span>

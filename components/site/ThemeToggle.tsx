@@ -1,7 +1,7 @@
 'use client';
 
+import { useEffect, useSyncExternalStore } from 'react';
 import { buttonClass } from '@/components/ui/styles';
-import { useEffect, useState } from 'react';
 import { THEME_STORAGE_KEY } from './theme-script';
 
 type ThemeChoice = 'system' | 'light' | 'dark';
@@ -22,12 +22,27 @@ function applyChoice(choice: ThemeChoice) {
   document.documentElement.classList.toggle('dark', dark);
 }
 
-export function ThemeToggle() {
-  const [choice, setChoice] = useState<ThemeChoice>('system');
+// This page's choice: read from storage once, then kept here, so it holds even where storage is refused.
+let pageChoice: ThemeChoice | null = null;
+const choiceListeners = new Set<() => void>();
 
-  useEffect(() => {
-    setChoice(readChoice());
-  }, []);
+function currentChoice(): ThemeChoice {
+  return (pageChoice ??= readChoice());
+}
+
+function subscribeToChoice(listener: () => void): () => void {
+  choiceListeners.add(listener);
+  return () => choiceListeners.delete(listener);
+}
+
+function setChoice(next: ThemeChoice) {
+  pageChoice = next;
+  for (const listener of choiceListeners) listener();
+}
+
+export function ThemeToggle() {
+  // The server cannot know the stored choice; the button shows "system" until the page hydrates.
+  const choice = useSyncExternalStore(subscribeToChoice, currentChoice, () => 'system' as const);
 
   useEffect(() => {
     if (choice !== 'system') return;

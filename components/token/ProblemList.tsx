@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { messageLabel } from '@/components/docs/facts';
+import { messageLabel } from '@/lib/docs/facts';
 import { ERROR_CATALOG } from '@/lib/errors';
 import type { DiagnosisError, DiagnosisWarning } from '@/lib/jwt';
 

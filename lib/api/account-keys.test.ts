@@ -1,5 +1,5 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Viewer } from '@/lib/auth/permissions';
 import { Store, type Account } from '@/lib/db/store';
 import { describeOnBackends } from '@/lib/db/test-databases';

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { FIELD_LIMITS, users } from '@/lib/db/schema';
 import { Store } from '@/lib/db/store';
 import { describeOnBackends } from '@/lib/db/test-databases';

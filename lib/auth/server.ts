@@ -1,7 +1,6 @@
 import path from 'node:path';
-import { betterAuth } from 'better-auth';
+import { betterAuth, type BetterAuthPlugin } from 'better-auth';
 import { drizzleAdapter } from 'better-auth/adapters/drizzle';
-import { nextCookies } from 'better-auth/next-js';
 import { readEnvironment } from '@/lib/config/env';
 import type { Database } from '@/lib/db/connect';
 import { authAccounts, sessions, users, verifications } from '@/lib/db/schema';
@@ -17,7 +16,7 @@ export { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from './passwords';
 export { AUTH_BODY_LIMIT } from '@/lib/http/body-limit';
 
 /** Email and password sign-in (better-auth) over the portal's own database; every new user owns a new account. */
-export function createAuth(db: Database, store: Store, options: { secret: string; baseURL?: string }) {
+export function createAuth(db: Database, store: Store, options: { secret: string; baseURL?: string; plugins?: BetterAuthPlugin[] }) {
   return betterAuth({
     appName: 'RTC Doctor',
     secret: options.secret,
@@ -54,7 +53,7 @@ export function createAuth(db: Database, store: Store, options: { secret: string
         },
       },
     },
-    plugins: [nextCookies()],
+    plugins: options.plugins ?? [],
   });
 }
 

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { KeyConflictError, Store, type NewKey } from './store';
 import { users } from './schema';
 import { describeOnBackends } from './test-databases';

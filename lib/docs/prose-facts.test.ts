@@ -20,7 +20,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import matter from 'gray-matter';
 import { describe, expect, it } from 'vitest';
-import { algorithmRows, lifetimeRows, messageLabel, recommendedLifetimeText, serviceAlgorithmsText } from '@/components/docs/facts';
+import { algorithmRows, lifetimeRows, messageLabel, recommendedLifetimeText, serviceAlgorithmsText } from '@/lib/docs/facts';
 import { ALGORITHM_NAMES, RECOMMENDED_ALGORITHM, SERVICE_ALGORITHMS } from '@/lib/algorithms';
 import { ERROR_CODES, ERROR_CATALOG } from '@/lib/errors';
 import { WARNING_CATALOG, WARNING_CODES } from '@/lib/errors/warnings';

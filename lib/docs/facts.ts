@@ -1,7 +1,7 @@
 /**
  * The facts the docs state about algorithms and token lifetimes, computed from the code that enforces them
  * (lib/algorithms, lib/jwt/lifetime), so that a page can never drift from what RTC Doctor checks.
- * Plain data: the components render it and lib/docs tests read it.
+ * Plain data: components/docs renders it and the docs tests read it.
  */
 import { ALGORITHMS, ALGORITHM_NAMES, RECOMMENDED_ALGORITHM, SERVICE_ALGORITHMS, listAlgorithms, type AlgorithmEntry, type AlgorithmName } from '@/lib/algorithms';
 import type { ErrorEntry } from '@/lib/errors/catalog';
