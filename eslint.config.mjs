@@ -12,7 +12,10 @@ const domainBoundary = {
       {
         patterns: [
           { group: ['next', 'next/*'], message: 'lib/ is framework-free: no Next.js imports.' },
-          { group: ['react', 'react/*', 'react-dom', 'react-dom/*'], message: 'lib/ is framework-free: no React imports.' },
+          {
+            group: ['react', 'react/*', 'react-dom', 'react-dom/*'],
+            message: 'lib/ is framework-free: no React imports.',
+          },
           { group: ['@/components/*', '**/components/*'], message: 'lib/ may not import UI code from components/.' },
           { group: ['better-auth/next-js'], message: "better-auth's Next.js adapter stays in app/." },
         ],
@@ -28,10 +31,27 @@ export default defineConfig([
   {
     rules: {
       // A leading underscore names what is left out on purpose (a member split off a copy, an unused argument).
-      '@typescript-eslint/no-unused-vars': ['warn', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', ignoreRestSiblings: true }],
+      '@typescript-eslint/no-unused-vars': [
+        'warn',
+        {
+          argsIgnorePattern: '^_',
+          varsIgnorePattern: '^_',
+          destructuredArrayIgnorePattern: '^_',
+          ignoreRestSiblings: true,
+        },
+      ],
     },
   },
   // Playwright fixtures call their argument `use`, which is not React's hook.
   { files: ['e2e/**/*.ts'], rules: { 'react-hooks/rules-of-hooks': 'off' } },
-  globalIgnores(['.next/**', 'out/**', 'build/**', 'next-env.d.ts', 'test-results/**', 'playwright-report/**', 'bench/results/**', 'data/**']),
+  globalIgnores([
+    '.next/**',
+    'out/**',
+    'build/**',
+    'next-env.d.ts',
+    'test-results/**',
+    'playwright-report/**',
+    'bench/results/**',
+    'data/**',
+  ]),
 ]);

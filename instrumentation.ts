@@ -6,9 +6,14 @@ export async function register() {
   const { checkSettingsOrExit } = await import('./lib/config/startup');
   checkSettingsOrExit();
   // Lets sign-in calls made while rendering set their cookies through Next.js; lib/ stays free of Next.js imports.
-  const [{ nextCookies }, { registerAuthPlugins }] = await Promise.all([import('better-auth/next-js'), import('./lib/auth')]);
+  const [{ nextCookies }, { registerAuthPlugins }] = await Promise.all([
+    import('better-auth/next-js'),
+    import('./lib/auth'),
+  ]);
   registerAuthPlugins([nextCookies()]);
   const { getDatabase } = await import('./lib/db');
   // A database that cannot be opened now is reported by the requests that need it, with their own errors.
-  getDatabase().catch((error: unknown) => console.error(`The database could not be opened yet: ${error instanceof Error ? error.message : String(error)}`));
+  getDatabase().catch((error: unknown) =>
+    console.error(`The database could not be opened yet: ${error instanceof Error ? error.message : String(error)}`),
+  );
 }

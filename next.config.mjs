@@ -6,7 +6,10 @@ const securityHeaders = [
   { key: 'X-Content-Type-Options', value: 'nosniff' },
   { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
   { key: 'X-Frame-Options', value: 'DENY' },
-  { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()' },
+  {
+    key: 'Permissions-Policy',
+    value: 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()',
+  },
   { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
 ];
 
@@ -22,7 +25,10 @@ const denyAllPolicy = { key: 'Content-Security-Policy', value: "default-src 'non
 
 // A Web Worker runs under the policy of its own script's response, not the page's: Turbopack's worker bootstrap
 // must be allowed to load this site's chunks (importScripts), and nothing else.
-const workerPolicy = { key: 'Content-Security-Policy', value: "default-src 'none'; script-src 'self'; frame-ancestors 'none'" };
+const workerPolicy = {
+  key: 'Content-Security-Policy',
+  value: "default-src 'none'; script-src 'self'; frame-ancestors 'none'",
+};
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -50,7 +56,15 @@ const withMDX = createMDX({
     rehypePlugins: [
       'rehype-slug',
       ['rehype-autolink-headings', { behavior: 'wrap', properties: { className: ['heading-anchor'] } }],
-      ['@shikijs/rehype', { themes: { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' }, defaultColor: false, addLanguageClass: true, fallbackLanguage: 'text' }],
+      [
+        '@shikijs/rehype',
+        {
+          themes: { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' },
+          defaultColor: false,
+          addLanguageClass: true,
+          fallbackLanguage: 'text',
+        },
+      ],
     ],
   },
 });

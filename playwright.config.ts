@@ -7,7 +7,14 @@ const baseURL = process.env.E2E_BASE_URL ?? `http://127.0.0.1:${port}`;
 
 // Debian's Chromium: Playwright cannot download its own browser on these machines.
 export const CHROMIUM_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 export default defineConfig({
   testDir: 'e2e',
@@ -21,7 +28,12 @@ export default defineConfig({
     trace: 'retain-on-failure',
     launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS },
   },
-  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS } } }],
+  projects: [
+    {
+      name: 'chromium',
+      use: { ...devices['Desktop Chrome'], launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS } },
+    },
+  ],
   webServer: process.env.E2E_BASE_URL
     ? undefined
     : {
@@ -31,7 +43,8 @@ export default defineConfig({
           PORT: String(port),
           HOSTNAME: '127.0.0.1',
           NEXT_TELEMETRY_DISABLED: '1',
-          RTC_DOCTOR_DATA_DIR: process.env.RTC_DOCTOR_DATA_DIR ?? path.join(os.tmpdir(), `rtc-doctor-e2e-${process.pid}`),
+          RTC_DOCTOR_DATA_DIR:
+            process.env.RTC_DOCTOR_DATA_DIR ?? path.join(os.tmpdir(), `rtc-doctor-e2e-${process.pid}`),
           DATABASE_URL: '',
           // Session event streams settle within a heartbeat or two (e2e/session-clients.ts).
           RTC_DOCTOR_SESSION_HEARTBEAT_SECONDS: '1',

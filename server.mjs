@@ -33,13 +33,16 @@ export function pathProblem(url = '/') {
   } catch {
     return 'The address has a malformed percent-escape (a "%" not followed by two hex digits of valid UTF-8).';
   }
-  return /[\u0000-\u001f\u007f]/.test(decoded) ? 'The address holds an escaped control character (such as %00).' : undefined;
+  return /[\u0000-\u001f\u007f]/.test(decoded)
+    ? 'The address holds an escaped control character (such as %00).'
+    : undefined;
 }
 
 /** PORT and HOSTNAME as `next start` read them; a wrong PORT is an error, not a surprise port. */
 export function listenSettings(env = process.env) {
   const portText = env.PORT || '3000';
-  if (!/^\d{1,5}$/.test(portText) || Number(portText) > 65535) throw new Error(`PORT must be a port number from 0 to 65535, not "${portText}".`);
+  if (!/^\d{1,5}$/.test(portText) || Number(portText) > 65535)
+    throw new Error(`PORT must be a port number from 0 to 65535, not "${portText}".`);
   return { port: Number(portText), hostname: env.HOSTNAME || '0.0.0.0' };
 }
 
@@ -63,13 +66,19 @@ async function main() {
     stampPeerAddress(req);
     const problem = pathProblem(req.url);
     if (problem) {
-      res.writeHead(400, { 'content-type': 'application/json', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
+      res.writeHead(400, {
+        'content-type': 'application/json',
+        'cache-control': 'no-store',
+        'x-content-type-options': 'nosniff',
+      });
       res.end(JSON.stringify({ error: { code: 'BAD_REQUEST', message: problem } }));
       return;
     }
     handle(req, res).catch((error) => {
       // The path only: query strings can carry tokens and API keys, which never reach the log.
-      console.error(`Failed to handle request for ${(req.url ?? '/').split('?', 1)[0]}: ${error instanceof Error ? error.name : 'error'}`);
+      console.error(
+        `Failed to handle request for ${(req.url ?? '/').split('?', 1)[0]}: ${error instanceof Error ? error.name : 'error'}`,
+      );
       if (!res.headersSent) res.statusCode = 500;
       res.end();
     });
@@ -84,7 +93,8 @@ async function main() {
   server.on('error', (error) => console.error('Server error:', error));
 
   const address = server.address();
-  const shown = hostname === '0.0.0.0' || hostname === '::' ? 'localhost' : hostname.includes(':') ? `[${hostname}]` : hostname;
+  const shown =
+    hostname === '0.0.0.0' || hostname === '::' ? 'localhost' : hostname.includes(':') ? `[${hostname}]` : hostname;
   console.log(`▲ RTC Doctor (Next.js ${await nextVersion()})`);
   console.log(`- Local:         http://${shown}:${typeof address === 'object' && address ? address.port : port}`);
   console.log(`✓ Ready in ${Date.now() - started}ms`);

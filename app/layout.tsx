@@ -8,7 +8,8 @@ import './globals.css';
 
 export const metadata: Metadata = {
   title: { default: 'RTC Doctor', template: '%s · RTC Doctor' },
-  description: 'Diagnose real-time collaboration problems: secure contexts, JWT identity tokens, JWK sets and session races.',
+  description:
+    'Diagnose real-time collaboration problems: secure contexts, JWT identity tokens, JWK sets and session races.',
 };
 
 export const viewport: Viewport = {

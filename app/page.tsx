@@ -35,7 +35,9 @@ const AUDIENCES = [
 ];
 
 export default function HomePage() {
-  const messages = allErrors().filter((entry) => entry.code.startsWith('TOKEN_') || entry.category === 'environment' || entry.code === 'JWKS_UNAVAILABLE');
+  const messages = allErrors().filter(
+    (entry) => entry.code.startsWith('TOKEN_') || entry.category === 'environment' || entry.code === 'JWKS_UNAVAILABLE',
+  );
   return (
     <main id="main">
       <section className="border-b border-slate-200 bg-gradient-to-b from-brand-50 to-white dark:border-slate-800 dark:from-slate-900 dark:to-slate-950">
@@ -44,8 +46,8 @@ export default function HomePage() {
             Get real-time collaboration working again
           </h1>
           <p className="mt-4 max-w-2xl text-lg text-slate-700 dark:text-slate-300">
-            RTC Doctor explains every error the collaboration service and its editor plugin report, from rejected identity tokens to missing public keys and
-            insecure pages, and tells you exactly how to fix each one.
+            RTC Doctor explains every error the collaboration service and its editor plugin report, from rejected
+            identity tokens to missing public keys and insecure pages, and tells you exactly how to fix each one.
           </p>
           <div className="mt-8">
             <SearchForm label="Search the docs or paste an error message" />
@@ -59,7 +61,10 @@ export default function HomePage() {
           </h2>
           <ul className="grid gap-6 md:grid-cols-3">
             {AUDIENCES.map((audience) => (
-              <li key={audience.title} className="flex flex-col rounded-xl border border-slate-200 p-6 dark:border-slate-800">
+              <li
+                key={audience.title}
+                className="flex flex-col rounded-xl border border-slate-200 p-6 dark:border-slate-800"
+              >
                 <h3 className="text-lg font-semibold text-slate-900 dark:text-white">{audience.title}</h3>
                 <p className="mt-2 flex-1 text-slate-700 dark:text-slate-300">{audience.body}</p>
                 <ul className="mt-4 space-y-1">

@@ -109,5 +109,10 @@ export function startDetached(command, args, env = {}) {
 
 /** The production server (server.mjs, as `npm start` runs it) of the build in .next, on 127.0.0.1. */
 export function startNextServer(port, env = {}) {
-  return startDetached(process.execPath, [join(ROOT, 'server.mjs')], { NODE_ENV: 'production', ...env, PORT: String(port), HOSTNAME: '127.0.0.1' });
+  return startDetached(process.execPath, [join(ROOT, 'server.mjs')], {
+    NODE_ENV: 'production',
+    ...env,
+    PORT: String(port),
+    HOSTNAME: '127.0.0.1',
+  });
 }

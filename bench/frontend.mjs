@@ -10,7 +10,18 @@ import { sleep, startNextServer } from './common.mjs';
 
 const port = Number(process.env.BENCH_PORT ?? 3200);
 const base = `http://127.0.0.1:${port}`;
-const ROUTES = ['/', '/docs', '/docs/secure-context', '/docs/errors', '/docs/errors/token-expired', '/search?q=jwt', '/no-such-page', '/tools/token', '/tools/secure-context', '/tools/race'];
+const ROUTES = [
+  '/',
+  '/docs',
+  '/docs/secure-context',
+  '/docs/errors',
+  '/docs/errors/token-expired',
+  '/search?q=jwt',
+  '/no-such-page',
+  '/tools/token',
+  '/tools/secure-context',
+  '/tools/race',
+];
 const LIGHTHOUSE_ROUTES = ['/', '/docs/secure-context', '/tools/secure-context'];
 const BUDGET_KB = 150;
 const LIGHTHOUSE_RUNS = Number(process.env.LIGHTHOUSE_RUNS ?? 3);
@@ -33,9 +44,15 @@ async function waitForServer() {
  */
 async function firstLoadJs(route) {
   const html = await (await fetch(base + route)).text();
-  const scriptTags = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]).filter((tag) => !/\bnoModule\b/i.test(tag));
-  const preloads = [...html.matchAll(/<link\b[^>]*>/g)].map((m) => m[0]).filter((tag) => /rel="(?:modulepreload|preload)"/.test(tag) && /as="script"|\.js"/.test(tag));
-  const sources = new Set([...scriptTags, ...preloads].map((tag) => /(?:src|href)="([^"]+)"/.exec(tag)?.[1]).filter(Boolean));
+  const scriptTags = [...html.matchAll(/<script\b[^>]*>/g)]
+    .map((m) => m[0])
+    .filter((tag) => !/\bnoModule\b/i.test(tag));
+  const preloads = [...html.matchAll(/<link\b[^>]*>/g)]
+    .map((m) => m[0])
+    .filter((tag) => /rel="(?:modulepreload|preload)"/.test(tag) && /as="script"|\.js"/.test(tag));
+  const sources = new Set(
+    [...scriptTags, ...preloads].map((tag) => /(?:src|href)="([^"]+)"/.exec(tag)?.[1]).filter(Boolean),
+  );
   let raw = 0;
   let gzip = 0;
   for (const src of sources) {
@@ -49,10 +66,22 @@ async function firstLoadJs(route) {
 async function lighthouseRun(route, preset) {
   const chrome = await chromeLauncher.launch({
     chromePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-    chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    chromeFlags: [
+      '--headless=new',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   try {
-    const result = await lighthouse(base + route, { port: chrome.port, output: 'json', logLevel: 'error' }, preset === 'desktop' ? desktopConfig : undefined);
+    const result = await lighthouse(
+      base + route,
+      { port: chrome.port, output: 'json', logLevel: 'error' },
+      preset === 'desktop' ? desktopConfig : undefined,
+    );
     const categories = result.lhr.categories;
     const score = (name) => Math.round((categories[name]?.score ?? 0) * 100);
     return {
@@ -79,7 +108,12 @@ async function lighthouseScores(route, preset) {
   }
   if (runs.length === 0) return { route, preset, error: 'every Lighthouse run failed' };
   runs.sort((a, b) => a.performance - b.performance);
-  return { ...runs[Math.floor(runs.length / 2)], runs: runs.length, minPerformance: runs[0].performance, maxPerformance: runs.at(-1).performance };
+  return {
+    ...runs[Math.floor(runs.length / 2)],
+    runs: runs.length,
+    minPerformance: runs[0].performance,
+    maxPerformance: runs.at(-1).performance,
+  };
 }
 
 const server = startNextServer(port);
@@ -90,14 +124,18 @@ try {
   const js = [];
   for (const route of ROUTES) js.push(await firstLoadJs(route));
   const scores = [];
-  for (const preset of ['mobile', 'desktop']) for (const route of LIGHTHOUSE_ROUTES) scores.push(await lighthouseScores(route, preset));
+  for (const preset of ['mobile', 'desktop'])
+    for (const route of LIGHTHOUSE_ROUTES) scores.push(await lighthouseScores(route, preset));
 
   console.log(`\nFirst-load JavaScript (gzip level 9; budget ${BUDGET_KB} KB per route)`);
   console.table(js);
   console.log('\nLighthouse (median of runs; mobile = default emulation and throttling, desktop = its desktop preset)');
   console.table(scores);
   mkdirSync('bench/results', { recursive: true });
-  writeFileSync('bench/results/frontend.json', JSON.stringify({ date: new Date().toISOString(), budgetKB: BUDGET_KB, js, lighthouse: scores }, null, 2));
+  writeFileSync(
+    'bench/results/frontend.json',
+    JSON.stringify({ date: new Date().toISOString(), budgetKB: BUDGET_KB, js, lighthouse: scores }, null, 2),
+  );
   const over = js.filter((row) => row.gzipKB > BUDGET_KB);
   if (over.length) console.log(`\nOver budget: ${over.map((row) => row.route).join(', ')}`);
 } finally {

@@ -16,7 +16,17 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { Agent, request } from 'node:http';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { envNumber, freePort, loadAverage, logger, percentile, ROOT, round, sleep, startNextServer } from './common.mjs';
+import {
+  envNumber,
+  freePort,
+  loadAverage,
+  logger,
+  percentile,
+  ROOT,
+  round,
+  sleep,
+  startNextServer,
+} from './common.mjs';
 
 const CONFIG = {
   floodRequests: envNumber('BENCH_FLOOD_REQUESTS', 20_000),
@@ -40,7 +50,9 @@ function send(url, { method = 'GET', headers = {}, body, agent = floodAgent, loc
       let text = '';
       res.setEncoding('utf8');
       res.on('data', (chunk) => (text += chunk));
-      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: text, ms: performance.now() - started }));
+      res.on('end', () =>
+        resolve({ status: res.statusCode, headers: res.headers, body: text, ms: performance.now() - started }),
+      );
     });
     req.once('error', reject);
     req.end(body);
@@ -53,16 +65,23 @@ function forged(index) {
   return `10.${n >> 8}.${n & 255}.7, 203.0.113.${n % 250}`;
 }
 
-const tally = (statuses) => statuses.reduce((counts, status) => ({ ...counts, [status]: (counts[status] ?? 0) + 1 }), {});
+const tally = (statuses) =>
+  statuses.reduce((counts, status) => ({ ...counts, [status]: (counts[status] ?? 0) + 1 }), {});
 
 // ---------------------------------------------------------------- set-up
 
 async function startServer(dataDir) {
   const port = await freePort();
-  const server = startNextServer(port, { RTC_DOCTOR_DATA_DIR: dataDir, DATABASE_URL: '', RTC_DOCTOR_RATE_LIMITS: 'on', RTC_DOCTOR_TRUSTED_PROXIES: '' });
+  const server = startNextServer(port, {
+    RTC_DOCTOR_DATA_DIR: dataDir,
+    DATABASE_URL: '',
+    RTC_DOCTOR_RATE_LIMITS: 'on',
+    RTC_DOCTOR_TRUSTED_PROXIES: '',
+  });
   const baseURL = `http://127.0.0.1:${port}`;
   for (;;) {
-    if (server.child.exitCode !== null) throw new Error(`server.mjs exited with ${server.child.exitCode}: ${server.output()}`);
+    if (server.child.exitCode !== null)
+      throw new Error(`server.mjs exited with ${server.child.exitCode}: ${server.output()}`);
     try {
       if ((await fetch(`${baseURL}/api/clock`)).ok) break;
     } catch {
@@ -79,15 +98,30 @@ async function createAccountWithKey(baseURL) {
   const signUp = await send(`${baseURL}/api/auth/sign-up/email`, {
     method: 'POST',
     headers: origin,
-    body: JSON.stringify({ name: 'Bench Owner', email: `bench-${process.pid}@example.test`, password: 'a long enough bench password' }),
+    body: JSON.stringify({
+      name: 'Bench Owner',
+      email: `bench-${process.pid}@example.test`,
+      password: 'a long enough bench password',
+    }),
   });
   if (signUp.status !== 200) throw new Error(`sign-up answered ${signUp.status}: ${signUp.body.slice(0, 300)}`);
-  const cookie = [].concat(signUp.headers['set-cookie'] ?? []).map((line) => line.split(';')[0]).join('; ');
+  const cookie = []
+    .concat(signUp.headers['set-cookie'] ?? [])
+    .map((line) => line.split(';')[0])
+    .join('; ');
   const page = await send(`${baseURL}/account`, { headers: { cookie } });
   const apiKey = /rtc_[A-Za-z0-9_-]{24}/.exec(page.body)?.[0];
   if (!apiKey) throw new Error(`the account page (${page.status}) shows no API key`);
-  const jwk = { ...generateKeyPairSync('rsa', { modulusLength: 2048 }).publicKey.export({ format: 'jwk' }), kid: 'bench-flood', alg: 'RS256' };
-  const upload = await send(`${baseURL}/api/accounts/${apiKey}/keys`, { method: 'POST', headers: { ...origin, cookie }, body: JSON.stringify({ key: JSON.stringify(jwk) }) });
+  const jwk = {
+    ...generateKeyPairSync('rsa', { modulusLength: 2048 }).publicKey.export({ format: 'jwk' }),
+    kid: 'bench-flood',
+    alg: 'RS256',
+  };
+  const upload = await send(`${baseURL}/api/accounts/${apiKey}/keys`, {
+    method: 'POST',
+    headers: { ...origin, cookie },
+    body: JSON.stringify({ key: JSON.stringify(jwk) }),
+  });
   if (upload.status !== 201) throw new Error(`the key upload answered ${upload.status}: ${upload.body.slice(0, 300)}`);
   return apiKey;
 }
@@ -105,7 +139,10 @@ async function flood(url) {
       while (sent < CONFIG.floodRequests && performance.now() < deadline) {
         const index = sent++;
         try {
-          statuses.push((await send(url, { headers: { 'x-forwarded-for': forged(index), 'x-rtc-doctor-peer': '198.51.100.1' } })).status);
+          statuses.push(
+            (await send(url, { headers: { 'x-forwarded-for': forged(index), 'x-rtc-doctor-peer': '198.51.100.1' } }))
+              .status,
+          );
         } catch {
           errors++;
         }
@@ -113,19 +150,30 @@ async function flood(url) {
     }),
   );
   const seconds = (performance.now() - started) / 1000;
-  return { requests: statuses.length, errors, seconds: round(seconds, 2), perSecond: round(statuses.length / seconds), statuses: tally(statuses) };
+  return {
+    requests: statuses.length,
+    errors,
+    seconds: round(seconds, 2),
+    perSecond: round(statuses.length / seconds),
+    statuses: tally(statuses),
+  };
 }
 
 async function wellBehaved(url, isFlooding) {
   const first = await send(url, { agent: clientAgent, localAddress: WELL_BEHAVED_ADDRESS });
-  if (first.status !== 200) throw new Error(`the well-behaved client's first fetch answered ${first.status}: ${first.body.slice(0, 300)}`);
+  if (first.status !== 200)
+    throw new Error(`the well-behaved client's first fetch answered ${first.status}: ${first.body.slice(0, 300)}`);
   const etag = first.headers.etag;
   const samples = [];
   const statuses = [];
   while (isFlooding()) {
     const next = performance.now() + CONFIG.pollMs;
     try {
-      const answer = await send(url, { agent: clientAgent, localAddress: WELL_BEHAVED_ADDRESS, headers: { 'if-none-match': etag } });
+      const answer = await send(url, {
+        agent: clientAgent,
+        localAddress: WELL_BEHAVED_ADDRESS,
+        headers: { 'if-none-match': etag },
+      });
       samples.push(answer.ms);
       statuses.push(answer.status);
     } catch (error) {
@@ -146,7 +194,9 @@ async function wellBehaved(url, isFlooding) {
 
 async function main() {
   if (!existsSync(join(ROOT, '.next/BUILD_ID'))) {
-    console.error('No production build (.next/BUILD_ID is missing): run `npm run build` first, then `npm run bench:jwks-flood`.');
+    console.error(
+      'No production build (.next/BUILD_ID is missing): run `npm run build` first, then `npm run bench:jwks-flood`.',
+    );
     process.exit(2);
   }
   const dataDir = mkdtempSync(join(tmpdir(), 'rtc-doctor-bench-jwks-flood-'));
@@ -156,18 +206,39 @@ async function main() {
     started = await startServer(dataDir);
     const apiKey = await createAccountWithKey(started.baseURL);
     const url = `${started.baseURL}/api/accounts/${apiKey}/jwks.json`;
-    log(`flooding ${url} from ${CONFIG.forgedAddresses} forged addresses: up to ${CONFIG.floodRequests} requests or ${CONFIG.floodSeconds} s, ${CONFIG.concurrency} at a time`);
+    log(
+      `flooding ${url} from ${CONFIG.forgedAddresses} forged addresses: up to ${CONFIG.floodRequests} requests or ${CONFIG.floodSeconds} s, ${CONFIG.concurrency} at a time`,
+    );
     const loadBefore = loadAverage();
     let flooding = true;
     const client = wellBehaved(url, () => flooding);
     const floodResult = await flood(url).finally(() => (flooding = false));
     const clientResult = await client;
-    const results = { config: CONFIG, cpus: cpus().length, loadBefore, loadAfter: loadAverage(), flood: floodResult, wellBehaved: clientResult };
+    const results = {
+      config: CONFIG,
+      cpus: cpus().length,
+      loadBefore,
+      loadAfter: loadAverage(),
+      flood: floodResult,
+      wellBehaved: clientResult,
+    };
 
-    console.log(`\nJWKS flood: ${floodResult.requests} requests in ${floodResult.seconds} s from ${CONFIG.forgedAddresses} forged addresses (${floodResult.errors} failed to connect)`);
+    console.log(
+      `\nJWKS flood: ${floodResult.requests} requests in ${floodResult.seconds} s from ${CONFIG.forgedAddresses} forged addresses (${floodResult.errors} failed to connect)`,
+    );
     console.table({
-      flood: { 'answered/s': floodResult.perSecond, requests: floodResult.requests, statuses: JSON.stringify(floodResult.statuses) },
-      'well-behaved client': { 'p50 ms': clientResult.p50Ms, 'p99 ms': clientResult.p99Ms, 'max ms': clientResult.maxMs, requests: clientResult.requests, statuses: JSON.stringify(clientResult.statuses) },
+      flood: {
+        'answered/s': floodResult.perSecond,
+        requests: floodResult.requests,
+        statuses: JSON.stringify(floodResult.statuses),
+      },
+      'well-behaved client': {
+        'p50 ms': clientResult.p50Ms,
+        'p99 ms': clientResult.p99Ms,
+        'max ms': clientResult.maxMs,
+        requests: clientResult.requests,
+        statuses: JSON.stringify(clientResult.statuses),
+      },
     });
     console.log(`Load average (1 min): ${loadBefore[0]} → ${results.loadAfter[0]} on ${results.cpus} cores.`);
     mkdirSync(join(ROOT, 'bench/results'), { recursive: true });

@@ -11,15 +11,24 @@ import { Store } from '../lib/db/store';
 import { createThrowawayDatabase } from '../lib/db/throwaway-database';
 import { percentile } from './common.mjs';
 
-const { values } = parseArgs({ options: { requests: { type: 'string', default: '3000' }, warmup: { type: 'string', default: '300' } } });
+const { values } = parseArgs({
+  options: { requests: { type: 'string', default: '3000' }, warmup: { type: 'string', default: '300' } },
+});
 const REQUESTS = Number(values.requests);
 const WARMUP = Number(values.warmup);
 const SIZES = [100, 100_000];
-const JWK = { kty: 'EC', crv: 'P-256', x: 'f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU', y: 'x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0' };
+const JWK = {
+  kty: 'EC',
+  crv: 'P-256',
+  x: 'f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU',
+  y: 'x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0',
+};
 
 async function fill(opened: OpenDatabase, count: number): Promise<void> {
   // Set-based inserts: seeding 100 000 accounts one by one would take longer than the benchmark.
-  await opened.db.execute(sql`INSERT INTO accounts (id, name, api_key) SELECT 'acct_' || i, 'Account ' || i, 'rtc_bench_' || i FROM generate_series(1, ${count}) AS i`);
+  await opened.db.execute(
+    sql`INSERT INTO accounts (id, name, api_key) SELECT 'acct_' || i, 'Account ' || i, 'rtc_bench_' || i FROM generate_series(1, ${count}) AS i`,
+  );
   await opened.db.execute(
     sql`INSERT INTO public_keys (id, account_id, kid, kty, alg, jwk, thumbprint) SELECT 'key_' || i, 'acct_' || i, 'k' || i, 'EC', 'ES256', ${JSON.stringify(JWK)}::jsonb, 'thumb_' || i FROM generate_series(1, ${count}) AS i`,
   );
@@ -29,7 +38,11 @@ async function fill(opened: OpenDatabase, count: number): Promise<void> {
 async function measure(store: Store, count: number) {
   const lookup = async () => {
     const apiKey = `rtc_bench_${1 + Math.floor(Math.random() * count)}`;
-    const response = await handleJwksRequest(new Request(`http://bench/api/accounts/${apiKey}/jwks.json`), apiKey, store);
+    const response = await handleJwksRequest(
+      new Request(`http://bench/api/accounts/${apiKey}/jwks.json`),
+      apiKey,
+      store,
+    );
     if (response.status !== 200) throw new Error(`lookup of ${apiKey} answered ${response.status}`);
     await response.text();
   };
@@ -41,7 +54,12 @@ async function measure(store: Store, count: number) {
     samples[i] = (performance.now() - started) * 1000;
   }
   const mean = samples.reduce((sum, value) => sum + value, 0) / samples.length;
-  return { accounts: count, meanUs: Math.round(mean), p50Us: Math.round(percentile(samples, 0.5)), p99Us: Math.round(percentile(samples, 0.99)) };
+  return {
+    accounts: count,
+    meanUs: Math.round(mean),
+    p50Us: Math.round(percentile(samples, 0.5)),
+    p99Us: Math.round(percentile(samples, 0.99)),
+  };
 }
 
 async function runBackend(name: 'embedded' | 'postgres', url?: string) {
@@ -58,7 +76,12 @@ async function runBackend(name: 'embedded' | 'postgres', url?: string) {
     }
   }
   const [small, large] = rows;
-  return { backend: name, rows, p50Ratio: Number((large!.p50Us / small!.p50Us).toFixed(2)), p99Ratio: Number((large!.p99Us / small!.p99Us).toFixed(2)) };
+  return {
+    backend: name,
+    rows,
+    p50Ratio: Number((large!.p50Us / small!.p50Us).toFixed(2)),
+    p99Ratio: Number((large!.p99Us / small!.p99Us).toFixed(2)),
+  };
 }
 
 async function main() {
@@ -68,7 +91,14 @@ async function main() {
 
   for (const result of results) {
     console.log(`\n${result.backend}: ${REQUESTS} lookups per size`);
-    console.table(result.rows.map((row) => ({ accounts: row.accounts, 'mean µs': row.meanUs, 'p50 µs': row.p50Us, 'p99 µs': row.p99Us })));
+    console.table(
+      result.rows.map((row) => ({
+        accounts: row.accounts,
+        'mean µs': row.meanUs,
+        'p50 µs': row.p50Us,
+        'p99 µs': row.p99Us,
+      })),
+    );
     console.log(`100 000 vs 100 accounts: p50 ${result.p50Ratio}×, p99 ${result.p99Ratio}× (goal: under 2×)`);
   }
   mkdirSync('bench/results', { recursive: true });

@@ -16,6 +16,8 @@ function measure(label: string, runs: number, work: () => unknown): void {
   console.log(`${label.padEnd(48)} median ${median.toFixed(3)} ms   p95 ${p95.toFixed(3)} ms   (${runs} runs)`);
 }
 
-measure('one race, 4 clients from timings', 2000, () => runRace({ clients: 4, provider: 'discarding', schedule: scheduleFromTiming(defaultTiming(4)) }));
+measure('one race, 4 clients from timings', 2000, () =>
+  runRace({ clients: 4, provider: 'discarding', schedule: scheduleFromTiming(defaultTiming(4)) }),
+);
 measure('every ordering, 2 clients (20)', 500, () => analyseInterleavings(2, 'discarding'));
 measure('every ordering, 3 clients (1680)', 20, () => analyseInterleavings(3, 'discarding'));

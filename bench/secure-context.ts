@@ -18,4 +18,6 @@ samples.sort((a, b) => a - b);
 const mean = samples.reduce((sum, value) => sum + value, 0) / samples.length;
 const at = (quantile: number) => samples[Math.floor(quantile * (samples.length - 1))]!;
 const micro = (ms: number) => `${(ms * 1000).toFixed(1)} µs`;
-console.log(`checkSecureContext over ${urls.length} URLs × ${ROUNDS} rounds: mean ${micro(mean)}, p50 ${micro(at(0.5))}, p99 ${micro(at(0.99))}`);
+console.log(
+  `checkSecureContext over ${urls.length} URLs × ${ROUNDS} rounds: mean ${micro(mean)}, p50 ${micro(at(0.5))}, p99 ${micro(at(0.99))}`,
+);

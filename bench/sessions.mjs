@@ -18,7 +18,17 @@ import { Agent, request } from 'node:http';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { envNumber, freePort, loadAverage, logger, percentile, ROOT, round, sleep, startNextServer } from './common.mjs';
+import {
+  envNumber,
+  freePort,
+  loadAverage,
+  logger,
+  percentile,
+  ROOT,
+  round,
+  sleep,
+  startNextServer,
+} from './common.mjs';
 
 const CONFIG = {
   single: envNumber('BENCH_SINGLE', 300),
@@ -39,7 +49,8 @@ async function startServer(databaseEnv) {
   const server = startNextServer(port, { BETTER_AUTH_SECRET: randomBytes(32).toString('base64url'), ...databaseEnv });
   const baseURL = `http://127.0.0.1:${port}`;
   for (;;) {
-    if (server.child.exitCode !== null) throw new Error(`next start exited with ${server.child.exitCode}: ${server.output()}`);
+    if (server.child.exitCode !== null)
+      throw new Error(`next start exited with ${server.child.exitCode}: ${server.output()}`);
     try {
       if ((await fetch(`${baseURL}/api/clock`)).ok) break;
     } catch {
@@ -63,12 +74,23 @@ function create(server, documentId, keyHint) {
     const started = performance.now();
     const req = request(
       `${server.baseURL}/api/sessions/${documentId}`,
-      { method: 'POST', agent: createAgent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+      {
+        method: 'POST',
+        agent: createAgent,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+      },
       (res) => {
         let text = '';
         res.setEncoding('utf8');
         res.on('data', (chunk) => (text += chunk));
-        res.on('end', () => resolve({ status: res.statusCode, keyHint: JSON.parse(text).keyHint, ms: performance.now() - started, at: performance.now() }));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode,
+            keyHint: JSON.parse(text).keyHint,
+            ms: performance.now() - started,
+            at: performance.now(),
+          }),
+        );
       },
     );
     req.once('error', reject);
@@ -94,9 +116,16 @@ async function clockBaseline(servers) {
   for (let index = 0; index < CONFIG.single; index++) single.push(await clock(servers[index % servers.length]));
   const burst = [];
   for (let roundIndex = 0; roundIndex < CONFIG.rounds; roundIndex++) {
-    burst.push(...(await Promise.all(Array.from({ length: CONFIG.creators }, (_, index) => clock(servers[index % servers.length])))));
+    burst.push(
+      ...(await Promise.all(
+        Array.from({ length: CONFIG.creators }, (_, index) => clock(servers[index % servers.length])),
+      )),
+    );
   }
-  return { single: { p50: percentile(single, 0.5), p99: percentile(single, 0.99) }, burst: { p50: percentile(burst, 0.5), p99: percentile(burst, 0.99) } };
+  return {
+    single: { p50: percentile(single, 0.5), p99: percentile(single, 0.99) },
+    burst: { p50: percentile(burst, 0.5), p99: percentile(burst, 0.99) },
+  };
 }
 
 /** A subscriber: resolves `subscribed` on `: subscribed`, records when `session-available` arrives. */
@@ -106,20 +135,24 @@ function subscribe(server, documentId) {
   let rejectAll;
   const subscribed = new Promise((resolve, reject) => ((resolveSubscribed = resolve), (rejectAll = reject)));
   const event = new Promise((resolve) => (resolveEvent = resolve));
-  const req = request(`${server.baseURL}/api/sessions/${documentId}/events`, { agent: streamAgent, headers: { accept: 'text/event-stream' } }, (res) => {
-    let buffer = '';
-    res.setEncoding('utf8');
-    res.on('data', (chunk) => {
-      buffer += chunk;
-      if (buffer.includes(': subscribed\n\n')) resolveSubscribed();
-      const at = buffer.indexOf('event: session-available\ndata: ');
-      if (at >= 0 && buffer.indexOf('\n\n', at) > 0) {
-        const line = buffer.slice(at).split('\n')[1];
-        resolveEvent({ at: performance.now(), keyHint: JSON.parse(line.slice('data: '.length)).keyHint });
-        buffer = '';
-      }
-    });
-  });
+  const req = request(
+    `${server.baseURL}/api/sessions/${documentId}/events`,
+    { agent: streamAgent, headers: { accept: 'text/event-stream' } },
+    (res) => {
+      let buffer = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk) => {
+        buffer += chunk;
+        if (buffer.includes(': subscribed\n\n')) resolveSubscribed();
+        const at = buffer.indexOf('event: session-available\ndata: ');
+        if (at >= 0 && buffer.indexOf('\n\n', at) > 0) {
+          const line = buffer.slice(at).split('\n')[1];
+          resolveEvent({ at: performance.now(), keyHint: JSON.parse(line.slice('data: '.length)).keyHint });
+          buffer = '';
+        }
+      });
+    },
+  );
   req.once('error', (error) => rejectAll(error));
   req.end();
   return { subscribed, event, close: () => req.destroy() };
@@ -144,10 +177,18 @@ async function races(servers, label) {
   const latencies = [];
   for (let roundIndex = 0; roundIndex < CONFIG.rounds; roundIndex++) {
     const documentId = newDocument(`${label}-race`);
-    const answers = await Promise.all(Array.from({ length: CONFIG.creators }, (_, index) => create(servers[index % servers.length], documentId, `racer-${index}`)));
+    const answers = await Promise.all(
+      Array.from({ length: CONFIG.creators }, (_, index) =>
+        create(servers[index % servers.length], documentId, `racer-${index}`),
+      ),
+    );
     const winners = answers.filter((answer) => answer.status === 201);
     const hints = new Set(answers.map((answer) => answer.keyHint));
-    if (winners.length !== 1 || hints.size !== 1 || answers.some((answer) => answer.status !== 201 && answer.status !== 409)) {
+    if (
+      winners.length !== 1 ||
+      hints.size !== 1 ||
+      answers.some((answer) => answer.status !== 201 && answer.status !== 409)
+    ) {
       throw new Error(`race broke the protocol: ${winners.length} winners, ${hints.size} key hints`);
     }
     latencies.push(...answers.map((answer) => answer.ms));
@@ -159,7 +200,9 @@ async function fanOut(servers, label) {
   const results = [];
   for (let roundIndex = 0; roundIndex < CONFIG.fanoutRounds; roundIndex++) {
     const documentId = newDocument(`${label}-fanout`);
-    const subscribers = Array.from({ length: CONFIG.subscribers }, (_, index) => subscribe(servers[index % servers.length], documentId));
+    const subscribers = Array.from({ length: CONFIG.subscribers }, (_, index) =>
+      subscribe(servers[index % servers.length], documentId),
+    );
     const subscribeStarted = performance.now();
     await Promise.all(subscribers.map((subscriber) => subscriber.subscribed));
     const subscribeMs = performance.now() - subscribeStarted;
@@ -167,13 +210,24 @@ async function fanOut(servers, label) {
     const answer = await create(servers[0], documentId, 'fan-out-winner');
     const events = await Promise.all(subscribers.map((subscriber) => subscriber.event));
     for (const subscriber of subscribers) subscriber.close();
-    if (answer.status !== 201 || events.some((event) => event.keyHint !== 'fan-out-winner')) throw new Error('fan-out: a subscriber heard the wrong key hint');
+    if (answer.status !== 201 || events.some((event) => event.keyHint !== 'fan-out-winner'))
+      throw new Error('fan-out: a subscriber heard the wrong key hint');
     const last = Math.max(...events.map((event) => event.at));
     results.push({ subscribeMs, fromAnswerMs: last - answer.at, fromRequestMs: last - sent, createMs: answer.ms });
     await sleep(500);
   }
-  const median = (key) => percentile(results.map((result) => result[key]), 0.5);
-  return { rounds: results, fromAnswerMs: median('fromAnswerMs'), fromRequestMs: median('fromRequestMs'), createMs: median('createMs'), subscribeMs: median('subscribeMs') };
+  const median = (key) =>
+    percentile(
+      results.map((result) => result[key]),
+      0.5,
+    );
+  return {
+    rounds: results,
+    fromAnswerMs: median('fromAnswerMs'),
+    fromRequestMs: median('fromRequestMs'),
+    createMs: median('createMs'),
+    subscribeMs: median('subscribeMs'),
+  };
 }
 
 async function measure(label, servers) {
@@ -254,7 +308,10 @@ async function main() {
 
   const machine = { cpus: cpus().length, load: loadAverage(), node: process.version };
   mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
-  writeFileSync(join(ROOT, 'bench/results/sessions.json'), JSON.stringify({ at: new Date().toISOString(), config: CONFIG, machine, results }, null, 2));
+  writeFileSync(
+    join(ROOT, 'bench/results/sessions.json'),
+    JSON.stringify({ at: new Date().toISOString(), config: CONFIG, machine, results }, null, 2),
+  );
 
   const rows = results.map((result) => ({
     database: result.label,

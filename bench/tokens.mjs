@@ -9,10 +9,32 @@
 //   BENCH_CLI_TOKENS (10000), BENCH_CLI_RUNS (3), BENCH_DECODE_ITERATIONS (20000), BENCH_DECODE_WARMUP (2000), BENCH_PORT (free port).
 import { spawn } from 'node:child_process';
 import { generateKeyPairSync, randomUUID, sign } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { envNumber, freePort, loadAverage, logger, median, percentile, ROOT, round, sleep, startDetached, startNextServer } from './common.mjs';
+import {
+  envNumber,
+  freePort,
+  loadAverage,
+  logger,
+  median,
+  percentile,
+  ROOT,
+  round,
+  sleep,
+  startDetached,
+  startNextServer,
+} from './common.mjs';
 
 const CONFIG = {
   concurrency: envNumber('BENCH_CONCURRENCY', 16),
@@ -49,7 +71,9 @@ function signToken(keys, alg, payload) {
   const header = { alg, typ: 'JWT', kid: alg === 'RS256' ? 'bench-rsa' : 'bench-ec' };
   const input = `${b64url(JSON.stringify(header))}.${b64url(JSON.stringify(payload))}`;
   const signature =
-    alg === 'RS256' ? sign('sha256', Buffer.from(input), keys.rsa) : sign('sha256', Buffer.from(input), { key: keys.ec, dsaEncoding: 'ieee-p1363' });
+    alg === 'RS256'
+      ? sign('sha256', Buffer.from(input), keys.rsa)
+      : sign('sha256', Buffer.from(input), { key: keys.ec, dsaEncoding: 'ieee-p1363' });
   return `${input}.${b64url(signature)}`;
 }
 
@@ -62,7 +86,17 @@ function makeTokens(keys, count) {
   const tokens = [];
   for (let i = 0; i < count; i++) {
     const alg = i % 2 === 0 ? 'RS256' : 'ES256';
-    tokens.push(signToken(keys, alg, { sub: `user-${i}`, iss: 'https://bench.example', aud: 'rtc', iat, exp: iat + 10 * 365 * 86400, jti: randomUUID(), room: `room-${i % 17}` }));
+    tokens.push(
+      signToken(keys, alg, {
+        sub: `user-${i}`,
+        iss: 'https://bench.example',
+        aud: 'rtc',
+        iat,
+        exp: iat + 10 * 365 * 86400,
+        jti: randomUUID(),
+        room: `room-${i % 17}`,
+      }),
+    );
   }
   return tokens;
 }
@@ -70,7 +104,16 @@ function makeTokens(keys, count) {
 /** A realistic-looking RS256 token of about `targetChars` characters: ordinary claims plus padding claims. */
 function makeLargeToken(keys, targetChars) {
   const iat = Math.floor(Date.now() / 1000);
-  const payload = { sub: 'user-large', iss: 'https://bench.example', aud: 'rtc', iat, exp: iat + 3600, name: 'Ada Lovelace', email: 'ada@example.com', roles: ['editor', 'commenter'] };
+  const payload = {
+    sub: 'user-large',
+    iss: 'https://bench.example',
+    aud: 'rtc',
+    iat,
+    exp: iat + 3600,
+    name: 'Ada Lovelace',
+    email: 'ada@example.com',
+    roles: ['editor', 'commenter'],
+  };
   let token = signToken(keys, 'RS256', payload);
   for (let n = 0; token.length < targetChars; n++) {
     payload[`pad_${String(n).padStart(2, '0')}`] = `${'lorem ipsum dolor sit amet '.repeat(3)}${n}`;
@@ -85,7 +128,11 @@ function makeLargeToken(keys, targetChars) {
 function run(command, args, { stdin = 'ignore', captureStdout = false } = {}) {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(command, args, { cwd: ROOT, stdio: [stdin, captureStdout ? 'pipe' : 'ignore', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+    const child = spawn(command, args, {
+      cwd: ROOT,
+      stdio: [stdin, captureStdout ? 'pipe' : 'ignore', 'pipe'],
+      env: { ...process.env, NO_COLOR: '1' },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout?.on('data', (chunk) => (stdout += chunk));
@@ -103,7 +150,12 @@ function sourcesNewerThanBuild() {
     for (const entry of readdirSync(join(ROOT, dir), { withFileTypes: true })) {
       const path = `${dir}/${entry.name}`;
       if (entry.isDirectory()) walk(path);
-      else if (/\.(ts|tsx|mdx?)$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name) && statSync(join(ROOT, path)).mtimeMs > built) newer.push(path);
+      else if (
+        /\.(ts|tsx|mdx?)$/.test(entry.name) &&
+        !/\.test\.tsx?$/.test(entry.name) &&
+        statSync(join(ROOT, path)).mtimeMs > built
+      )
+        newer.push(path);
     }
   };
   for (const dir of ['app', 'lib', 'components']) if (existsSync(join(ROOT, dir))) walk(dir);
@@ -159,7 +211,10 @@ async function waitForAnswer(url, body, server, what) {
     try {
       const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
       const json = await response.json();
-      if (response.status !== 200 || json.ok !== true) throw new Error(`${what} does not accept a valid token: HTTP ${response.status} ${JSON.stringify(json).slice(0, 500)}`);
+      if (response.status !== 200 || json.ok !== true)
+        throw new Error(
+          `${what} does not accept a valid token: HTTP ${response.status} ${JSON.stringify(json).slice(0, 500)}`,
+        );
       return;
     } catch (error) {
       if (error instanceof Error && error.message.includes('does not accept')) throw error;
@@ -171,7 +226,9 @@ async function waitForAnswer(url, body, server, what) {
 
 async function measureServer(label, url, bodies, server) {
   await waitForAnswer(url, bodies[0], server, label);
-  log(`${label}: warm-up ${CONFIG.warmup} requests, then ${CONFIG.requests} measured (concurrency ${CONFIG.concurrency})`);
+  log(
+    `${label}: warm-up ${CONFIG.warmup} requests, then ${CONFIG.requests} measured (concurrency ${CONFIG.concurrency})`,
+  );
   const loadBefore = loadAverage();
   const warmup = await drive(url, bodies, CONFIG.warmup, CONFIG.concurrency);
   const measured = await drive(url, bodies, CONFIG.requests, CONFIG.concurrency, CONFIG.warmup);
@@ -182,14 +239,18 @@ async function measureServer(label, url, bodies, server) {
 
 async function benchApi(keys, tokens, work) {
   if (!existsSync(join(ROOT, '.next/BUILD_ID'))) {
-    const message = 'No production build (.next/BUILD_ID is missing): run `npm run build` first, then `npm run bench:tokens`.';
+    const message =
+      'No production build (.next/BUILD_ID is missing): run `npm run build` first, then `npm run bench:tokens`.';
     log(message);
     return { skipped: message };
   }
   const staleSources = sourcesNewerThanBuild();
-  if (staleSources.length) log(`API: warning: the build predates changes to ${staleSources.join(', ')}; the API figures describe the build`);
+  if (staleSources.length)
+    log(`API: warning: the build predates changes to ${staleSources.join(', ')}; the API figures describe the build`);
   // ES256 is not in the service's set: widen this check so both sides verify every token.
-  const bodies = tokens.slice(0, CONFIG.apiTokens).map((token) => JSON.stringify({ token, jwks: keys.jwks, algorithms: WIDENED }));
+  const bodies = tokens
+    .slice(0, CONFIG.apiTokens)
+    .map((token) => JSON.stringify({ token, jwks: keys.jwks, algorithms: WIDENED }));
   const jwksFile = join(work, 'jwks.json');
 
   // The two servers run one after the other, never together.
@@ -217,7 +278,13 @@ async function benchApi(keys, tokens, work) {
   } finally {
     await nextServer.stop();
   }
-  return { distinctTokens: bodies.length, baseline, subject, ratio: round(subject.rps / baseline.rps, 3), staleSources };
+  return {
+    distinctTokens: bodies.length,
+    baseline,
+    subject,
+    ratio: round(subject.rps / baseline.rps, 3),
+    staleSources,
+  };
 }
 
 async function benchCli(tokens, work) {
@@ -226,18 +293,41 @@ async function benchCli(tokens, work) {
   const cli = async () => {
     const fd = openSync(tokensFile, 'r');
     try {
-      const result = await run('npm', ['run', '--silent', 'rtc-doctor', '--', 'diagnose', '-', '--jwks', jwksFile, '--algorithms', WIDENED.join(','), '--json'], { stdin: fd });
-      if (result.code !== 0) throw new Error(`the CLI exited ${result.code ?? result.signal} (0 means every token valid): ${result.stderr.slice(0, 1000)}`);
+      const result = await run(
+        'npm',
+        [
+          'run',
+          '--silent',
+          'rtc-doctor',
+          '--',
+          'diagnose',
+          '-',
+          '--jwks',
+          jwksFile,
+          '--algorithms',
+          WIDENED.join(','),
+          '--json',
+        ],
+        { stdin: fd },
+      );
+      if (result.code !== 0)
+        throw new Error(
+          `the CLI exited ${result.code ?? result.signal} (0 means every token valid): ${result.stderr.slice(0, 1000)}`,
+        );
       return result.ms;
     } finally {
       closeSync(fd);
     }
   };
   const joseLoop = async () => {
-    const result = await run(process.execPath, ['bench/tokens-jose-loop.mjs', tokensFile, jwksFile], { captureStdout: true });
-    if (result.code !== 0) throw new Error(`the jose loop exited ${result.code ?? result.signal}: ${result.stderr.slice(0, 1000)}`);
+    const result = await run(process.execPath, ['bench/tokens-jose-loop.mjs', tokensFile, jwksFile], {
+      captureStdout: true,
+    });
+    if (result.code !== 0)
+      throw new Error(`the jose loop exited ${result.code ?? result.signal}: ${result.stderr.slice(0, 1000)}`);
     const counts = JSON.parse(result.stdout);
-    if (counts.verified !== tokens.length) throw new Error(`the jose loop verified ${counts.verified} of ${tokens.length} tokens`);
+    if (counts.verified !== tokens.length)
+      throw new Error(`the jose loop verified ${counts.verified} of ${tokens.length} tokens`);
     return result.ms;
   };
 
@@ -257,7 +347,11 @@ async function benchCli(tokens, work) {
     tokens: tokens.length,
     runs: CONFIG.cliRuns,
     cli: { medianMs: round(cliMedian), tokensPerSecond: perSecond(cliMedian), runsMs: cliMs.map((ms) => round(ms)) },
-    joseLoop: { medianMs: round(joseMedian), tokensPerSecond: perSecond(joseMedian), runsMs: joseMs.map((ms) => round(ms)) },
+    joseLoop: {
+      medianMs: round(joseMedian),
+      tokensPerSecond: perSecond(joseMedian),
+      runsMs: joseMs.map((ms) => round(ms)),
+    },
     ratio: round(joseMedian / cliMedian, 3),
     loadBefore,
     loadAfter: loadAverage(),
@@ -268,13 +362,21 @@ async function benchDecode(keys, work) {
   const { token, now } = makeLargeToken(keys, CONFIG.decodeTargetChars);
   const tokenFile = join(work, 'large-token.txt');
   writeFileSync(tokenFile, token);
-  log(`decode: ${token.length}-character token, ${CONFIG.decodeWarmup} warm-up + ${CONFIG.decodeIterations} timed calls`);
+  log(
+    `decode: ${token.length}-character token, ${CONFIG.decodeWarmup} warm-up + ${CONFIG.decodeIterations} timed calls`,
+  );
   const loadBefore = loadAverage();
-  const result = await run(join(ROOT, 'node_modules/.bin/tsx'), ['bench/tokens-decode.ts', tokenFile, String(now), String(CONFIG.decodeIterations), String(CONFIG.decodeWarmup)], { captureStdout: true });
+  const result = await run(
+    join(ROOT, 'node_modules/.bin/tsx'),
+    ['bench/tokens-decode.ts', tokenFile, String(now), String(CONFIG.decodeIterations), String(CONFIG.decodeWarmup)],
+    { captureStdout: true },
+  );
   if (result.code !== 0) throw new Error(`the decode benchmark failed: ${result.stderr.slice(0, 2000)}`);
   const { sink: _sink, ...measured } = JSON.parse(result.stdout);
   return {
-    ...Object.fromEntries(Object.entries(measured).map(([key, value]) => [key, key.endsWith('Us') ? round(value, 2) : value])),
+    ...Object.fromEntries(
+      Object.entries(measured).map(([key, value]) => [key, key.endsWith('Us') ? round(value, 2) : value]),
+    ),
     tokenBytes: Buffer.byteLength(token),
     loadBefore,
     loadAfter: loadAverage(),
@@ -327,17 +429,31 @@ try {
       meetsGoal: decode.p99Us < GOALS.decodeUs,
     },
   ];
-  const machine = { node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model, loadAtStart, loadAtEnd: loadAverage() };
+  const machine = {
+    node: process.version,
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model,
+    loadAtStart,
+    loadAtEnd: loadAverage(),
+  };
 
   const withoutLoad = ({ loadBefore: _before, loadAfter: _after, ...rest }) => rest;
-  const loadNote = (section) => console.log(`Load average (1/5/15 min): ${section.loadBefore.join(' / ')} before, ${section.loadAfter.join(' / ')} after.`);
+  const loadNote = (section) =>
+    console.log(
+      `Load average (1/5/15 min): ${section.loadBefore.join(' / ')} before, ${section.loadAfter.join(' / ')} after.`,
+    );
   console.log('\nToken diagnosis benchmarks (goal vs measured; a shared or loaded machine skews the absolute figures)');
   console.table(summary);
   if (!api.skipped) {
     console.log('\n1. POST /api/tokens/diagnose vs bare node:http + jose.jwtVerify (loopback, fetch client)');
     console.table({ baseline: withoutLoad(api.baseline), 'next start': withoutLoad(api.subject) });
-    console.log(`Load average (1 min): baseline ${api.baseline.loadBefore[0]} → ${api.baseline.loadAfter[0]}, next start ${api.subject.loadBefore[0]} → ${api.subject.loadAfter[0]}.`);
-    if (api.staleSources.length) console.log(`Note: .next was built before these files last changed, so this row measures the older build: ${api.staleSources.join(', ')}`);
+    console.log(
+      `Load average (1 min): baseline ${api.baseline.loadBefore[0]} → ${api.baseline.loadAfter[0]}, next start ${api.subject.loadBefore[0]} → ${api.subject.loadAfter[0]}.`,
+    );
+    if (api.staleSources.length)
+      console.log(
+        `Note: .next was built before these files last changed, so this row measures the older build: ${api.staleSources.join(', ')}`,
+      );
   }
   console.log(`\n2. ${cli.tokens} tokens, wall clock including start-up (median of ${cli.runs} alternating runs)`);
   console.table({ 'rtc-doctor diagnose - --json': cli.cli, 'plain jose loop': cli.joseLoop });
@@ -345,9 +461,13 @@ try {
   console.log('\n3. decodeToken on a large token (microseconds)');
   console.table({ decodeToken: withoutLoad(decode) });
   loadNote(decode);
-  console.log(`\nMachine: Node ${machine.node}, ${machine.cpus} CPUs, load average ${machine.loadAtStart.join(' / ')} at start, ${machine.loadAtEnd.join(' / ')} at end.`);
+  console.log(
+    `\nMachine: Node ${machine.node}, ${machine.cpus} CPUs, load average ${machine.loadAtStart.join(' / ')} at start, ${machine.loadAtEnd.join(' / ')} at end.`,
+  );
   if (machine.loadAtStart[0] > machine.cpus * 0.5 || machine.loadAtEnd[0] > machine.cpus * 0.5) {
-    console.log('Caveat: other work was running on this machine during the benchmark; treat the figures as rough and rerun on an idle machine.');
+    console.log(
+      'Caveat: other work was running on this machine during the benchmark; treat the figures as rough and rerun on an idle machine.',
+    );
   }
 
   mkdirSync(join(ROOT, 'bench/results'), { recursive: true });

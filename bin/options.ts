@@ -1,6 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
-import { ALGORITHM_NAMES, listAlgorithms, parseAlgorithmList, SERVICE_ALGORITHMS, type AlgorithmName } from '@/lib/algorithms';
+import {
+  ALGORITHM_NAMES,
+  listAlgorithms,
+  parseAlgorithmList,
+  SERVICE_ALGORITHMS,
+  type AlgorithmName,
+} from '@/lib/algorithms';
 import { deploymentAlgorithms } from '@/lib/config/env';
 import { loadKeySet, type LoadedKeySet } from '@/lib/jwt';
 import { UsageError } from './output';
@@ -10,14 +16,20 @@ const epochOrIso = z.string().transform((value, context) => {
   if (/^-?\d+(\.\d+)?$/.test(trimmed)) return Number(trimmed);
   const millis = Date.parse(trimmed);
   if (/^\d{4}-\d{2}-\d{2}/.test(trimmed) && !Number.isNaN(millis)) return Math.floor(millis / 1000);
-  context.addIssue({ code: 'custom', message: `--now must be epoch seconds or an ISO 8601 date-time, not ${JSON.stringify(value)}` });
+  context.addIssue({
+    code: 'custom',
+    message: `--now must be epoch seconds or an ISO 8601 date-time, not ${JSON.stringify(value)}`,
+  });
   return z.NEVER;
 });
 
 const seconds = z.string().transform((value, context) => {
   const parsed = Number(value.trim());
   if (value.trim() === '' || !Number.isFinite(parsed) || parsed < 0) {
-    context.addIssue({ code: 'custom', message: `--tolerance must be a number of seconds, 0 or more, not ${JSON.stringify(value)}` });
+    context.addIssue({
+      code: 'custom',
+      message: `--tolerance must be a number of seconds, 0 or more, not ${JSON.stringify(value)}`,
+    });
     return z.NEVER;
   }
   return parsed;
@@ -61,6 +73,9 @@ export function acceptedAlgorithms(flag: string | undefined): AlgorithmName[] {
 
 export async function readKeySetFile(path: string, algorithms: readonly AlgorithmName[]): Promise<LoadedKeySet> {
   const keySet = await loadKeySet(await readTextFile(path, '--jwks'), algorithms);
-  if (keySet.unreadable) throw new UsageError(`The --jwks file ${JSON.stringify(path)} is not a JWK set, a JWK, a PEM public key or a certificate: ${keySet.unreadable}.`);
+  if (keySet.unreadable)
+    throw new UsageError(
+      `The --jwks file ${JSON.stringify(path)} is not a JWK set, a JWK, a PEM public key or a certificate: ${keySet.unreadable}.`,
+    );
   return keySet;
 }

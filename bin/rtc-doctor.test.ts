@@ -27,11 +27,15 @@ const valid = rs256Token({ sub: 'u', exp: NOW + 8 * 3600, iat: NOW });
 const expired = rs256Token({ sub: 'u', exp: NOW - 600, iat: NOW - 1200 });
 
 function cli(args: string[], input?: string, env: Record<string, string> = {}) {
-  const result = spawnSync(process.execPath, [path.resolve('node_modules/tsx/dist/cli.mjs'), 'bin/rtc-doctor.ts', ...args], {
-    input,
-    encoding: 'utf8',
-    env: { ...process.env, ...env },
-  });
+  const result = spawnSync(
+    process.execPath,
+    [path.resolve('node_modules/tsx/dist/cli.mjs'), 'bin/rtc-doctor.ts', ...args],
+    {
+      input,
+      encoding: 'utf8',
+      env: { ...process.env, ...env },
+    },
+  );
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -46,7 +50,15 @@ describe('rtc-doctor diagnose', () => {
   it('exits 1 for an invalid token and accepts an ISO 8601 --now and a PEM key', () => {
     // A PEM key has no kid, so the token carries none either (with a kid, only a key with that kid may be used).
     const expiredWithoutKid = rs256Token({ sub: 'u', exp: NOW - 600, iat: NOW - 1200 }, { alg: 'RS256' });
-    const run = cli(['diagnose', expiredWithoutKid, '--jwks', pemFile, '--now', new Date(NOW * 1000).toISOString(), '--json']);
+    const run = cli([
+      'diagnose',
+      expiredWithoutKid,
+      '--jwks',
+      pemFile,
+      '--now',
+      new Date(NOW * 1000).toISOString(),
+      '--json',
+    ]);
     expect(run.code).toBe(1);
     expect(JSON.parse(run.stdout).errors.map((error: { code: string }) => error.code)).toEqual(['TOKEN_EXPIRED']);
   });
@@ -56,9 +68,15 @@ describe('rtc-doctor diagnose', () => {
   });
 
   it('reads stdin one token per line and prints NDJSON in input order', () => {
-    const run = cli(['diagnose', '--jwks', jwksFile, '--now', String(NOW), '--json'], `${valid}\nnot-a-token\n${expired}\n${valid}\n`);
+    const run = cli(
+      ['diagnose', '--jwks', jwksFile, '--now', String(NOW), '--json'],
+      `${valid}\nnot-a-token\n${expired}\n${valid}\n`,
+    );
     expect(run.code).toBe(1);
-    const lines = run.stdout.trim().split('\n').map((line) => JSON.parse(line));
+    const lines = run.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     expect(lines.map((line) => line.ok)).toEqual([true, false, false, true]);
     expect(lines[1].errors[0].code).toBe('TOKEN_NOT_ENOUGH_PARTS');
     expect(lines[2].errors[0].code).toBe('TOKEN_EXPIRED');
@@ -108,23 +126,38 @@ describe('rtc-doctor diagnose', () => {
     expect(summary).toBe(
       '? not checked token: The token is well formed and in date. Its signature is not checked yet. It is not a pass until its signature is checked against the account’s public keys. Give them with --jwks FILE.',
     );
-    expect(run.stdout).toMatch(/^ {2}note {4}JWKS_UNAVAILABLE {2}No public keys were given, so the signature was not checked\./m);
+    expect(run.stdout).toMatch(
+      /^ {2}note {4}JWKS_UNAVAILABLE {2}No public keys were given, so the signature was not checked\./m,
+    );
     expect(run.stdout).not.toMatch(/problem/);
   });
 
   it('without --jwks, a token with its own faults counts only those, and says its signature is not checked', () => {
     const run = cli(['diagnose', expired, '--now', String(NOW)]);
     expect(run.code).toBe(1);
-    expect(run.stdout.split('\n')[0]).toBe('✗ invalid token: 1 problem. Its signature is not checked yet: no --jwks was given.');
+    expect(run.stdout.split('\n')[0]).toBe(
+      '✗ invalid token: 1 problem. Its signature is not checked yet: no --jwks was given.',
+    );
     expect(run.stdout).toMatch(/^ {2}error {3}TOKEN_EXPIRED/m);
     // A token that never reached the key step says nothing about its signature.
-    expect(cli(['diagnose', 'not-a-token', '--now', String(NOW)]).stdout.split('\n')[0]).toBe('✗ invalid token: 1 problem.');
+    expect(cli(['diagnose', 'not-a-token', '--now', String(NOW)]).stdout.split('\n')[0]).toBe(
+      '✗ invalid token: 1 problem.',
+    );
   });
 
-  it('leads an unknown kid with the finding, the service\'s words after it', () => {
-    const run = cli(['diagnose', rs256Token({ sub: 'u', exp: NOW + 3600, iat: NOW }, { alg: 'RS256', kid: 'abc' }), '--jwks', jwksFile, '--now', String(NOW)]);
+  it("leads an unknown kid with the finding, the service's words after it", () => {
+    const run = cli([
+      'diagnose',
+      rs256Token({ sub: 'u', exp: NOW + 3600, iat: NOW }, { alg: 'RS256', kid: 'abc' }),
+      '--jwks',
+      jwksFile,
+      '--now',
+      String(NOW),
+    ]);
     expect(run.code).toBe(1);
-    expect(run.stdout).toContain('JWKS_UNAVAILABLE  No key in the key set has kid "abc". Unable to retrieve JWK set. The set has 1 key; none has kid "abc"');
+    expect(run.stdout).toContain(
+      'JWKS_UNAVAILABLE  No key in the key set has kid "abc". Unable to retrieve JWK set. The set has 1 key; none has kid "abc"',
+    );
   });
 
   it.each([
@@ -144,7 +177,8 @@ describe('rtc-doctor diagnose', () => {
   it('documents every option and the exit codes in --help', () => {
     const run = cli(['diagnose', '--help']);
     expect(run.code).toBe(0);
-    for (const option of ['--jwks', '--now', '--tolerance', '--algorithms', '--json', 'Exit codes']) expect(run.stdout).toContain(option);
+    for (const option of ['--jwks', '--now', '--tolerance', '--algorithms', '--json', 'Exit codes'])
+      expect(run.stdout).toContain(option);
   });
 });
 
@@ -158,21 +192,33 @@ describe('rtc-doctor accepted algorithms', () => {
   it('refuses an ES256 token by default, accepts it with --algorithms naming ES256, and with RTC_DOCTOR_ALGORITHMS', () => {
     const strict = cli(['diagnose', es256, '--jwks', ecJwks, '--now', String(NOW), '--json']);
     expect(strict.code).toBe(1);
-    expect(JSON.parse(strict.stdout).errors.map((error: { code: string }) => error.code)).toEqual(['TOKEN_UNSUPPORTED_ALG']);
-    expect(cli(['diagnose', es256, '--jwks', ecJwks, '--now', String(NOW), '--algorithms', 'RS256,PS256,ES256']).code).toBe(0);
-    expect(cli(['diagnose', es256, '--jwks', ecJwks, '--now', String(NOW)], undefined, { RTC_DOCTOR_ALGORITHMS: 'RS256,ES256' }).code).toBe(0);
+    expect(JSON.parse(strict.stdout).errors.map((error: { code: string }) => error.code)).toEqual([
+      'TOKEN_UNSUPPORTED_ALG',
+    ]);
+    expect(
+      cli(['diagnose', es256, '--jwks', ecJwks, '--now', String(NOW), '--algorithms', 'RS256,PS256,ES256']).code,
+    ).toBe(0);
+    expect(
+      cli(['diagnose', es256, '--jwks', ecJwks, '--now', String(NOW)], undefined, {
+        RTC_DOCTOR_ALGORITHMS: 'RS256,ES256',
+      }).code,
+    ).toBe(0);
   });
 
   it('the flag is the whole set for this run: RS256 is refused when only ES256 is named', () => {
     const run = cli(['diagnose', valid, '--jwks', jwksFile, '--now', String(NOW), '--algorithms', 'ES256', '--json']);
     expect(run.code).toBe(1);
-    expect(JSON.parse(run.stdout).errors.map((error: { code: string }) => error.code)).toEqual(['TOKEN_UNSUPPORTED_ALG']);
+    expect(JSON.parse(run.stdout).errors.map((error: { code: string }) => error.code)).toEqual([
+      'TOKEN_UNSUPPORTED_ALG',
+    ]);
   });
 
   it('checks an EC key as unsupported by default and as usable with --algorithms ES256', () => {
     const strict = cli(['key', 'check', ecJwks, '--json']);
     expect(strict.code).toBe(1);
-    expect(JSON.parse(strict.stdout).keys[0].errors.map((error: { code: string }) => error.code)).toEqual(['KEY_UNSUPPORTED_TYPE']);
+    expect(JSON.parse(strict.stdout).keys[0].errors.map((error: { code: string }) => error.code)).toEqual([
+      'KEY_UNSUPPORTED_TYPE',
+    ]);
     const widened = cli(['key', 'check', ecJwks, '--algorithms', 'ES256', '--json']);
     expect(widened.code).toBe(0);
     expect(JSON.parse(widened.stdout).keys[0]).toMatchObject({ kty: 'EC', crv: 'P-256', alg: 'ES256' });
@@ -202,7 +248,11 @@ describe('rtc-doctor key check', () => {
     const run = cli(['key', 'check', jwksFile, '--json']);
     expect(run.code).toBe(0);
     const result = JSON.parse(run.stdout);
-    expect(result).toMatchObject({ ok: true, errors: [], keys: [{ kid: 'k1', kty: 'RSA', alg: 'RS256', bits: 2048, errors: [], warnings: [] }] });
+    expect(result).toMatchObject({
+      ok: true,
+      errors: [],
+      keys: [{ kid: 'k1', kty: 'RSA', alg: 'RS256', bits: 2048, errors: [], warnings: [] }],
+    });
     expect(result.keys[0].thumbprint).toMatch(/^[A-Za-z0-9_-]{43}$/);
   });
 
@@ -235,7 +285,12 @@ describe('rtc-doctor origin', () => {
     const run = cli(['origin', 'http://0x7f.1:3000/app', '--json']);
     expect(run.code).toBe(0);
     const result = JSON.parse(run.stdout);
-    expect(result).toMatchObject({ url: 'http://0x7f.1:3000/app', origin: 'http://127.0.0.1:3000', secure: true, reason: expect.stringContaining('loopback') });
+    expect(result).toMatchObject({
+      url: 'http://0x7f.1:3000/app',
+      origin: 'http://127.0.0.1:3000',
+      secure: true,
+      reason: expect.stringContaining('loopback'),
+    });
     expect(run.stderr).toBe('');
   });
 
@@ -280,13 +335,24 @@ describe('rtc-doctor under fuzzed input', () => {
       fc.string({ maxLength: 300 }),
       fc.string({ unit: 'binary', maxLength: 200 }),
       fc.constant(`${b64('{"alg":"RS256"}')}.${b64(`{"x":${'['.repeat(20_000)}${']'.repeat(20_000)}}`)}.x`),
-      fc.tuple(fc.jsonValue({ maxDepth: 3 }), fc.jsonValue({ maxDepth: 3 })).map(([header, payload]) => `${b64(JSON.stringify(header) ?? 'null')}.${b64(JSON.stringify(payload) ?? 'null')}.${b64('sig')}`),
+      fc
+        .tuple(fc.jsonValue({ maxDepth: 3 }), fc.jsonValue({ maxDepth: 3 }))
+        .map(
+          ([header, payload]) =>
+            `${b64(JSON.stringify(header) ?? 'null')}.${b64(JSON.stringify(payload) ?? 'null')}.${b64('sig')}`,
+        ),
     );
-    const lines = fc.sample(hostile, { numRuns: 300, seed: 20261201 }).map((line) => line.replace(/[\r\n]/g, ' ')).filter((line) => line.trim() !== '');
+    const lines = fc
+      .sample(hostile, { numRuns: 300, seed: 20261201 })
+      .map((line) => line.replace(/[\r\n]/g, ' '))
+      .filter((line) => line.trim() !== '');
     const run = cli(['diagnose', '-', '--jwks', jwksFile, '--json'], `${lines.join('\n')}\n`);
     expect(run.stderr).not.toMatch(/unexpected failure/);
     expect([0, 1]).toContain(run.code);
-    const results = run.stdout.trim().split('\n').map((line) => JSON.parse(line));
+    const results = run.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     expect(results).toHaveLength(lines.length);
     for (const result of results) expect(result.ok).toBe(result.errors.length === 0);
   });

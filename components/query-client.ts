@@ -5,7 +5,9 @@ import { QueryClient } from '@tanstack/react-query';
 let browserClient: QueryClient | undefined;
 
 function createQueryClient(): QueryClient {
-  return new QueryClient({ defaultOptions: { queries: { staleTime: 5 * 60_000, retry: 1, refetchOnWindowFocus: false } } });
+  return new QueryClient({
+    defaultOptions: { queries: { staleTime: 5 * 60_000, retry: 1, refetchOnWindowFocus: false } },
+  });
 }
 
 /** One client per browser tab, shared by every part of the page that loads server data; a fresh one per server render. */

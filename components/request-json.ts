@@ -5,6 +5,10 @@ export async function requestJson<T>(url: string, init?: RequestInit): Promise<T
   const response = await fetch(url, { ...init, headers: { 'content-type': 'application/json', ...init?.headers } });
   if (response.status === 204) return undefined as T;
   const body = await response.json().catch(() => ({}));
-  if (!response.ok) throw Object.assign(new Error(body.error?.message ?? `Request failed (HTTP ${response.status}).`), { body, status: response.status });
+  if (!response.ok)
+    throw Object.assign(new Error(body.error?.message ?? `Request failed (HTTP ${response.status}).`), {
+      body,
+      status: response.status,
+    });
   return body as T;
 }

@@ -28,11 +28,19 @@ const floodAgent = new Agent({ keepAlive: true, maxSockets: 16 });
 const otherAgent = new Agent({ keepAlive: true, maxSockets: 1 });
 
 /** One request over node:http, which (unlike fetch) can choose the address the connection comes from. */
-function send(url: string, options: { method?: string; headers?: Record<string, string>; body?: string; from?: string } = {}): Promise<Answer> {
+function send(
+  url: string,
+  options: { method?: string; headers?: Record<string, string>; body?: string; from?: string } = {},
+): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const req = httpRequest(
       url,
-      { method: options.method ?? 'GET', headers: options.headers, agent: options.from ? otherAgent : floodAgent, localAddress: options.from },
+      {
+        method: options.method ?? 'GET',
+        headers: options.headers,
+        agent: options.from ? otherAgent : floodAgent,
+        localAddress: options.from,
+      },
       (res) => {
         let body = '';
         res.setEncoding('utf8');
@@ -48,7 +56,8 @@ function send(url: string, options: { method?: string; headers?: Record<string, 
 /** Forged header values: a different documentation address each time, now and then a long or broken one. */
 function forgedHeaders(index: number): Record<string, string> {
   const address = `${['192.0.2', '198.51.100', '203.0.113'][index % 3]}.${index % 250}`;
-  if (index % 50 === 7) return { 'x-forwarded-for': `${'9'.repeat(300)}, ${address}`, [PEER_ADDRESS_HEADER]: 'not-an-address' };
+  if (index % 50 === 7)
+    return { 'x-forwarded-for': `${'9'.repeat(300)}, ${address}`, [PEER_ADDRESS_HEADER]: 'not-an-address' };
   return { 'x-forwarded-for': `${address}, 10.0.${index % 256}.1`, [PEER_ADDRESS_HEADER]: address };
 }
 
@@ -67,7 +76,8 @@ async function inParallel<T>(count: number, concurrency: number, task: (index: n
   return results;
 }
 
-const tally = (statuses: number[]) => statuses.reduce<Record<number, number>>((counts, status) => ({ ...counts, [status]: (counts[status] ?? 0) + 1 }), {});
+const tally = (statuses: number[]) =>
+  statuses.reduce<Record<number, number>>((counts, status) => ({ ...counts, [status]: (counts[status] ?? 0) + 1 }), {});
 
 test.describe('a server exposed directly, with rate limits on', () => {
   test.describe.configure({ mode: 'serial', timeout: 120_000 });
@@ -77,7 +87,12 @@ test.describe('a server exposed directly, with rate limits on', () => {
   test.beforeAll(async () => {
     test.setTimeout(120_000);
     dataDir = mkdtempSync(path.join(os.tmpdir(), 'rtc-doctor-abuse-'));
-    server = await startServer(PORT, { RTC_DOCTOR_DATA_DIR: dataDir, DATABASE_URL: '', RTC_DOCTOR_RATE_LIMITS: 'on', RTC_DOCTOR_TRUSTED_PROXIES: '' });
+    server = await startServer(PORT, {
+      RTC_DOCTOR_DATA_DIR: dataDir,
+      DATABASE_URL: '',
+      RTC_DOCTOR_RATE_LIMITS: 'on',
+      RTC_DOCTOR_TRUSTED_PROXIES: '',
+    });
   });
 
   test.afterAll(async () => {
@@ -107,11 +122,19 @@ test.describe('a server exposed directly, with rate limits on', () => {
     const signUpUrl = new URL('/api/auth/sign-up/email', server.url);
     // On connections of their own: the server closes them after refusing, and a shared keep-alive socket would die with them.
     const declared = await new Promise<number>((resolve, reject) => {
-      const upload = httpRequest(signUpUrl, { method: 'POST', agent: false, headers: { 'content-type': 'application/json', 'content-length': String(150 * 1024 * 1024) } }, (response) => {
-        resolve(response.statusCode ?? 0);
-        response.resume();
-        upload.destroy();
-      });
+      const upload = httpRequest(
+        signUpUrl,
+        {
+          method: 'POST',
+          agent: false,
+          headers: { 'content-type': 'application/json', 'content-length': String(150 * 1024 * 1024) },
+        },
+        (response) => {
+          resolve(response.statusCode ?? 0);
+          response.resume();
+          upload.destroy();
+        },
+      );
       upload.on('error', (error) => (upload.destroyed ? undefined : reject(error)));
       upload.write('{"name":"');
     });
@@ -119,18 +142,23 @@ test.describe('a server exposed directly, with rate limits on', () => {
 
     // 50 MB in 1 MB chunks with no Content-Length: the answer must come long before the body would end.
     const streamed = new Promise<number>((resolve, reject) => {
-      const upload = httpRequest(signUpUrl, { method: 'POST', agent: false, headers: { 'content-type': 'application/json', origin: server.url } }, (response) => {
-        resolve(response.statusCode ?? 0);
-        response.resume();
-        upload.destroy();
-      });
+      const upload = httpRequest(
+        signUpUrl,
+        { method: 'POST', agent: false, headers: { 'content-type': 'application/json', origin: server.url } },
+        (response) => {
+          resolve(response.statusCode ?? 0);
+          response.resume();
+          upload.destroy();
+        },
+      );
       upload.on('error', (error) => (upload.destroyed ? undefined : reject(error)));
       const chunk = Buffer.alloc(1024 * 1024, 'a');
       let sent = 0;
       const pump = () => {
         while (sent < 50 && !upload.destroyed) {
           sent++;
-          if (!upload.write(sent === 1 ? Buffer.concat([Buffer.from('{"name":"'), chunk]) : chunk)) return void upload.once('drain', pump);
+          if (!upload.write(sent === 1 ? Buffer.concat([Buffer.from('{"name":"'), chunk]) : chunk))
+            return void upload.once('drain', pump);
         }
         if (!upload.destroyed) upload.end('"}');
       };
@@ -141,17 +169,30 @@ test.describe('a server exposed directly, with rate limits on', () => {
     expect(await streamed).toBe(413);
   });
 
-  test('the JWKS endpoint answers a well-behaved client 200 while a few hundred forged requests flood it', async ({ request }) => {
+  test('the JWKS endpoint answers a well-behaved client 200 while a few hundred forged requests flood it', async ({
+    request,
+  }) => {
     const origin = { origin: server.url };
     const signUp = await request.post(`${server.url}/api/auth/sign-up/email`, {
-      data: { name: 'Flo Owner', email: `flo-${crypto.randomUUID().slice(0, 8)}@example.test`, password: 'a long enough password' },
+      data: {
+        name: 'Flo Owner',
+        email: `flo-${crypto.randomUUID().slice(0, 8)}@example.test`,
+        password: 'a long enough password',
+      },
       headers: origin,
     });
     expect(signUp.status()).toBe(200);
     const apiKey = /rtc_[A-Za-z0-9_-]{24}/.exec(await (await request.get(`${server.url}/account`)).text())?.[0];
     expect(apiKey).toBeDefined();
-    const jwk = { ...generateKeyPairSync('rsa', { modulusLength: 2048 }).publicKey.export({ format: 'jwk' }), kid: 'flood-test', alg: 'RS256' };
-    const upload = await request.post(`${server.url}/api/accounts/${apiKey}/keys`, { data: { key: JSON.stringify(jwk) }, headers: origin });
+    const jwk = {
+      ...generateKeyPairSync('rsa', { modulusLength: 2048 }).publicKey.export({ format: 'jwk' }),
+      kid: 'flood-test',
+      alg: 'RS256',
+    };
+    const upload = await request.post(`${server.url}/api/accounts/${apiKey}/keys`, {
+      data: { key: JSON.stringify(jwk) },
+      headers: origin,
+    });
     expect(upload.status()).toBe(201);
     const url = `${server.url}/api/accounts/${apiKey}/jwks.json`;
 
@@ -169,7 +210,11 @@ test.describe('a server exposed directly, with rate limits on', () => {
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
     })();
-    const flood = await inParallel(FLOOD, 16, async (index) => (await send(url, { headers: forgedHeaders(index) })).status).finally(() => (flooding = false));
+    const flood = await inParallel(
+      FLOOD,
+      16,
+      async (index) => (await send(url, { headers: forgedHeaders(index) })).status,
+    ).finally(() => (flooding = false));
     await poller;
 
     // All of the flood is one client, 127.0.0.1, however it dresses up: its own limit, then 429; never an error.
@@ -180,7 +225,11 @@ test.describe('a server exposed directly, with rate limits on', () => {
     const third = '127.0.0.3';
     const statuses: number[] = [];
     for (let attempt = 0; attempt <= RATE_LIMITS.signUp.points; attempt++) {
-      const body = JSON.stringify({ name: 'Many', email: `many-${attempt}-${crypto.randomUUID().slice(0, 8)}@example.test`, password: 'a long enough password' });
+      const body = JSON.stringify({
+        name: 'Many',
+        email: `many-${attempt}-${crypto.randomUUID().slice(0, 8)}@example.test`,
+        password: 'a long enough password',
+      });
       const answer = await send(`${server.url}/api/auth/sign-up/email`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', origin: server.url, ...forgedHeaders(attempt) },

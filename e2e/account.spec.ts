@@ -10,15 +10,24 @@ import { startServer, type ServerProcess } from './server-process';
 const SERVICE_SET = 'RS256, RS384, RS512, PS256, PS384 and PS512';
 
 function publicJwkText(kid: string): string {
-  return JSON.stringify({ ...generateKeyPairSync('rsa', { modulusLength: 2048 }).publicKey.export({ format: 'jwk' }), kid });
+  return JSON.stringify({
+    ...generateKeyPairSync('rsa', { modulusLength: 2048 }).publicKey.export({ format: 'jwk' }),
+    kid,
+  });
 }
 
 function ecKeyPair() {
   const pair = generateKeyPairSync('ec', { namedCurve: 'P-256' });
-  return { jwk: pair.publicKey.export({ format: 'jwk' }), pem: pair.privateKey.export({ format: 'pem', type: 'pkcs8' }).toString() };
+  return {
+    jwk: pair.publicKey.export({ format: 'jwk' }),
+    pem: pair.privateKey.export({ format: 'pem', type: 'pkcs8' }).toString(),
+  };
 }
 
-test('an owner signs up, adds keys by paste and by file, sees them in the JWK set, deletes one, and reads the audit log', async ({ page, problems }) => {
+test('an owner signs up, adds keys by paste and by file, sees them in the JWK set, deletes one, and reads the audit log', async ({
+  page,
+  problems,
+}) => {
   const email = `owner-${crypto.randomUUID().slice(0, 8)}@example.test`;
   await page.goto('/account');
   await expect(page).toHaveURL(/\/sign-in$/);
@@ -34,7 +43,9 @@ test('an owner signs up, adds keys by paste and by file, sees them in the JWK se
   await page.getByRole('button', { name: 'Check and add' }).click();
   await expect(page.getByRole('cell', { name: 'pasted-key' })).toBeVisible();
 
-  await page.locator('input[type="file"]').setInputFiles({ name: 'key.json', mimeType: 'application/json', buffer: Buffer.from(publicJwkText('file-key')) });
+  await page
+    .locator('input[type="file"]')
+    .setInputFiles({ name: 'key.json', mimeType: 'application/json', buffer: Buffer.from(publicJwkText('file-key')) });
   await expect(page.getByLabel(/Paste a JWK set/)).toHaveValue(/file-key/);
   await page.getByRole('button', { name: 'Check and add' }).click();
   await expect(page.getByRole('cell', { name: 'file-key' })).toBeVisible();
@@ -51,7 +62,10 @@ test('an owner signs up, adds keys by paste and by file, sees them in the JWK se
   await page.getByRole('button', { name: 'Check and add' }).click();
   const symmetric = page.locator('form [role="alert"] [data-code="KEY_SYMMETRIC"]');
   await expect(symmetric).toBeVisible();
-  await expect(symmetric.getByRole('link', { name: 'How to fix it' })).toHaveAttribute('href', '/docs/errors/key-symmetric');
+  await expect(symmetric.getByRole('link', { name: 'How to fix it' })).toHaveAttribute(
+    'href',
+    '/docs/errors/key-symmetric',
+  );
 
   // The service verifies RS and PS algorithms only: an EC key is refused, and nothing is stored.
   await page.getByLabel(/Paste a JWK set/).fill(JSON.stringify({ ...ecKeyPair().jwk, kid: 'ec-key' }));
@@ -60,10 +74,15 @@ test('an owner signs up, adds keys by paste and by file, sees them in the JWK se
   await expect(page.getByRole('cell', { name: 'ec-key' })).toHaveCount(0);
   await expect(page.getByTestId('key-refused')).toHaveCount(0);
 
-  await page.getByRole('row', { name: /pasted-key/ }).getByRole('button', { name: 'Delete' }).click();
+  await page
+    .getByRole('row', { name: /pasted-key/ })
+    .getByRole('button', { name: 'Delete' })
+    .click();
   await page.getByRole('dialog', { name: 'Delete this key?' }).getByRole('button', { name: 'Delete key' }).click();
   await expect(page.getByRole('cell', { name: 'pasted-key' })).toHaveCount(0);
-  const audit = page.getByRole('region', { name: 'Audit log' }).or(page.locator('section[aria-labelledby="audit-heading"]'));
+  const audit = page
+    .getByRole('region', { name: 'Audit log' })
+    .or(page.locator('section[aria-labelledby="audit-heading"]'));
   await expect(audit).toContainText('deleted key pasted-key (owner)');
   await expect(audit).toContainText('added key file-key (owner)');
   // The refused upload's 422 is logged by the browser as a failed load; nothing else may be.
@@ -72,7 +91,11 @@ test('an owner signs up, adds keys by paste and by file, sees them in the JWK se
 
 async function signUpOwner(page: Page, baseURL: string, name: string): Promise<string> {
   const signUp = await page.request.post('/api/auth/sign-up/email', {
-    data: { name, email: `${name.split(' ')[0]!.toLowerCase()}-${crypto.randomUUID().slice(0, 8)}@example.test`, password: 'a long enough password' },
+    data: {
+      name,
+      email: `${name.split(' ')[0]!.toLowerCase()}-${crypto.randomUUID().slice(0, 8)}@example.test`,
+      password: 'a long enough password',
+    },
     headers: { origin: baseURL },
   });
   expect(signUp.status()).toBe(200);
@@ -81,16 +104,25 @@ async function signUpOwner(page: Page, baseURL: string, name: string): Promise<s
 
 async function addKeys(page: Page, baseURL: string, apiKey: string, kids: string[]): Promise<void> {
   const keys = kids.map((kid) => JSON.parse(publicJwkText(kid)));
-  const upload = await page.request.post(`/api/accounts/${apiKey}/keys`, { data: { key: JSON.stringify({ keys }) }, headers: { origin: baseURL } });
+  const upload = await page.request.post(`/api/accounts/${apiKey}/keys`, {
+    data: { key: JSON.stringify({ keys }) },
+    headers: { origin: baseURL },
+  });
   expect(upload.status()).toBe(201);
 }
 
-test('a private key pasted into "Add keys" is refused in the browser: nothing is sent, the field is cleared, and rotation is explained', async ({ page, context, baseURL, problems }) => {
+test('a private key pasted into "Add keys" is refused in the browser: nothing is sent, the field is cleared, and rotation is explained', async ({
+  page,
+  context,
+  baseURL,
+  problems,
+}) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
   await signUpOwner(page, baseURL!, 'Pat Owner');
   const uploads: string[] = [];
   page.on('request', (request) => {
-    if (request.method() === 'POST' && /^\/api\/accounts\/[^/]+\/keys$/.test(new URL(request.url()).pathname)) uploads.push(request.postData() ?? '');
+    if (request.method() === 'POST' && /^\/api\/accounts\/[^/]+\/keys$/.test(new URL(request.url()).pathname))
+      uploads.push(request.postData() ?? '');
   });
   await page.goto('/account');
   const field = page.getByLabel(/Paste a JWK set/);
@@ -104,8 +136,16 @@ test('a private key pasted into "Add keys" is refused in the browser: nothing is
     await expect(add).toBeDisabled();
     await expect(refusal).toContainText(what);
     await expect(refusal).toContainText('Nothing was sent');
-    await expect(refusal.getByRole('listitem')).toHaveText([/Generate a new key pair/, /Add the new public key/, /Switch your token endpoint to sign with the new private key/, /Delete the old key/]);
-    await expect(refusal.getByRole('link', { name: 'How to fix it' })).toHaveAttribute('href', '/docs/errors/key-is-private');
+    await expect(refusal.getByRole('listitem')).toHaveText([
+      /Generate a new key pair/,
+      /Add the new public key/,
+      /Switch your token endpoint to sign with the new private key/,
+      /Delete the old key/,
+    ]);
+    await expect(refusal.getByRole('link', { name: 'How to fix it' })).toHaveAttribute(
+      'href',
+      '/docs/errors/key-is-private',
+    );
   }
 
   // A real paste from the clipboard, as an owner would do it.
@@ -118,9 +158,15 @@ test('a private key pasted into "Add keys" is refused in the browser: nothing is
 
   await field.fill(pair.privateKey.export({ format: 'pem', type: 'pkcs1' }).toString());
   await expectRefused(/“RSA PRIVATE KEY”/);
-  await field.fill(JSON.stringify({ keys: [JSON.parse(publicJwkText('public-one')), { ...pair.privateKey.export({ format: 'jwk' }), kid: 'leaked' }] }));
+  await field.fill(
+    JSON.stringify({
+      keys: [JSON.parse(publicJwkText('public-one')), { ...pair.privateKey.export({ format: 'jwk' }), kid: 'leaked' }],
+    }),
+  );
   await expectRefused(/key 2 \(kid “leaked”\) has the private members “d”, “p”, “q”, “dp”, “dq”, “qi”/);
-  await page.locator('input[type="file"]').setInputFiles({ name: 'signing-key.pem', mimeType: 'application/x-pem-file', buffer: Buffer.from(pkcs8) });
+  await page
+    .locator('input[type="file"]')
+    .setInputFiles({ name: 'signing-key.pem', mimeType: 'application/x-pem-file', buffer: Buffer.from(pkcs8) });
   await expectRefused(/“PRIVATE KEY”/);
   expect(uploads).toEqual([]);
 
@@ -133,7 +179,11 @@ test('a private key pasted into "Add keys" is refused in the browser: nothing is
   expect(problems.list).toEqual([]);
 });
 
-test('deleting a key asks in a dialog that names it and what breaks: Escape keeps the key, confirming deletes it', async ({ page, baseURL, problems }) => {
+test('deleting a key asks in a dialog that names it and what breaks: Escape keeps the key, confirming deletes it', async ({
+  page,
+  baseURL,
+  problems,
+}) => {
   const apiKey = await signUpOwner(page, baseURL!, 'Dee Owner');
   await addKeys(page, baseURL!, apiKey, ['keep-me', 'delete-me']);
   const nativeDialogs: string[] = [];
@@ -178,8 +228,13 @@ test('deleting a key asks in a dialog that names it and what breaks: Escape keep
   expect(jwks.keys.map((key: { kid: string }) => key.kid)).toEqual(['keep-me']);
 
   // The last key: the dialog says every token will fail.
-  await page.getByRole('row', { name: /keep-me/ }).getByRole('button', { name: 'Delete' }).click();
-  await expect(dialog).toContainText('It is the account’s only key, so every token will fail with “Unable to retrieve JWK set”.');
+  await page
+    .getByRole('row', { name: /keep-me/ })
+    .getByRole('button', { name: 'Delete' })
+    .click();
+  await expect(dialog).toContainText(
+    'It is the account’s only key, so every token will fail with “Unable to retrieve JWK set”.',
+  );
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await expect(dialog).toBeHidden();
   expect(deletes).toHaveLength(1);
@@ -202,12 +257,17 @@ test('the JWK set URL is shown absolute and its copy button copies it', async ({
 
 test('the key API refuses anonymous readers and cross-site changes', async ({ request }) => {
   expect((await request.get('/api/accounts/rtc_anything/keys')).status()).toBe(401);
-  const crossSite = await request.post('/api/accounts/rtc_anything/keys', { data: { key: '{}' }, headers: { origin: 'https://evil.test' } });
+  const crossSite = await request.post('/api/accounts/rtc_anything/keys', {
+    data: { key: '{}' },
+    headers: { origin: 'https://evil.test' },
+  });
   expect(crossSite.status()).toBe(403);
   expect((await crossSite.json()).error.code).toBe('CSRF_REJECTED');
 });
 
-test('an owner generates a key pair in the browser, registers it, and a token signed with it checks out', async ({ page }) => {
+test('an owner generates a key pair in the browser, registers it, and a token signed with it checks out', async ({
+  page,
+}) => {
   await page.goto('/sign-up');
   await page.getByLabel('Your name').fill('Grace Owner');
   await page.getByLabel('Email').fill(`grace-${crypto.randomUUID().slice(0, 8)}@example.test`);
@@ -218,7 +278,11 @@ test('an owner generates a key pair in the browser, registers it, and a token si
   // RS256 by default, and only the deployment's algorithms (here the service's) on offer.
   const algorithm = page.getByLabel('Algorithm');
   await expect(algorithm).toHaveValue('RS256');
-  expect(await algorithm.locator('option').evaluateAll((options) => options.map((option) => (option as HTMLOptionElement).value))).toEqual(['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512']);
+  expect(
+    await algorithm
+      .locator('option')
+      .evaluateAll((options) => options.map((option) => (option as HTMLOptionElement).value)),
+  ).toEqual(['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512']);
   await page.getByRole('button', { name: 'Generate key pair' }).click();
   const status = page.getByRole('status').filter({ hasText: 'Made an RS256 key pair' });
   await expect(status).toBeVisible();
@@ -230,7 +294,9 @@ test('an owner generates a key pair in the browser, registers it, and a token si
   const pem = readFileSync((await (await downloading).path())!, 'utf8');
   expect(pem).toContain('-----BEGIN PRIVATE KEY-----');
   // The snippets sign with the chosen algorithm, for a whole editing session (8 hours), not minutes.
-  await expect(page.locator('pre').filter({ hasText: 'SignJWT' })).toContainText(`setProtectedHeader({ alg: 'RS256', kid: '${kid}' })`);
+  await expect(page.locator('pre').filter({ hasText: 'SignJWT' })).toContainText(
+    `setProtectedHeader({ alg: 'RS256', kid: '${kid}' })`,
+  );
   await expect(page.locator('pre').filter({ hasText: 'SignJWT' })).toContainText(`setExpirationTime('8h')`);
   await expect(page.locator('pre').filter({ hasText: 'jwt.encode' })).toContainText('"exp": now + 28800');
   await expect(page.locator('pre').filter({ hasText: 'jwt.encode' })).toContainText('algorithm="RS256"');
@@ -245,7 +311,11 @@ test('an owner generates a key pair in the browser, registers it, and a token si
 
   const apiKey = (await page.locator('dd code').first().innerText()).trim();
   const jwks = await (await page.request.get(`/api/accounts/${apiKey}/jwks.json`)).json();
-  const token = await new SignJWT({ sub: 'user-1' }).setProtectedHeader({ alg: 'RS256', kid }).setIssuedAt().setExpirationTime('5m').sign(await importPKCS8(pem, 'RS256'));
+  const token = await new SignJWT({ sub: 'user-1' })
+    .setProtectedHeader({ alg: 'RS256', kid })
+    .setIssuedAt()
+    .setExpirationTime('5m')
+    .sign(await importPKCS8(pem, 'RS256'));
   const result = await (await page.request.post('/api/tokens/diagnose', { data: { token, jwks } })).json();
   expect(result).toMatchObject({ ok: true, key: { kid } });
   await expect(page.getByRole('row', { name: new RegExp(kid) })).toContainText('Never');
@@ -256,13 +326,21 @@ test('an owner generates a key pair in the browser, registers it, and a token si
   await page.locator('label', { hasText: 'An account’s registered keys' }).click();
   await expect(page.getByRole('radio', { name: 'An account’s registered keys' })).toBeChecked();
   await expect(page.getByLabel('Account API key')).toHaveValue(apiKey);
-  await expect(page.getByTestId('account-key-summary')).toHaveText('Grace Owner’s account has 1 public key registered.');
+  await expect(page.getByTestId('account-key-summary')).toHaveText(
+    'Grace Owner’s account has 1 public key registered.',
+  );
   await expect(page.getByText('This token will be accepted.')).toBeVisible();
   await expect(page.getByRole('list', { name: 'Verdict per key' })).toContainText('Verified');
 
-  const unknownKid = await new SignJWT({ sub: 'user-1' }).setProtectedHeader({ alg: 'RS256', kid: 'abc' }).setIssuedAt().setExpirationTime('5m').sign(await importPKCS8(pem, 'RS256'));
+  const unknownKid = await new SignJWT({ sub: 'user-1' })
+    .setProtectedHeader({ alg: 'RS256', kid: 'abc' })
+    .setIssuedAt()
+    .setExpirationTime('5m')
+    .sign(await importPKCS8(pem, 'RS256'));
   await page.getByLabel('Identity token').fill(unknownKid);
-  await expect(page.locator('[data-code="JWKS_UNAVAILABLE"]')).toContainText(`Account "Grace Owner’s account" has 1 key; none has kid "abc" (the kids are "${kid}")`);
+  await expect(page.locator('[data-code="JWKS_UNAVAILABLE"]')).toContainText(
+    `Account "Grace Owner’s account" has 1 key; none has kid "abc" (the kids are "${kid}")`,
+  );
 
   // The share link names the account, not its keys, and reopens in account mode.
   expect(new URL(page.url()).hash).toContain(`apiKey=${apiKey}`);
@@ -273,7 +351,9 @@ test('an owner generates a key pair in the browser, registers it, and a token si
 
 // A key stored while the deployment accepted ES256 stays stored when it no longer does, and is flagged. Two
 // production servers of this test's own share one data directory: the first accepts ES256, the second does not.
-test('an EC key stored earlier stays stored, is flagged on the account page, and the debugger refuses its tokens unless widened', async ({ page }) => {
+test('an EC key stored earlier stays stored, is flagged on the account page, and the debugger refuses its tokens unless widened', async ({
+  page,
+}) => {
   test.setTimeout(180_000);
   const port = Number(process.env.E2E_PORT ?? 3100) + 92;
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'rtc-doctor-stored-ec-'));
@@ -283,7 +363,11 @@ test('an EC key stored earlier stays stored, is flagged on the account page, and
     server = await startServer(port, { ...env, RTC_DOCTOR_ALGORITHMS: 'RS256,ES256' });
     const origin = { origin: server.url };
     const signUp = await page.request.post(`${server.url}/api/auth/sign-up/email`, {
-      data: { name: 'Eve Owner', email: `eve-${crypto.randomUUID().slice(0, 8)}@example.test`, password: 'a long enough password' },
+      data: {
+        name: 'Eve Owner',
+        email: `eve-${crypto.randomUUID().slice(0, 8)}@example.test`,
+        password: 'a long enough password',
+      },
       headers: origin,
     });
     expect(signUp.status()).toBe(200);
@@ -291,33 +375,51 @@ test('an EC key stored earlier stays stored, is flagged on the account page, and
     expect(apiKey).toBeDefined();
     const ec = ecKeyPair();
     const keys = { keys: [{ ...ec.jwk, kid: 'old-ec', alg: 'ES256' }, JSON.parse(publicJwkText('current-rsa'))] };
-    const upload = await page.request.post(`${server.url}/api/accounts/${apiKey}/keys`, { data: { key: JSON.stringify(keys) }, headers: origin });
+    const upload = await page.request.post(`${server.url}/api/accounts/${apiKey}/keys`, {
+      data: { key: JSON.stringify(keys) },
+      headers: origin,
+    });
     expect(upload.status()).toBe(201);
     await server.kill();
 
     server = await startServer(port, { ...env, RTC_DOCTOR_ALGORITHMS: '' });
-    const listing = (await (await page.request.get(`${server.url}/api/accounts/${apiKey}/keys`)).json()) as { keys: { kid: string; acceptedAlgorithms: string[] }[] };
-    expect(Object.fromEntries(listing.keys.map((key) => [key.kid, key.acceptedAlgorithms]))).toEqual({ 'old-ec': [], 'current-rsa': ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512'] });
+    const listing = (await (await page.request.get(`${server.url}/api/accounts/${apiKey}/keys`)).json()) as {
+      keys: { kid: string; acceptedAlgorithms: string[] }[];
+    };
+    expect(Object.fromEntries(listing.keys.map((key) => [key.kid, key.acceptedAlgorithms]))).toEqual({
+      'old-ec': [],
+      'current-rsa': ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512'],
+    });
     const jwks = await (await page.request.get(`${server.url}/api/accounts/${apiKey}/jwks.json`)).json();
     expect(jwks.keys.map((key: { kid: string }) => key.kid).sort()).toEqual(['current-rsa', 'old-ec']);
 
     await page.goto(`${server.url}/account`);
     const flag = page.getByTestId('key-refused');
     await expect(flag).toHaveCount(1);
-    await expect(flag).toContainText(`Tokens signed with the key old-ec will be refused: the service accepts only ${SERVICE_SET}.`);
+    await expect(flag).toContainText(
+      `Tokens signed with the key old-ec will be refused: the service accepts only ${SERVICE_SET}.`,
+    );
     await expect(flag.getByRole('link')).toHaveAttribute('href', '/docs/errors/key-unsupported-type');
     await expect(page.getByRole('row', { name: /old-ec/ }).getByTestId('key-refused-badge')).toHaveText('Refused');
     await expect(page.getByRole('row', { name: /current-rsa/ }).getByTestId('key-refused-badge')).toHaveCount(0);
 
     // In account mode the debugger sends its accepted set: the service's refuses the token, a widened one takes the stored key.
-    const token = await new SignJWT({ sub: 'user-1' }).setProtectedHeader({ alg: 'ES256', kid: 'old-ec' }).setIssuedAt().setExpirationTime('1h').sign(await importPKCS8(ec.pem, 'ES256'));
+    const token = await new SignJWT({ sub: 'user-1' })
+      .setProtectedHeader({ alg: 'ES256', kid: 'old-ec' })
+      .setIssuedAt()
+      .setExpirationTime('1h')
+      .sign(await importPKCS8(ec.pem, 'ES256'));
     await page.goto(`${server.url}/tools/token`);
     await page.getByLabel('Identity token').fill(token);
     await page.locator('label', { hasText: 'An account’s registered keys' }).click();
     await expect(page.getByLabel('Account API key')).toHaveValue(apiKey!);
     await expect(page.locator('[data-severity="error"]')).toHaveAttribute('data-code', 'TOKEN_UNSUPPORTED_ALG');
     await page.getByTestId('algorithm-set').locator('summary').click();
-    const sent = page.waitForRequest((request) => request.url().endsWith('/api/tokens/diagnose') && (request.postDataJSON() as { algorithms?: string[] }).algorithms?.includes('ES256') === true);
+    const sent = page.waitForRequest(
+      (request) =>
+        request.url().endsWith('/api/tokens/diagnose') &&
+        (request.postDataJSON() as { algorithms?: string[] }).algorithms?.includes('ES256') === true,
+    );
     await page.getByRole('checkbox', { name: /^ES256\b/ }).check();
     await sent;
     await expect(page.locator('[data-verdict="accepted"]').getByTestId('service-would-refuse')).toBeVisible();

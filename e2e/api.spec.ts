@@ -9,12 +9,16 @@ test('POST /api/tokens/diagnose gives the contract shape, and 200 for invalid to
     const result = await response.json();
     expect(result.ok).toBe(example.expected.length === 0);
     expect(result.errors.map((error: { code: string }) => error.code)).toEqual(example.expected);
-    for (const error of result.errors) expect(error).toMatchObject({ message: expect.any(String), docs: expect.stringMatching(/^\/docs\/errors\//) });
+    for (const error of result.errors)
+      expect(error).toMatchObject({ message: expect.any(String), docs: expect.stringMatching(/^\/docs\/errors\//) });
   }
 });
 
 test('POST /api/tokens/diagnose answers 400 for a malformed request and 413 for a large one', async ({ request }) => {
-  const malformed = await request.post('/api/tokens/diagnose', { data: '{"token":', headers: { 'content-type': 'application/json' } });
+  const malformed = await request.post('/api/tokens/diagnose', {
+    data: '{"token":',
+    headers: { 'content-type': 'application/json' },
+  });
   expect(malformed.status()).toBe(400);
   expect((await malformed.json()).error.code).toBe('BAD_REQUEST');
   const wrongType = await request.post('/api/tokens/diagnose', { data: { token: 42 } });
@@ -32,7 +36,9 @@ test('GET /api/clock reports the server time', async ({ request }) => {
   expect(response.headers()['cache-control']).toContain('no-store');
 });
 
-test('GET /api/accounts/{apiKey}/jwks.json answers 404 with the error shape for an unknown API key', async ({ request }) => {
+test('GET /api/accounts/{apiKey}/jwks.json answers 404 with the error shape for an unknown API key', async ({
+  request,
+}) => {
   const response = await request.get('/api/accounts/rtc_unknown/jwks.json');
   expect(response.status()).toBe(404);
   expect(await response.json()).toEqual({ error: { code: 'NOT_FOUND', message: 'No account has this API key.' } });
@@ -40,7 +46,9 @@ test('GET /api/accounts/{apiKey}/jwks.json answers 404 with the error shape for 
 });
 
 test('POST /api/keys/check validates keys through the server', async ({ request }) => {
-  const response = await request.post('/api/keys/check', { data: { key: JSON.stringify({ kty: 'oct', k: 'c2VjcmV0' }) } });
+  const response = await request.post('/api/keys/check', {
+    data: { key: JSON.stringify({ kty: 'oct', k: 'c2VjcmV0' }) },
+  });
   expect(response.status()).toBe(200);
   const result = await response.json();
   expect(result.ok).toBe(false);

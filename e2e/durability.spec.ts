@@ -22,7 +22,10 @@ const backends: Backend[] = [
     name: 'the embedded database',
     async prepare() {
       const dataDir = mkdtempSync(path.join(os.tmpdir(), 'rtc-doctor-durability-'));
-      return { env: { RTC_DOCTOR_DATA_DIR: dataDir, DATABASE_URL: '' }, dispose: async () => rmSync(dataDir, { recursive: true, force: true }) };
+      return {
+        env: { RTC_DOCTOR_DATA_DIR: dataDir, DATABASE_URL: '' },
+        dispose: async () => rmSync(dataDir, { recursive: true, force: true }),
+      };
     },
   },
 ];
@@ -33,7 +36,10 @@ backends.push({
   skipReason: postgresUrl ? undefined : POSTGRES_SKIP_REASON,
   async prepare() {
     const database = await createThrowawayDatabase(postgresUrl!, 'rtc_doctor_durability');
-    return { env: { DATABASE_URL: database.url, BETTER_AUTH_SECRET: 'durability-test-secret-0123456789abcdef' }, dispose: database.drop };
+    return {
+      env: { DATABASE_URL: database.url, BETTER_AUTH_SECRET: 'durability-test-secret-0123456789abcdef' },
+      dispose: database.drop,
+    };
   },
 });
 
@@ -48,12 +54,21 @@ for (const backend of backends) {
     try {
       const origin = { origin: server.url };
       const client = await playwrightRequest.newContext({ baseURL: server.url, extraHTTPHeaders: origin });
-      const signUp = await client.post('/api/auth/sign-up/email', { data: { name: 'Durable', email: `durable-${crypto.randomUUID().slice(0, 8)}@example.test`, password: 'a long enough password' } });
+      const signUp = await client.post('/api/auth/sign-up/email', {
+        data: {
+          name: 'Durable',
+          email: `durable-${crypto.randomUUID().slice(0, 8)}@example.test`,
+          password: 'a long enough password',
+        },
+      });
       expect(signUp.status()).toBe(200);
       const apiKey = /rtc_[A-Za-z0-9_-]{24}/.exec(await (await client.get('/account')).text())?.[0];
       expect(apiKey).toBeDefined();
 
-      const jwk = { ...generateKeyPairSync('rsa', { modulusLength: 2048 }).publicKey.export({ format: 'jwk' }), kid: 'survivor' };
+      const jwk = {
+        ...generateKeyPairSync('rsa', { modulusLength: 2048 }).publicKey.export({ format: 'jwk' }),
+        kid: 'survivor',
+      };
       const upload = await client.post(`/api/accounts/${apiKey}/keys`, { data: { key: JSON.stringify(jwk) } });
       expect(upload.status()).toBe(201);
       await server.kill();

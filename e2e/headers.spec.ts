@@ -15,7 +15,18 @@ function expectBaseline(headers: Record<string, string>) {
   expect(csp).toMatch(/frame-ancestors 'none'/);
 }
 
-for (const path of ['/', '/docs', '/docs/errors/token-expired', '/search?q=jwt', '/search-index.json', '/no-such-page', '/icon.svg', '/api/clock', '/tools/token', '/tools/race']) {
+for (const path of [
+  '/',
+  '/docs',
+  '/docs/errors/token-expired',
+  '/search?q=jwt',
+  '/search-index.json',
+  '/no-such-page',
+  '/icon.svg',
+  '/api/clock',
+  '/tools/token',
+  '/tools/race',
+]) {
   test(`${path} carries the security headers`, async ({ request }) => {
     const response = await request.get(path);
     expectBaseline(response.headers());

@@ -17,14 +17,25 @@ export async function outsideTheViewport(page: Page): Promise<string[]> {
     const width = window.innerWidth;
     const scrollWidth = document.documentElement.scrollWidth;
     if (scrollWidth > width) problems.push(`the page is ${scrollWidth} px wide in a ${width} px viewport`);
-    for (const element of document.querySelectorAll<HTMLElement>('a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex="-1"])')) {
+    for (const element of document.querySelectorAll<HTMLElement>(
+      'a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex="-1"])',
+    )) {
       const rect = element.getBoundingClientRect();
       const style = getComputedStyle(element);
       // Not rendered, or visually hidden (a skip link until it has the focus).
-      if (rect.width <= 1 || rect.height <= 1 || style.visibility === 'hidden' || element.closest('[hidden], dialog:not([open])')) continue;
+      if (
+        rect.width <= 1 ||
+        rect.height <= 1 ||
+        style.visibility === 'hidden' ||
+        element.closest('[hidden], dialog:not([open])')
+      )
+        continue;
       if (style.clipPath === 'inset(50%)' || style.clip === 'rect(0px, 0px, 0px, 0px)') continue;
       const box = (element.closest('pre, .prose table, [data-scrolls-sideways]') ?? element).getBoundingClientRect();
-      if (box.left < -0.5 || box.right > width + 0.5) problems.push(`${element.tagName.toLowerCase()} “${(element.textContent ?? element.getAttribute('aria-label') ?? '').trim().slice(0, 40)}” spans ${Math.round(box.left)}–${Math.round(box.right)} px`);
+      if (box.left < -0.5 || box.right > width + 0.5)
+        problems.push(
+          `${element.tagName.toLowerCase()} “${(element.textContent ?? element.getAttribute('aria-label') ?? '').trim().slice(0, 40)}” spans ${Math.round(box.left)}–${Math.round(box.right)} px`,
+        );
     }
     return problems;
   });

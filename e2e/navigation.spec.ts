@@ -31,19 +31,37 @@ test.describe('on a phone', () => {
 
   test('the search palette shows no keyboard hints on a touch screen', async ({ page }) => {
     await page.goto('/');
-    await page.getByRole('banner').getByRole('button', { name: /search/i }).click();
+    await page
+      .getByRole('banner')
+      .getByRole('button', { name: /search/i })
+      .click();
     await page.getByRole('combobox').fill('jwt');
     await expect(page.getByRole('option').first()).toBeVisible();
     await expect(page.getByTestId('keyboard-hint')).toBeHidden();
   });
 });
 
-test('on a desktop the header shows the sections and no menu button; the footer links every section', async ({ page }) => {
+test('on a desktop the header shows the sections and no menu button; the footer links every section', async ({
+  page,
+}) => {
   await page.setViewportSize({ width: 1366, height: 900 });
   await page.goto('/');
   await expect(page.getByRole('button', { name: 'Menu' })).toBeHidden();
-  await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link')).toHaveText(['Docs', 'Errors', 'Tools']);
-  await expect(page.getByRole('navigation', { name: 'Footer' }).getByRole('link')).toHaveText(['Docs', 'Error reference', 'Tools', 'Search', 'Account']);
-  await page.getByRole('banner').getByRole('button', { name: /search/i }).click();
+  await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link')).toHaveText([
+    'Docs',
+    'Errors',
+    'Tools',
+  ]);
+  await expect(page.getByRole('navigation', { name: 'Footer' }).getByRole('link')).toHaveText([
+    'Docs',
+    'Error reference',
+    'Tools',
+    'Search',
+    'Account',
+  ]);
+  await page
+    .getByRole('banner')
+    .getByRole('button', { name: /search/i })
+    .click();
   await expect(page.getByTestId('keyboard-hint')).toBeVisible();
 });

@@ -1,6 +1,11 @@
 import { expect, test } from './fixtures';
 
-for (const path of ['/docs/no-such-page', '/docs/errors/no-such-error', '/docs/errors/TOKEN_EXPIRED', '/no/such/place']) {
+for (const path of [
+  '/docs/no-such-page',
+  '/docs/errors/no-such-error',
+  '/docs/errors/TOKEN_EXPIRED',
+  '/no/such/place',
+]) {
   test(`${path} answers 404 with search and popular pages`, async ({ page }) => {
     const response = await page.goto(path);
     expect(response?.status()).toBe(404);
@@ -15,5 +20,8 @@ test('searching from the 404 page finds the page', async ({ page }) => {
   await page.goto('/docs/expired');
   await page.getByRole('searchbox').fill('JWT has expired');
   await page.getByRole('button', { name: 'Search', exact: true }).click();
-  await expect(page.getByRole('listitem').getByRole('link').first()).toHaveAttribute('href', '/docs/errors/token-expired');
+  await expect(page.getByRole('listitem').getByRole('link').first()).toHaveAttribute(
+    'href',
+    '/docs/errors/token-expired',
+  );
 });

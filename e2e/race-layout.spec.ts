@@ -1,7 +1,6 @@
 import { expect, seriousViolations, test } from './fixtures';
 import { LAYOUT_VIEWPORTS, outsideTheViewport } from './layout-checks';
 
-
 for (const viewport of LAYOUT_VIEWPORTS) {
   for (const colorScheme of ['light', 'dark'] as const) {
     test.describe(`${viewport.width}×${viewport.height}, ${colorScheme}`, () => {

@@ -5,13 +5,18 @@ const position = (page: Page) => page.getByTestId('race-position');
 const current = (page: Page) => page.getByTestId('race-current');
 const outcome = (page: Page) => page.getByTestId('race-outcome');
 
-test('steps forward and back through the seven steps, with the list marking the current event', async ({ page, problems }) => {
+test('steps forward and back through the seven steps, with the list marking the current event', async ({
+  page,
+  problems,
+}) => {
   await page.goto('/tools/race?provider=dynamic');
   await expect(position(page)).toHaveText('Event 0 of 12');
   await expect(current(page)).toContainText('Before the race');
   await page.getByRole('button', { name: 'Step forward' }).click();
   await expect(position(page)).toHaveText('Event 1 of 12');
-  await expect(current(page)).toContainText('Step 1 · Client B: B asks for a session for the document; the server has none yet.');
+  await expect(current(page)).toContainText(
+    'Step 1 · Client B: B asks for a session for the document; the server has none yet.',
+  );
   const events = page.getByRole('list', { name: 'Events in order' });
   await expect(events.getByRole('listitem')).toHaveCount(12);
   await expect(events.locator('li[aria-current="step"]')).toContainText('B asks for a session');
@@ -23,7 +28,9 @@ test('steps forward and back through the seven steps, with the list marking the 
   // Any event in the list can be jumped to.
   await events.getByRole('button').filter({ hasText: 'gets K1, decrypts the content' }).click();
   await expect(current(page)).toContainText('Step 7 · Client A');
-  await expect(page.getByRole('list', { name: 'Lanes now' }).getByRole('listitem').first()).toContainText('Collaborating');
+  await expect(page.getByRole('list', { name: 'Lanes now' }).getByRole('listitem').first()).toContainText(
+    'Collaborating',
+  );
   await expect(outcome(page)).toHaveAttribute('data-lost', 'false');
   expect(problems.list).toEqual([]);
 });
@@ -33,8 +40,14 @@ test('a discarding provider shows where it breaks and links to the fix', async (
   await expect(page.getByLabel('Encryption provider')).toHaveValue('discarding');
   await expect(outcome(page)).toHaveAttribute('data-lost', 'true');
   await expect(outcome(page)).toContainText('B wins with key hint h1, but A cannot decrypt the document');
-  await expect(outcome(page).getByRole('link', { name: 'Why this provider loses keys' })).toHaveAttribute('href', '/docs/session-race#when-a-provider-discards-old-keys');
-  await expect(outcome(page).getByRole('link', { name: 'The corrected provider, in code' })).toHaveAttribute('href', '/docs/session-race#writing-a-safe-provider');
+  await expect(outcome(page).getByRole('link', { name: 'Why this provider loses keys' })).toHaveAttribute(
+    'href',
+    '/docs/session-race#when-a-provider-discards-old-keys',
+  );
+  await expect(outcome(page).getByRole('link', { name: 'The corrected provider, in code' })).toHaveAttribute(
+    'href',
+    '/docs/session-race#writing-a-safe-provider',
+  );
   await page.getByRole('button', { name: 'Show where it breaks' }).click();
   await expect(current(page)).toContainText('K1 turns out to be the winning key');
   await expect(page.getByTestId('race-events').locator('li[aria-current="step"]')).toHaveAttribute('data-tone', 'bad');
@@ -47,7 +60,9 @@ test('a discarding provider shows where it breaks and links to the fix', async (
   await expect(outcome(page)).toHaveAttribute('data-lost', 'true');
   await expect(outcome(page)).toContainText('hands out a new key instead of K1');
   await page.getByRole('button', { name: 'Show where it breaks' }).click();
-  await expect(current(page)).toContainText('Step 7 · Client A: A asks its provider for the key for hint h1 and gets K3');
+  await expect(current(page)).toContainText(
+    'Step 7 · Client A: A asks its provider for the key for hint h1 and gets K3',
+  );
 
   await outcome(page).getByRole('link', { name: 'Why this provider loses keys' }).click();
   await expect(page).toHaveURL(/\/docs\/session-race#when-a-hint-returns-a-new-key$/);
@@ -70,7 +85,10 @@ test('choosing who reaches the server first and the number of clients changes th
   expect(problems.list).toEqual([]);
 });
 
-test('all orderings are counted in a Web Worker, per provider, and each can be stepped through', async ({ page, problems }) => {
+test('all orderings are counted in a Web Worker, per provider, and each can be stepped through', async ({
+  page,
+  problems,
+}) => {
   const workers: string[] = [];
   page.on('worker', (worker) => workers.push(worker.url()));
   await page.goto('/tools/race?mode=orderings&provider=discarding');
@@ -134,7 +152,10 @@ test('works from the keyboard: arrows step, Space plays, Home and End jump', asy
   expect(problems.list).toEqual([]);
 });
 
-test('the shortcuts belong to the player: outside it Home, End, Space and the arrows do not move it', async ({ page, problems }) => {
+test('the shortcuts belong to the player: outside it Home, End, Space and the arrows do not move it', async ({
+  page,
+  problems,
+}) => {
   await page.goto('/tools/race?provider=static&step=3');
   await expect(position(page)).toHaveText('Event 3 of 12');
   await page.locator('h1').click();
@@ -175,7 +196,9 @@ test('a skip link, a few Tab presses in, reaches Play', async ({ page, problems 
   // The skip link comes before every setting of the scenario.
   const settingsBefore = await page.evaluate(() => {
     const link = [...document.querySelectorAll('a')].find((anchor) => anchor.textContent === 'Skip to the player')!;
-    return [...document.querySelectorAll('main input, main select')].filter((field) => link.compareDocumentPosition(field) & Node.DOCUMENT_POSITION_PRECEDING).length;
+    return [...document.querySelectorAll('main input, main select')].filter(
+      (field) => link.compareDocumentPosition(field) & Node.DOCUMENT_POSITION_PRECEDING,
+    ).length;
   });
   expect(settingsBefore).toBe(0);
   await page.keyboard.press(' ');
@@ -258,7 +281,10 @@ test.describe('live mode against the real session API', () => {
   // The first request to a fresh server also creates its embedded database.
   test.setTimeout(120_000);
 
-  test('one 201 and one 409 with the winner\'s hint, the same hint on every event stream', async ({ page, problems }) => {
+  test("one 201 and one 409 with the winner's hint, the same hint on every event stream", async ({
+    page,
+    problems,
+  }) => {
     // A sends its create-session long before B does, so the real server should pick A.
     await page.goto('/tools/race?mode=live&provider=dynamic&t=0-10-10,0-800-10');
     await expect(page.getByRole('heading', { name: 'Nothing run yet' })).toBeVisible();
@@ -287,7 +313,10 @@ test.describe('live mode against the real session API', () => {
     expect(unexpectedProblems(problems.list)).toEqual([]);
   });
 
-  test('with a provider that returns a new key for the hint, the real loser cannot decrypt', async ({ page, problems }) => {
+  test('with a provider that returns a new key for the hint, the real loser cannot decrypt', async ({
+    page,
+    problems,
+  }) => {
     await page.goto('/tools/race?mode=live&provider=new-key-per-hint&clients=3&t=0-10-10,0-10-10,0-10-10');
     await page.getByRole('button', { name: 'Run against this server' }).click();
     const verdict = page.getByTestId('live-outcome');
@@ -295,15 +324,21 @@ test.describe('live mode against the real session API', () => {
     await expect(verdict).toHaveAttribute('data-lost', 'true');
     await expect(page.getByRole('list', { name: 'Live events in order' }).getByText(/^409 /)).toHaveCount(2);
     // All three are sent at the same moment: the page says they reached the server together.
-    await expect(page.getByTestId('live-overlap')).toContainText(/A’s, B’s and C’s create-session reached the server (in the same millisecond|within \d+ ms of each other)/);
+    await expect(page.getByTestId('live-overlap')).toContainText(
+      /A’s, B’s and C’s create-session reached the server (in the same millisecond|within \d+ ms of each other)/,
+    );
     expect(unexpectedProblems(problems.list)).toEqual([]);
   });
 
   test('says clearly when the session API is not there', async ({ page }) => {
-    await page.route('**/api/sessions/**', (route) => route.fulfill({ status: 404, contentType: 'application/json', body: '{"error":{"code":"NOT_FOUND"}}' }));
+    await page.route('**/api/sessions/**', (route) =>
+      route.fulfill({ status: 404, contentType: 'application/json', body: '{"error":{"code":"NOT_FOUND"}}' }),
+    );
     await page.goto('/tools/race?mode=live');
     await page.getByRole('button', { name: 'Run against this server' }).click();
     await expect(page.getByTestId('live-error')).toContainText('The live race could not finish.');
-    await expect(page.getByTestId('live-error')).toContainText('could not be opened. Is the session API running on this server?');
+    await expect(page.getByTestId('live-error')).toContainText(
+      'could not be opened. Is the session API running on this server?',
+    );
   });
 });

@@ -57,12 +57,16 @@ test.describe('search page', () => {
     });
   }
 
-  test('a pasted service message shows its page and close relations only, and says how many matched loosely', async ({ page }) => {
+  test('a pasted service message shows its page and close relations only, and says how many matched loosely', async ({
+    page,
+  }) => {
     await page.goto(`/search?q=${encodeURIComponent('JWT has expired')}`);
     const results = page.getByRole('main').getByRole('listitem');
     await expect(results.first().getByRole('link')).toHaveAttribute('href', '/docs/errors/token-expired');
     expect(await results.count()).toBeLessThanOrEqual(4);
-    await expect(page.getByRole('main').getByRole('link', { name: /RSA key is too short|key too weak/i })).toHaveCount(0);
+    await expect(page.getByRole('main').getByRole('link', { name: /RSA key is too short|key too weak/i })).toHaveCount(
+      0,
+    );
     await expect(page.getByTestId('loose-matches')).toContainText(/\d+ other pages share only a few common words/);
   });
 

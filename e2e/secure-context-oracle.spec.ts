@@ -40,7 +40,9 @@ let servers: net.Server[] = [];
 
 function pageFor(request: http.IncomingMessage): string {
   const frame = new URL(request.url ?? '/', 'http://any').searchParams.get('frame');
-  const iframe = frame ? `<iframe title="nested" src="${frame.replaceAll('&', '&amp;').replaceAll('"', '&quot;')}"></iframe>` : '';
+  const iframe = frame
+    ? `<iframe title="nested" src="${frame.replaceAll('&', '&amp;').replaceAll('"', '&quot;')}"></iframe>`
+    : '';
   return `<!doctype html><html lang="en"><title>oracle</title><p>oracle page</p>${iframe}</html>`;
 }
 
@@ -58,7 +60,10 @@ async function listen(server: net.Server, port: number) {
 }
 
 test.beforeAll(async () => {
-  const pems = await generate([{ name: 'commonName', value: 'oracle.localhost' }], { keyType: 'ec', algorithm: 'sha256' });
+  const pems = await generate([{ name: 'commonName', value: 'oracle.localhost' }], {
+    keyType: 'ec',
+    algorithm: 'sha256',
+  });
   const tls = https.createServer({ key: pems.private, cert: pems.cert }, answer);
   await listen(tls, TLS_PORT);
   const proxy = http.createServer(answer);
@@ -98,7 +103,12 @@ interface Observed {
   subtle: boolean;
 }
 
-const observe = () => ({ href: location.href, origin: self.origin, secure: window.isSecureContext, subtle: typeof crypto.subtle === 'object' });
+const observe = () => ({
+  href: location.href,
+  origin: self.origin,
+  secure: window.isSecureContext,
+  subtle: typeof crypto.subtle === 'object',
+});
 
 function libraryVerdict(check: SecureContextCheck) {
   if (!check.ok) throw new Error(check.message);
@@ -109,7 +119,11 @@ async function openBlob(page: Page, innerOrigin: string): Promise<Observed> {
   await page.goto(`${innerOrigin}/creator`);
   const [popup] = await Promise.all([
     page.context().waitForEvent('page'),
-    page.evaluate(() => window.open(URL.createObjectURL(new Blob(['<!doctype html><title>blob</title><p>blob page</p>'], { type: 'text/html' })))),
+    page.evaluate(() =>
+      window.open(
+        URL.createObjectURL(new Blob(['<!doctype html><title>blob</title><p>blob page</p>'], { type: 'text/html' })),
+      ),
+    ),
   ]);
   await popup.waitForLoadState();
   return popup.evaluate(observe);

@@ -8,13 +8,21 @@ const TOOL = '/tools/secure-context';
 
 test('starts empty, probes this page and links the docs', async ({ page, problems }) => {
   await page.goto(TOOL);
-  await expect(page.getByRole('heading', { name: 'Type the address of your page to see whether RTC can run there' })).toBeVisible();
+  await expect(
+    page.getByRole('heading', { name: 'Type the address of your page to see whether RTC can run there' }),
+  ).toBeVisible();
   const probe = page.getByRole('list', { name: 'Checks on this page' });
   await expect(probe.getByRole('listitem')).toHaveCount(3);
   await expect(probe.locator('[data-ok="true"]')).toHaveCount(3);
   await expect(probe).toContainText('window.isSecureContext is true');
-  await expect(page.getByRole('link', { name: 'Secure contexts: the full guide' })).toHaveAttribute('href', '/docs/secure-context');
-  await expect(page.getByRole('link', { name: '“RTC services require a secure context”' })).toHaveAttribute('href', '/docs/errors/secure-context-required');
+  await expect(page.getByRole('link', { name: 'Secure contexts: the full guide' })).toHaveAttribute(
+    'href',
+    '/docs/secure-context',
+  );
+  await expect(page.getByRole('link', { name: '“RTC services require a secure context”' })).toHaveAttribute(
+    'href',
+    '/docs/errors/secure-context-required',
+  );
   expect(problems.list).toEqual([]);
 });
 
@@ -35,7 +43,9 @@ test('shows the reason and the fix, and says what is wrong with an unparseable U
   await page.goto(TOOL);
   const field = page.getByLabel('Page URL');
   await field.pressSequentially('http://192.168.1.20:3000/editor');
-  await expect(page.getByRole('status')).toHaveText('Not a secure context: RTC will refuse to start on a page at this address.');
+  await expect(page.getByRole('status')).toHaveText(
+    'Not a secure context: RTC will refuse to start on a page at this address.',
+  );
   await expect(page.getByTestId('reason')).toContainText('192.168.1.20 is a private network (LAN) address');
   await expect(page.getByTestId('fix')).toContainText('open http://localhost:3000/editor instead');
   await field.fill('http://0x7f.1:8080/');
@@ -54,7 +64,10 @@ test('the example buttons fill the field', async ({ page }) => {
   await expect(page.getByTestId('fix')).toContainText('http://myapp.localhost:5173');
 });
 
-test('a share link carries the URL and the setup in the query and renders them on arrival', async ({ page, context }) => {
+test('a share link carries the URL and the setup in the query and renders them on arrival', async ({
+  page,
+  context,
+}) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.goto(TOOL);
   await page.getByLabel('Page URL').fill('http://devbox.local:8080/');
@@ -75,12 +88,17 @@ test('a share link carries the URL and the setup in the query and renders them o
   await expect(page.getByRole('region', { name: 'Vite recipe' })).toBeVisible();
 });
 
-test('a LAN address picks the phone or LAN device recipe, which the reader can still change', async ({ page, problems }) => {
+test('a LAN address picks the phone or LAN device recipe, which the reader can still change', async ({
+  page,
+  problems,
+}) => {
   await page.goto(TOOL);
   await expect(page.getByTestId('recipe')).toContainText('Pick a setup above');
   await page.getByLabel('Page URL').fill('http://192.168.1.20:3000');
   await expect(page.getByRole('radio', { name: 'Phone or LAN device' })).toBeChecked();
-  await expect(page.getByRole('region', { name: 'Phone or LAN device recipe' })).toContainText('adb reverse tcp:3000 tcp:3000');
+  await expect(page.getByRole('region', { name: 'Phone or LAN device recipe' })).toContainText(
+    'adb reverse tcp:3000 tcp:3000',
+  );
   await expect(page.getByTestId('recipe-implied')).toContainText('Picked from the address above');
   // An implied setup is not written into the link: it follows from the address.
   await expect(page).not.toHaveURL(/setup=/);
@@ -110,7 +128,9 @@ test('a share link’s setup wins over the one its address implies, before and a
   await expect(page.getByRole('radio', { name: 'Vite' })).toBeChecked();
   await expect(page.getByRole('region', { name: 'Vite recipe' })).toBeVisible();
   // Without a setup in the link, the server already renders the implied one.
-  const implied = await (await page.request.get(`${TOOL}?url=${encodeURIComponent('http://192.168.1.20:3000/')}`)).text();
+  const implied = await (
+    await page.request.get(`${TOOL}?url=${encodeURIComponent('http://192.168.1.20:3000/')}`)
+  ).text();
   expect(implied).toContain('adb reverse tcp:3000 tcp:3000');
 });
 
@@ -119,13 +139,17 @@ test('the probe says it checks this portal, not the address under test', async (
   await expect(page.getByTestId('verdict')).toHaveAttribute('data-secure', 'false');
   const probe = page.getByTestId('probe');
   await expect(probe.getByRole('heading', { name: 'RTC Doctor itself, in this browser' })).toBeVisible();
-  await expect(page.getByTestId('probe-scope')).toHaveText('A live check of the page you are reading now, not of the address you typed.');
+  await expect(page.getByTestId('probe-scope')).toHaveText(
+    'A live check of the page you are reading now, not of the address you typed.',
+  );
 });
 
 test('a fix links its recipe, and every recipe can be picked with the keyboard', async ({ page, problems }) => {
   await page.goto(`${TOOL}?url=${encodeURIComponent('http://192.168.1.20:3000/')}`);
   await page.getByTestId('fix').getByRole('link', { name: 'Phone or LAN device' }).click();
-  await expect(page.getByRole('region', { name: 'Phone or LAN device recipe' })).toContainText('adb reverse tcp:3000 tcp:3000');
+  await expect(page.getByRole('region', { name: 'Phone or LAN device recipe' })).toContainText(
+    'adb reverse tcp:3000 tcp:3000',
+  );
   await expect(page).toHaveURL(/setup=lan-device/);
 
   const radios = page.getByRole('radio');
@@ -177,7 +201,10 @@ test('the console snippet prints the same check and reports true on this secure 
 test('on a page that is not a secure context the probe and the snippet say so', async ({ baseURL }) => {
   // The same server, opened by a custom hostname mapped to it, so Chromium judges it like a LAN dev server.
   const port = new URL(baseURL!).port;
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS, '--host-resolver-rules=MAP rtc-doctor.test 127.0.0.1'] });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: [...CHROMIUM_ARGS, '--host-resolver-rules=MAP rtc-doctor.test 127.0.0.1'],
+  });
   try {
     const page = await browser.newPage();
     const logs: string[] = [];
@@ -191,7 +218,9 @@ test('on a page that is not a secure context the probe and the snippet say so', 
     expect(verdict.ok && verdict.verdict.secure).toBe(false);
     const snippet = await page.getByTestId('console-snippet').innerText();
     expect(await page.evaluate(snippet)).toBe(false);
-    await expect.poll(() => logs.join('\n')).toContain(`How to fix it: http://rtc-doctor.test:${port}${TOOL}?url=${encodeURIComponent(address)}`);
+    await expect
+      .poll(() => logs.join('\n'))
+      .toContain(`How to fix it: http://rtc-doctor.test:${port}${TOOL}?url=${encodeURIComponent(address)}`);
   } finally {
     await browser.close();
   }
@@ -202,7 +231,12 @@ test.describe('GET /api/secure-context', () => {
     const response = await request.get(`/api/secure-context?url=${encodeURIComponent('http://[::1]:8080/')}`);
     expect(response.status()).toBe(200);
     expect(response.headers()['cache-control']).toContain('max-age');
-    expect(await response.json()).toMatchObject({ url: 'http://[::1]:8080/', origin: 'http://[::1]:8080', secure: true, reason: expect.stringContaining('::1') });
+    expect(await response.json()).toMatchObject({
+      url: 'http://[::1]:8080/',
+      origin: 'http://[::1]:8080',
+      secure: true,
+      reason: expect.stringContaining('::1'),
+    });
   });
 
   test('answers 400 naming the problem for a missing or unparseable URL', async ({ request }) => {
@@ -212,7 +246,10 @@ test.describe('GET /api/secure-context', () => {
     ] as const) {
       const response = await request.get(`/api/secure-context${query}`);
       expect(response.status()).toBe(400);
-      expect((await response.json()).error).toMatchObject({ code: 'BAD_REQUEST', message: expect.stringMatching(message) });
+      expect((await response.json()).error).toMatchObject({
+        code: 'BAD_REQUEST',
+        message: expect.stringMatching(message),
+      });
     }
   });
 });

@@ -44,11 +44,20 @@ export async function startServer(port: number, env: Record<string, string>): Pr
   // A server left over from an interrupted run would answer in this one's place, or hang. A server just killed
   // may hold the port for a moment while its process group dies.
   for (let attempt = 0; await portInUse(port); attempt++) {
-    if (attempt === 30) throw new Error(`Port ${port} is already in use: is a server from an earlier run still running?`);
+    if (attempt === 30)
+      throw new Error(`Port ${port} is already in use: is a server from an earlier run still running?`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   const child = spawn(process.execPath, [SERVER], {
-    env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', RTC_DOCTOR_RATE_LIMITS: 'off', ...env, PORT: String(port), HOSTNAME: '127.0.0.1' },
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      NEXT_TELEMETRY_DISABLED: '1',
+      RTC_DOCTOR_RATE_LIMITS: 'off',
+      ...env,
+      PORT: String(port),
+      HOSTNAME: '127.0.0.1',
+    },
     detached: true,
     stdio: ['ignore', 'ignore', 'pipe'],
   });

@@ -47,7 +47,10 @@ test.describe('session bounds on a server of their own', () => {
       headers: { 'content-type': 'application/json', 'x-forwarded-for': address },
       body: JSON.stringify({ keyHint, content: CONTENT }),
     });
-    return { status: response.status, body: (await response.json()) as { keyHint?: string; error?: { code: string; message: string } } };
+    return {
+      status: response.status,
+      body: (await response.json()) as { keyHint?: string; error?: { code: string; message: string } },
+    };
   }
 
   interface OpenStream {
@@ -60,9 +63,18 @@ test.describe('session bounds on a server of their own', () => {
   /** An event stream as `address`: when it is accepted, resolves once the server says it is listening. */
   async function stream(documentId: string, address: string): Promise<OpenStream> {
     const abort = new AbortController();
-    const response = await fetch(`${server.url}/api/sessions/${documentId}/events`, { headers: { accept: 'text/event-stream', 'x-forwarded-for': address }, signal: abort.signal });
+    const response = await fetch(`${server.url}/api/sessions/${documentId}/events`, {
+      headers: { accept: 'text/event-stream', 'x-forwarded-for': address },
+      signal: abort.signal,
+    });
     const close = () => abort.abort();
-    if (response.status !== 200) return { status: response.status, retryAfter: response.headers.get('retry-after'), error: ((await response.json()) as { error: OpenStream['error'] }).error, close };
+    if (response.status !== 200)
+      return {
+        status: response.status,
+        retryAfter: response.headers.get('retry-after'),
+        error: ((await response.json()) as { error: OpenStream['error'] }).error,
+        close,
+      };
     const reader = response.body!.getReader();
     const decoder = new TextDecoder();
     let text = '';
@@ -96,14 +108,20 @@ test.describe('session bounds on a server of their own', () => {
     const perClient = await stream(documentId, a);
     expect(perClient.status).toBe(503);
     expect(perClient.retryAfter).toMatch(/^\d+$/);
-    expect(perClient.error).toEqual({ code: 'TOO_MANY_STREAMS', message: expect.stringContaining('RTC_DOCTOR_SESSION_STREAMS_PER_CLIENT') });
+    expect(perClient.error).toEqual({
+      code: 'TOO_MANY_STREAMS',
+      message: expect.stringContaining('RTC_DOCTOR_SESSION_STREAMS_PER_CLIENT'),
+    });
 
     const second = [await stream(documentId, b), await stream(documentId, b)];
     expect(second.map((opened) => opened.status)).toEqual([200, 200]);
     const perProcess = await stream(documentId, c);
     expect(perProcess.status).toBe(503);
     expect(perProcess.retryAfter).toMatch(/^\d+$/);
-    expect(perProcess.error).toEqual({ code: 'TOO_MANY_STREAMS', message: expect.stringContaining('RTC_DOCTOR_SESSION_STREAMS_PER_PROCESS') });
+    expect(perProcess.error).toEqual({
+      code: 'TOO_MANY_STREAMS',
+      message: expect.stringContaining('RTC_DOCTOR_SESSION_STREAMS_PER_PROCESS'),
+    });
 
     // Recovery: one of a's streams closes; a may open one again, and the process is full again.
     first[0]!.close();
@@ -120,14 +138,21 @@ test.describe('session bounds on a server of their own', () => {
   test('storage: a create with no room gets 507 and stores nothing; once sessions have been idle past the idle time, they make room', async () => {
     const run = Date.now();
     const stored = [0, 1, 2].map((index) => `bounds-store-${run}-${index}`);
-    for (const [index, documentId] of stored.entries()) expect((await create(documentId, `key-${index}`, testAddress(2, 201 + index))).status).toBe(201);
+    for (const [index, documentId] of stored.entries())
+      expect((await create(documentId, `key-${index}`, testAddress(2, 201 + index))).status).toBe(201);
 
     const refusedDocument = `bounds-store-${run}-3`;
     const refused = await create(refusedDocument, 'key-3', testAddress(2, 204));
     expect(refused.status).toBe(507);
-    expect(refused.body.error).toEqual({ code: 'SESSION_STORAGE_FULL', message: expect.stringContaining('RTC_DOCTOR_SESSION_STORAGE_BYTES') });
+    expect(refused.body.error).toEqual({
+      code: 'SESSION_STORAGE_FULL',
+      message: expect.stringContaining('RTC_DOCTOR_SESSION_STORAGE_BYTES'),
+    });
     // Losers store nothing, so they are still answered; nothing was stored for the refused document.
-    expect(await create(stored[0]!, 'late', testAddress(2, 205))).toEqual({ status: 409, body: { outcome: 'rejected', keyHint: 'key-0' } });
+    expect(await create(stored[0]!, 'late', testAddress(2, 205))).toEqual({
+      status: 409,
+      body: { outcome: 'rejected', keyHint: 'key-0' },
+    });
     expect((await create(refusedDocument, 'key-3', testAddress(2, 204))).status).toBe(507);
 
     // Recovery: the stored sessions go idle; the next create evicts the one idle longest and is stored. (At most 100
@@ -138,6 +163,9 @@ test.describe('session bounds on a server of their own', () => {
       recovered = await create(refusedDocument, 'key-3', testAddress(2, 204));
     }
     expect(recovered).toEqual({ status: 201, body: { outcome: 'created', keyHint: 'key-3' } });
-    expect(await create(refusedDocument, 'late', testAddress(2, 205))).toEqual({ status: 409, body: { outcome: 'rejected', keyHint: 'key-3' } });
+    expect(await create(refusedDocument, 'late', testAddress(2, 205))).toEqual({
+      status: 409,
+      body: { outcome: 'rejected', keyHint: 'key-3' },
+    });
   });
 });

@@ -6,7 +6,12 @@ export interface CreateAnswer {
 }
 
 /** One creator: POST /api/sessions/{documentId}. `address` stands for the client's own IP (rate limits count per address). */
-export async function createSession(baseURL: string, documentId: string, keyHint: string, address?: string): Promise<CreateAnswer> {
+export async function createSession(
+  baseURL: string,
+  documentId: string,
+  keyHint: string,
+  address?: string,
+): Promise<CreateAnswer> {
   const response = await fetch(`${baseURL}/api/sessions/${documentId}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(address ? { 'x-forwarded-for': address } : {}) },
@@ -68,8 +73,10 @@ export function openEventStream(baseURL: string, documentId: string, address?: s
         const block = buffer.slice(0, end);
         buffer = buffer.slice(end + 2);
         if (block === ': subscribed') subscribed.resolve();
-        else if (block === ': heartbeat' && keyHints.length > 0 && ++heartbeatsSinceEvent === 2) settled.resolve([...keyHints]);
-        else if (block.startsWith('event: session-available\n')) keyHints.push(JSON.parse(block.split('\ndata: ')[1]!).keyHint);
+        else if (block === ': heartbeat' && keyHints.length > 0 && ++heartbeatsSinceEvent === 2)
+          settled.resolve([...keyHints]);
+        else if (block.startsWith('event: session-available\n'))
+          keyHints.push(JSON.parse(block.split('\ndata: ')[1]!).keyHint);
       }
     }
     throw new Error('the event stream ended');

@@ -20,7 +20,11 @@ test.describe('two server processes sharing PostgreSQL @postgres', () => {
   test.beforeAll(async () => {
     test.setTimeout(180_000);
     database = await createThrowawayDatabase(databaseUrl!);
-    const env = { DATABASE_URL: database.url, BETTER_AUTH_SECRET: randomBytes(32).toString('base64url'), RTC_DOCTOR_SESSION_HEARTBEAT_SECONDS: '1' };
+    const env = {
+      DATABASE_URL: database.url,
+      BETTER_AUTH_SECRET: randomBytes(32).toString('base64url'),
+      RTC_DOCTOR_SESSION_HEARTBEAT_SECONDS: '1',
+    };
     servers = await Promise.all([startServer(firstPort, env), startServer(firstPort + 1, env)]);
   });
 
@@ -85,7 +89,9 @@ test.describe('two server processes sharing PostgreSQL @postgres', () => {
     // Whoever won, the session is there: the survivor announces it and every later creator is turned away with its key hint.
     const [announced] = await watching.settled;
     watching.close();
-    const later = await Promise.all(Array.from({ length: 20 }, (_, index) => createSession(survivor.url, documentId, `later-${index}`)));
+    const later = await Promise.all(
+      Array.from({ length: 20 }, (_, index) => createSession(survivor.url, documentId, `later-${index}`)),
+    );
     expect(later).toEqual(later.map(() => ({ status: 409, keyHint: announced })));
     const created = answered.filter((answer) => answer.status === 201);
     expect(created.length).toBeLessThanOrEqual(1);

@@ -13,19 +13,28 @@ function expectOneWinner(answers: CreateAnswer[]): string {
   return winner;
 }
 
-test('200 concurrent creators of one document: one 201, 199 409s with the winner key hint, every subscriber told once', async ({ baseURL }) => {
+test('200 concurrent creators of one document: one 201, 199 409s with the winner key hint, every subscriber told once', async ({
+  baseURL,
+}) => {
   const documentId = `race-${test.info().workerIndex}-${Date.now()}`;
   const early = Array.from({ length: 10 }, (_, index) => openEventStream(baseURL!, documentId, testAddress(0, index)));
   await Promise.all(early.map((stream) => stream.subscribed));
 
-  const answers = await Promise.all(Array.from({ length: CREATORS }, (_, index) => createSession(baseURL!, documentId, `key-${index}`, testAddress(1, index))));
+  const answers = await Promise.all(
+    Array.from({ length: CREATORS }, (_, index) =>
+      createSession(baseURL!, documentId, `key-${index}`, testAddress(1, index)),
+    ),
+  );
   const winner = expectOneWinner(answers);
 
   const late = openEventStream(baseURL!, documentId, testAddress(0, 10));
   for (const stream of [...early, late]) expect(await stream.settled).toEqual([winner]);
   for (const stream of [...early, late]) stream.close();
 
-  expect(await createSession(baseURL!, documentId, 'after-the-race', testAddress(2, 0))).toEqual({ status: 409, keyHint: winner });
+  expect(await createSession(baseURL!, documentId, 'after-the-race', testAddress(2, 0))).toEqual({
+    status: 409,
+    keyHint: winner,
+  });
 });
 
 test('bad document ids, key hints and bodies get a 400 naming the problem and create nothing', async ({ request }) => {
@@ -33,24 +42,49 @@ test('bad document ids, key hints and bodies get a 400 naming the problem and cr
   const documentId = `validated-${Date.now()}`;
   const badId = await request.post('/api/sessions/has%20space', { data: { keyHint: 'k' }, headers });
   expect(badId.status()).toBe(400);
-  expect((await badId.json()).error).toEqual({ code: 'BAD_REQUEST', message: expect.stringMatching(/^The document id may hold only/) });
-  expect((await request.post(`/api/sessions/${'d'.repeat(129)}`, { data: { keyHint: 'k' }, headers })).status()).toBe(400);
+  expect((await badId.json()).error).toEqual({
+    code: 'BAD_REQUEST',
+    message: expect.stringMatching(/^The document id may hold only/),
+  });
+  expect((await request.post(`/api/sessions/${'d'.repeat(129)}`, { data: { keyHint: 'k' }, headers })).status()).toBe(
+    400,
+  );
 
-  for (const data of [{}, { keyHint: '' }, { keyHint: 'k'.repeat(257) }, { keyHint: '<script>' }, { keyHint: 'k', content: 42 }]) {
+  for (const data of [
+    {},
+    { keyHint: '' },
+    { keyHint: 'k'.repeat(257) },
+    { keyHint: '<script>' },
+    { keyHint: 'k', content: 42 },
+  ]) {
     const response = await request.post(`/api/sessions/${documentId}`, { data, headers });
     expect(response.status(), JSON.stringify(data)).toBe(400);
     expect((await response.json()).error.message).toMatch(/keyHint|content/);
   }
-  expect((await request.post(`/api/sessions/${documentId}`, { data: { keyHint: 'k', content: 'x'.repeat(300 * 1024) }, headers })).status()).toBe(413);
+  expect(
+    (
+      await request.post(`/api/sessions/${documentId}`, {
+        data: { keyHint: 'k', content: 'x'.repeat(300 * 1024) },
+        headers,
+      })
+    ).status(),
+  ).toBe(413);
 
-  const valid = await request.post(`/api/sessions/${documentId}`, { data: { keyHint: 'the-first-valid-one' }, headers });
+  const valid = await request.post(`/api/sessions/${documentId}`, {
+    data: { keyHint: 'the-first-valid-one' },
+    headers,
+  });
   expect(valid.status()).toBe(201);
 });
 
 test('a browser on another site cannot create a session', async ({ request }) => {
   const response = await request.post(`/api/sessions/cross-site-${Date.now()}`, {
     data: { keyHint: 'k' },
-    headers: { origin: 'https://attacker.example', 'sec-fetch-site': 'cross-site', 'x-forwarded-for': testAddress(2, 2) },
+    headers: {
+      origin: 'https://attacker.example',
+      'sec-fetch-site': 'cross-site',
+      'x-forwarded-for': testAddress(2, 2),
+    },
   });
   expect(response.status()).toBe(403);
   expect((await response.json()).error.code).toBe('CSRF_REJECTED');
@@ -59,7 +93,10 @@ test('a browser on another site cannot create a session', async ({ request }) =>
 test('the event stream is sent uncompressed and uncached, with the API security policy', async ({ baseURL }) => {
   const documentId = `headers-${Date.now()}`;
   const abort = new AbortController();
-  const response = await fetch(`${baseURL}/api/sessions/${documentId}/events`, { headers: { 'accept-encoding': 'gzip, br', 'x-forwarded-for': testAddress(2, 3) }, signal: abort.signal });
+  const response = await fetch(`${baseURL}/api/sessions/${documentId}/events`, {
+    headers: { 'accept-encoding': 'gzip, br', 'x-forwarded-for': testAddress(2, 3) },
+    signal: abort.signal,
+  });
   expect(response.status).toBe(200);
   expect(response.headers.get('content-type')).toMatch(/^text\/event-stream/);
   expect(response.headers.get('cache-control')).toBe('no-cache, no-transform');

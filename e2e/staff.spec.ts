@@ -29,9 +29,18 @@ test.beforeAll(async () => {
   demo = JSON.parse(readFileSync(path.join(dataDir, 'demo-credentials.json'), 'utf8'));
   server = await startServer(PORT, env);
   const owner = await request.newContext({ baseURL: server.url, extraHTTPHeaders: { origin: server.url } });
-  expect((await owner.post('/api/auth/sign-in/email', { data: { email: demo.owner.email, password: demo.owner.password } })).status()).toBe(200);
-  const keys = LONG_KIDS.map((kid) => ({ ...generateKeyPairSync('rsa', { modulusLength: 2048 }).publicKey.export({ format: 'jwk' }), kid }));
-  expect((await owner.post(`/api/accounts/${demo.apiKey}/keys`, { data: { key: JSON.stringify({ keys }) } })).status()).toBe(201);
+  expect(
+    (
+      await owner.post('/api/auth/sign-in/email', { data: { email: demo.owner.email, password: demo.owner.password } })
+    ).status(),
+  ).toBe(200);
+  const keys = LONG_KIDS.map((kid) => ({
+    ...generateKeyPairSync('rsa', { modulusLength: 2048 }).publicKey.export({ format: 'jwk' }),
+    kid,
+  }));
+  expect(
+    (await owner.post(`/api/accounts/${demo.apiKey}/keys`, { data: { key: JSON.stringify({ keys }) } })).status(),
+  ).toBe(201);
   await owner.dispose();
 });
 
@@ -65,23 +74,38 @@ test('support staff read any account’s keys and audit log but can change nothi
   // Read only in the page, and refused by the server whatever the page shows.
   await expect(page.getByRole('button', { name: 'Check and add' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Delete' })).toHaveCount(0);
-  const keys = (await (await page.request.get(`${server.url}/api/accounts/${demo.apiKey}/keys`)).json()).keys as { id: string }[];
+  const keys = (await (await page.request.get(`${server.url}/api/accounts/${demo.apiKey}/keys`)).json()).keys as {
+    id: string;
+  }[];
   const headers = { origin: server.url };
-  const add = await page.request.post(`${server.url}/api/accounts/${demo.apiKey}/keys`, { data: { key: '{}' }, headers });
+  const add = await page.request.post(`${server.url}/api/accounts/${demo.apiKey}/keys`, {
+    data: { key: '{}' },
+    headers,
+  });
   expect(add.status()).toBe(403);
-  const remove = await page.request.delete(`${server.url}/api/accounts/${demo.apiKey}/keys/${keys[0]!.id}`, { headers });
+  const remove = await page.request.delete(`${server.url}/api/accounts/${demo.apiKey}/keys/${keys[0]!.id}`, {
+    headers,
+  });
   expect(remove.status()).toBe(403);
-  expect((await (await page.request.get(`${server.url}/api/accounts/${demo.apiKey}/keys`)).json()).keys).toHaveLength(keys.length);
+  expect((await (await page.request.get(`${server.url}/api/accounts/${demo.apiKey}/keys`)).json()).keys).toHaveLength(
+    keys.length,
+  );
   expect(problems.list).toEqual([]);
 });
 
 async function signInAsStaff(page: import('@playwright/test').Page) {
-  const answer = await page.request.post(`${server.url}/api/auth/sign-in/email`, { data: { email: demo.staff.email, password: demo.staff.password }, headers: { origin: server.url } });
+  const answer = await page.request.post(`${server.url}/api/auth/sign-in/email`, {
+    data: { email: demo.staff.email, password: demo.staff.password },
+    headers: { origin: server.url },
+  });
   expect(answer.status()).toBe(200);
 }
 
 for (const viewport of [PHONE, DESKTOP]) {
-  test(`the staff view at ${viewport.width}×${viewport.height} fits the screen and is accessible in light and dark`, async ({ page, problems }) => {
+  test(`the staff view at ${viewport.width}×${viewport.height} fits the screen and is accessible in light and dark`, async ({
+    page,
+    problems,
+  }) => {
     await page.setViewportSize(viewport);
     await signInAsStaff(page);
     for (const colorScheme of ['light', 'dark'] as const) {
@@ -90,7 +114,9 @@ for (const viewport of [PHONE, DESKTOP]) {
         await page.goto(`${server.url}${path}`);
         await expect(page.locator('html')).toHaveClass(colorScheme === 'dark' ? /dark/ : /^(?!.*dark)/);
         await expect(page.getByRole('button', { name: 'Look up' })).toBeVisible();
-        if (path !== '/account') for (const kid of ['demo-rs256', ...LONG_KIDS]) await expect(page.getByRole('cell', { name: kid })).toBeVisible();
+        if (path !== '/account')
+          for (const kid of ['demo-rs256', ...LONG_KIDS])
+            await expect(page.getByRole('cell', { name: kid })).toBeVisible();
         expect(await outsideTheViewport(page), `${path} ${colorScheme}`).toEqual([]);
         expect(await seriousViolations(page), `${path} ${colorScheme}`).toEqual([]);
       }

@@ -6,9 +6,19 @@ import { expect, test } from './fixtures';
 const PORT = Number(process.env.E2E_PORT ?? 3100) + 95;
 
 /** The production server as `npm start` runs it, with `env` on top; resolves with its exit code and output. */
-async function startAndWaitForExit(port: number, env: Record<string, string>): Promise<{ code: number | null; output: string }> {
+async function startAndWaitForExit(
+  port: number,
+  env: Record<string, string>,
+): Promise<{ code: number | null; output: string }> {
   const server = spawn(process.execPath, ['server.mjs'], {
-    env: { ...process.env, PORT: String(port), HOSTNAME: '127.0.0.1', DATABASE_URL: '', NEXT_TELEMETRY_DISABLED: '1', ...env },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOSTNAME: '127.0.0.1',
+      DATABASE_URL: '',
+      NEXT_TELEMETRY_DISABLED: '1',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -28,7 +38,9 @@ test('the server refuses to start with a symmetric algorithm in RTC_DOCTOR_ALGOR
 
 test('the server refuses to start with a trusted proxy that is not an address or range, naming it', async () => {
   test.setTimeout(90_000);
-  const { code, output } = await startAndWaitForExit(PORT + 1, { RTC_DOCTOR_TRUSTED_PROXIES: '10.0.0.0/8, proxy.internal' });
+  const { code, output } = await startAndWaitForExit(PORT + 1, {
+    RTC_DOCTOR_TRUSTED_PROXIES: '10.0.0.0/8, proxy.internal',
+  });
   expect(code).toBe(1);
   expect(output).toContain('RTC Doctor cannot start');
   expect(output).toContain('RTC_DOCTOR_TRUSTED_PROXIES: "proxy.internal" is not an IP address or a CIDR range');

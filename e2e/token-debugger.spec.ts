@@ -5,18 +5,25 @@ import { expect, seriousViolations, test } from './fixtures';
 const examples = EXAMPLES;
 
 async function errorCodes(page: import('@playwright/test').Page): Promise<string[]> {
-  return page.locator('[data-severity="error"]').evaluateAll((items) => items.map((item) => item.getAttribute('data-code') ?? ''));
+  return page
+    .locator('[data-severity="error"]')
+    .evaluateAll((items) => items.map((item) => item.getAttribute('data-code') ?? ''));
 }
 
 test('starts with an empty state that explains tokens', async ({ page, problems }) => {
   await page.goto('/tools/token');
-  await expect(page.getByRole('heading', { name: 'Paste a token to see everything that is wrong with it' })).toBeVisible();
+  await expect(
+    page.getByRole('heading', { name: 'Paste a token to see everything that is wrong with it' }),
+  ).toBeVisible();
   await expect(page.getByTestId('clock-check')).toContainText(/clock/);
   expect(problems.list).toEqual([]);
 });
 
 for (const example of examples) {
-  test(`the "${example.title}" example shows ${example.expected.join(', ') || 'an accepted token'}`, async ({ page, problems }) => {
+  test(`the "${example.title}" example shows ${example.expected.join(', ') || 'an accepted token'}`, async ({
+    page,
+    problems,
+  }) => {
     await page.goto('/tools/token');
     await page.getByRole('button', { name: example.title, exact: true }).click();
     if (example.expected.length === 0) {
@@ -70,7 +77,9 @@ test('a share link carries the token in the fragment and restores it', async ({ 
 
 test('the token never travels to the server', async ({ page }) => {
   const sent: string[] = [];
-  page.on('request', (request) => sent.push(`${request.url()}\n${request.postData() ?? ''}\n${JSON.stringify(request.headers())}`));
+  page.on('request', (request) =>
+    sent.push(`${request.url()}\n${request.postData() ?? ''}\n${JSON.stringify(request.headers())}`),
+  );
   await page.goto('/tools/token');
   const seen: string[] = [];
   for (const example of examples) {
@@ -97,11 +106,19 @@ const SERVICE_SET = 'RS256, RS384, RS512, PS256, PS384 and PS512';
 async function signedToken(alg: string, kid: string) {
   const { publicKey, privateKey } = await generateKeyPair(alg, { extractable: true });
   const jwks = { keys: [{ ...(await exportJWK(publicKey)), kid, alg, use: 'sig' }] };
-  const token = await new SignJWT({ sub: 'user-1', name: 'Ada Example' }).setProtectedHeader({ alg, kid }).setIssuedAt().setExpirationTime('1h').sign(privateKey);
+  const token = await new SignJWT({ sub: 'user-1', name: 'Ada Example' })
+    .setProtectedHeader({ alg, kid })
+    .setIssuedAt()
+    .setExpirationTime('1h')
+    .sign(privateKey);
   return { jwks, token };
 }
 
-test('an ES256 token is refused under the service’s algorithms, and accepted only after widening the set for this check', async ({ page, context, problems }) => {
+test('an ES256 token is refused under the service’s algorithms, and accepted only after widening the set for this check', async ({
+  page,
+  context,
+  problems,
+}) => {
   const { jwks, token } = await signedToken('ES256', 'ec-key');
   await page.goto('/tools/token');
   const summary = page.getByTestId('algorithm-set-summary');
@@ -112,7 +129,9 @@ test('an ES256 token is refused under the service’s algorithms, and accepted o
   await expect.poll(() => errorCodes(page)).toEqual(['TOKEN_UNSUPPORTED_ALG']);
   await expect(page.locator('[data-verdict="rejected"]')).toBeVisible();
   // The service prints this message itself: it is labelled as what the editor shows.
-  await expect(page.locator('[data-code="TOKEN_UNSUPPORTED_ALG"] [data-shown-by="service"]')).toContainText('What the editor shows');
+  await expect(page.locator('[data-code="TOKEN_UNSUPPORTED_ALG"] [data-shown-by="service"]')).toContainText(
+    'What the editor shows',
+  );
   // Under the service's set the pasted EC key is of no use, and the page says so.
   await expect(page.locator('[data-severity="warning"][data-code="JWKS_KEY_SKIPPED"]').first()).toBeVisible();
   expect(new URLSearchParams(new URL(page.url()).hash.slice(1)).has('algorithms')).toBe(false);
@@ -130,16 +149,22 @@ test('an ES256 token is refused under the service’s algorithms, and accepted o
   await page.keyboard.press('Space');
   await expect(es256).toBeChecked();
 
-  await expect(summary).toHaveText(`Checked against the algorithms chosen for this check: RS256, RS384, RS512, PS256, PS384, PS512 and ES256`);
+  await expect(summary).toHaveText(
+    `Checked against the algorithms chosen for this check: RS256, RS384, RS512, PS256, PS384, PS512 and ES256`,
+  );
   const verdict = page.locator('[data-verdict="accepted"]');
   await expect(verdict).toContainText('Accepted under the algorithms chosen for this check.');
-  await expect(verdict.getByTestId('service-would-refuse')).toContainText(`The collaboration service itself would refuse this token: it accepts only ${SERVICE_SET}, and this token is signed with ES256.`);
+  await expect(verdict.getByTestId('service-would-refuse')).toContainText(
+    `The collaboration service itself would refuse this token: it accepts only ${SERVICE_SET}, and this token is signed with ES256.`,
+  );
   await expect(page.getByText('This token will be accepted.')).toHaveCount(0);
   await expect(page.getByRole('list', { name: 'Verdict per key' })).toContainText('Verified');
   expect(await errorCodes(page)).toEqual([]);
 
   // The widened set travels in the share link, and only because it differs from the default.
-  await expect.poll(() => new URLSearchParams(new URL(page.url()).hash.slice(1)).get('algorithms')).toBe('RS256,RS384,RS512,PS256,PS384,PS512,ES256');
+  await expect
+    .poll(() => new URLSearchParams(new URL(page.url()).hash.slice(1)).get('algorithms'))
+    .toBe('RS256,RS384,RS512,PS256,PS384,PS512,ES256');
   const other = await context.newPage();
   await other.goto(page.url());
   await expect(other.getByRole('checkbox', { name: /^ES256\b/ })).toBeChecked();
@@ -162,7 +187,10 @@ test('an ES256 token is refused under the service’s algorithms, and accepted o
   expect(problems.list).toEqual([]);
 });
 
-test('an RS256 token passes under the service’s set; a finding in RTC Doctor’s own words is labelled as such', async ({ page, problems }) => {
+test('an RS256 token passes under the service’s set; a finding in RTC Doctor’s own words is labelled as such', async ({
+  page,
+  problems,
+}) => {
   const { jwks, token } = await signedToken('RS256', 'rsa-key');
   const stranger = await signedToken('RS256', 'rsa-key');
   await page.goto('/tools/token');
@@ -179,18 +207,32 @@ test('an RS256 token passes under the service’s set; a finding in RTC Doctor�
   expect(problems.list).toEqual([]);
 });
 
-test('in account mode an unknown kid is headlined as the finding, with the service’s words shown as what the editor displays', async ({ page, problems }) => {
+test('in account mode an unknown kid is headlined as the finding, with the service’s words shown as what the editor displays', async ({
+  page,
+  problems,
+}) => {
   const { jwks } = await signedToken('RS256', 'main-2026');
   await page.goto('/tools/token');
   const origin = new URL(page.url()).origin;
   const signUp = await page.request.post('/api/auth/sign-up/email', {
-    data: { name: 'Kid Owner', email: `kid-${crypto.randomUUID().slice(0, 8)}@example.test`, password: 'a long enough password' },
+    data: {
+      name: 'Kid Owner',
+      email: `kid-${crypto.randomUUID().slice(0, 8)}@example.test`,
+      password: 'a long enough password',
+    },
     headers: { origin },
   });
   expect(signUp.status()).toBe(200);
   const apiKey = /rtc_[A-Za-z0-9_-]{24}/.exec(await (await page.request.get('/account')).text())?.[0];
   expect(apiKey).toBeDefined();
-  expect((await page.request.post(`/api/accounts/${apiKey}/keys`, { data: { key: JSON.stringify(jwks) }, headers: { origin } })).status()).toBe(201);
+  expect(
+    (
+      await page.request.post(`/api/accounts/${apiKey}/keys`, {
+        data: { key: JSON.stringify(jwks) },
+        headers: { origin },
+      })
+    ).status(),
+  ).toBe(201);
   // A token naming a kid the account does not have.
   const stranger = await signedToken('RS256', 'abc');
 

@@ -9,7 +9,11 @@ const DESKTOP = { width: 1366, height: 900 };
 async function signedToken(kid = 'paste-key') {
   const { publicKey, privateKey } = await generateKeyPair('RS256', { extractable: true });
   const jwks = { keys: [{ ...(await exportJWK(publicKey)), kid, alg: 'RS256', use: 'sig' }] };
-  const token = await new SignJWT({ sub: 'user-1' }).setProtectedHeader({ alg: 'RS256', kid }).setIssuedAt().setExpirationTime('8h').sign(privateKey);
+  const token = await new SignJWT({ sub: 'user-1' })
+    .setProtectedHeader({ alg: 'RS256', kid })
+    .setIssuedAt()
+    .setExpirationTime('8h')
+    .sign(privateKey);
   return { jwks, token, privateKey };
 }
 
@@ -26,14 +30,19 @@ async function paste(page: Page, text: string) {
 /** Nothing scrolls sideways, and every control a person can reach lies within the viewport's width. */
 async function expectFitsWidth(page: Page) {
   const layout = await page.evaluate(() => {
-    const controls = [...document.querySelectorAll<HTMLElement>('a[href], button, input, textarea, select, summary, [tabindex]')]
+    const controls = [
+      ...document.querySelectorAll<HTMLElement>('a[href], button, input, textarea, select, summary, [tabindex]'),
+    ]
       .filter((element) => element.getClientRects().length > 0)
       .map((element) => ({ element, box: element.getBoundingClientRect() }))
       // sr-only radios are 1 px boxes inside their visible labels; they are checked through the label.
       .filter(({ box }) => box.width > 1 && box.height > 1)
       // The skip link waits just off the left edge until it is focused; a pixel of rounding is not overflow.
       .filter(({ box }) => box.left < -1 || box.right > window.innerWidth + 1)
-      .map(({ element, box }) => `${element.tagName.toLowerCase()} "${(element.textContent ?? '').trim().slice(0, 40)}" ${Math.round(box.left)}–${Math.round(box.right)}`);
+      .map(
+        ({ element, box }) =>
+          `${element.tagName.toLowerCase()} "${(element.textContent ?? '').trim().slice(0, 40)}" ${Math.round(box.left)}–${Math.round(box.right)}`,
+      );
     return { scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth, outside: controls };
   });
   expect(layout.scrollWidth, 'page scrolls sideways').toBeLessThanOrEqual(layout.innerWidth);
@@ -44,7 +53,10 @@ test.beforeEach(async ({ context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
 });
 
-test('pasting a token endpoint’s JSON body judges the token inside it and says what was removed', async ({ page, problems }) => {
+test('pasting a token endpoint’s JSON body judges the token inside it and says what was removed', async ({
+  page,
+  problems,
+}) => {
   const { token, jwks } = await signedToken();
   await page.goto('/tools/token');
   await page.getByLabel('Public keys (JWK set, JWK or PEM)', { exact: true }).fill(JSON.stringify(jwks));
@@ -53,7 +65,9 @@ test('pasting a token endpoint’s JSON body judges the token inside it and says
   const note = page.getByTestId('input-cleaned');
   await expect(note).toHaveText(/Took the token from the JSON body's "token" field\./);
   await expect(page.getByText('This token will be accepted.')).toBeVisible();
-  await expect(page.locator('[data-severity="warning"][data-code="TOKEN_INPUT_CLEANED"]')).toContainText('took the token from the JSON body\'s "token" field');
+  await expect(page.locator('[data-severity="warning"][data-code="TOKEN_INPUT_CLEANED"]')).toContainText(
+    'took the token from the JSON body\'s "token" field',
+  );
   await expect(page.getByRole('region', { name: 'Payload' })).toContainText('"sub": "user-1"');
 
   await note.getByRole('button', { name: 'Keep only the token' }).click();
@@ -64,7 +78,10 @@ test('pasting a token endpoint’s JSON body judges the token inside it and says
   expect(problems.list).toEqual([]);
 });
 
-test('on a phone the verdict is in view right after a paste, and "Details" brings the full verdict up', async ({ page, problems }) => {
+test('on a phone the verdict is in view right after a paste, and "Details" brings the full verdict up', async ({
+  page,
+  problems,
+}) => {
   await page.setViewportSize(PHONE);
   const { token } = await signedToken();
   await page.goto('/tools/token');
@@ -74,7 +91,9 @@ test('on a phone the verdict is in view right after a paste, and "Details" bring
   await expect(compact).toHaveAttribute('data-compact-verdict', 'unchecked');
   await expect(compact).toBeInViewport();
   await expect(compact).toContainText('signature not checked');
-  await expect(page.getByTestId('input-cleaned')).toContainText('Removed an "Authorization:" header name; removed a "Bearer " prefix.');
+  await expect(page.getByTestId('input-cleaned')).toContainText(
+    'Removed an "Authorization:" header name; removed a "Bearer " prefix.',
+  );
 
   const verdict = page.locator('[data-verdict]');
   await expect(verdict).not.toBeInViewport();
@@ -104,7 +123,10 @@ test('with reduced motion the verdict is brought into view at once, without a sm
         requestAnimationFrame(() =>
           requestAnimationFrame(() => {
             const box = document.querySelector('[data-compact-verdict]')?.getBoundingClientRect();
-            resolve({ inView: box !== undefined && box.top >= 0 && box.bottom <= window.innerHeight, scrollY: window.scrollY });
+            resolve({
+              inView: box !== undefined && box.top >= 0 && box.bottom <= window.innerHeight,
+              scrollY: window.scrollY,
+            });
           }),
         ),
       ),
@@ -124,7 +146,9 @@ test('on a wide screen a paste does not move the page: the verdict is already be
 });
 
 for (const viewport of [PHONE, DESKTOP]) {
-  test(`at ${viewport.width} px nothing is wider than the screen, in every state, and axe finds nothing serious in light or dark`, async ({ page }) => {
+  test(`at ${viewport.width} px nothing is wider than the screen, in every state, and axe finds nothing serious in light or dark`, async ({
+    page,
+  }) => {
     // Five states and two axe runs: more than the default budget on a busy machine.
     test.setTimeout(120_000);
     await page.setViewportSize(viewport);
@@ -137,7 +161,9 @@ for (const viewport of [PHONE, DESKTOP]) {
       await expectFitsWidth(page);
     }
     await paste(page, `https://app.example.com/editor?document=42#access_token=${token}`);
-    await expect(page.getByTestId('input-cleaned')).toContainText('Took the token from the "access_token" parameter in the URL\'s fragment.');
+    await expect(page.getByTestId('input-cleaned')).toContainText(
+      'Took the token from the "access_token" parameter in the URL\'s fragment.',
+    );
     await expectFitsWidth(page);
     expect(await seriousViolations(page), 'light').toEqual([]);
     await page.emulateMedia({ colorScheme: 'dark' });

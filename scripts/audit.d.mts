@@ -11,5 +11,8 @@ export interface Snapshot {
   accepted?: { id: string; package: string; reason: string }[];
 }
 export declare function installedPackages(lock: unknown): Map<string, Set<string>>;
-export declare function findVulnerable(lock: unknown, snapshot: Snapshot): (Advisory & { version: string; accepted?: string })[];
+export declare function findVulnerable(
+  lock: unknown,
+  snapshot: Snapshot,
+): (Advisory & { version: string; accepted?: string })[];
 export declare function advisoriesFromNpmAudit(report: unknown): Advisory[] | undefined;

@@ -69,7 +69,9 @@ function main() {
   const live = advisoriesFromNpmAudit(npmAudit());
   if (process.argv.includes('--refresh')) {
     if (!live) {
-      console.error('npm audit did not answer here (its bulk advisory endpoint is unreachable), so there is nothing to refresh from.');
+      console.error(
+        'npm audit did not answer here (its bulk advisory endpoint is unreachable), so there is nothing to refresh from.',
+      );
       process.exit(2);
     }
     const known = new Set(snapshot.advisories.map((advisory) => `${advisory.id} ${advisory.package}`));
@@ -80,15 +82,21 @@ function main() {
     console.log(`Added ${added.length} advisories to scripts/advisories.json.`);
     return;
   }
-  const source = live ? 'npm audit' : `the pinned snapshot (scripts/advisories.json, refreshed ${snapshot.refreshed}); npm audit did not answer here`;
+  const source = live
+    ? 'npm audit'
+    : `the pinned snapshot (scripts/advisories.json, refreshed ${snapshot.refreshed}); npm audit did not answer here`;
   const lock = JSON.parse(readFileSync(path.join(ROOT, 'package-lock.json'), 'utf8'));
   const findings = findVulnerable(lock, { ...snapshot, advisories: live ?? snapshot.advisories });
   for (const finding of findings) {
     const status = finding.accepted ? `accepted: ${finding.accepted}` : 'VULNERABLE';
-    console.log(`${finding.package}@${finding.version} ${finding.id} (${finding.severity}) ${finding.title} — ${status}`);
+    console.log(
+      `${finding.package}@${finding.version} ${finding.id} (${finding.severity}) ${finding.title} — ${status}`,
+    );
   }
   const failing = findings.filter((finding) => !finding.accepted);
-  console.log(`Dependency audit against ${source}: ${failing.length} vulnerable, ${findings.length - failing.length} accepted.`);
+  console.log(
+    `Dependency audit against ${source}: ${failing.length} vulnerable, ${findings.length - failing.length} accepted.`,
+  );
   process.exit(failing.length ? 1 : 0);
 }
 

@@ -27,7 +27,8 @@ describe('npm run demo data', () => {
     const second = seed();
     expect(second.code).toBe(0);
     expect(second.stdout).toBe(first.stdout);
-    for (const file of ['demo-credentials.json', 'demo-signing-key.pem', 'auth-secret']) expect(statSync(path.join(dataDir, file)).mode & 0o077).toBe(0);
+    for (const file of ['demo-credentials.json', 'demo-signing-key.pem', 'auth-secret'])
+      expect(statSync(path.join(dataDir, file)).mode & 0o077).toBe(0);
 
     // The printed signing key makes tokens the demo account's JWK set accepts.
     const credentials = JSON.parse(readFileSync(path.join(dataDir, 'demo-credentials.json'), 'utf8'));
@@ -35,9 +36,15 @@ describe('npm run demo data', () => {
     try {
       const store = new Store(opened.db);
       const account = (await store.findAccountByApiKey(credentials.apiKey))!;
-      const { keys } = await loadKeySet({ keys: (await store.listKeys(account.id)).map((key) => ({ ...key.jwk, kid: key.kid })) });
+      const { keys } = await loadKeySet({
+        keys: (await store.listKeys(account.id)).map((key) => ({ ...key.jwk, kid: key.kid })),
+      });
       const privateKey = await importPKCS8(readFileSync(credentials.signingKeyFile, 'utf8'), 'RS256');
-      const token = await new SignJWT({ sub: 'demo-user' }).setProtectedHeader({ alg: 'RS256', kid: 'demo-rs256' }).setIssuedAt().setExpirationTime('8h').sign(privateKey);
+      const token = await new SignJWT({ sub: 'demo-user' })
+        .setProtectedHeader({ alg: 'RS256', kid: 'demo-rs256' })
+        .setIssuedAt()
+        .setExpirationTime('8h')
+        .sign(privateKey);
       const diagnosis = await diagnoseToken(token, { keys });
       expect(diagnosis.ok).toBe(true);
       expect(diagnosis.warnings).toEqual([]);

@@ -39,16 +39,24 @@ async function seed(dataDir: string): Promise<DemoCredentials> {
     signingKeyFile: path.join(dataDir, 'demo-signing-key.pem'),
   };
 
-  const owner = await auth.api.signUpEmail({ body: { name: 'Demo Owner', email: credentials.owner.email, password: credentials.owner.password } });
+  const owner = await auth.api.signUpEmail({
+    body: { name: 'Demo Owner', email: credentials.owner.email, password: credentials.owner.password },
+  });
   const [ownerRow] = await db.select().from(users).where(eq(users.id, owner.user.id));
   const account = (await store.findAccount(ownerRow!.customerAccountId!))!;
   credentials.apiKey = account.apiKey;
   const pair = generateKeyPairSync('rsa', { modulusLength: MIN_RSA_BITS });
-  const checked = await checkKeys(JSON.stringify({ ...pair.publicKey.export({ format: 'jwk' }), kid: DEMO_KID, alg: RECOMMENDED_ALGORITHM }));
+  const checked = await checkKeys(
+    JSON.stringify({ ...pair.publicKey.export({ format: 'jwk' }), kid: DEMO_KID, alg: RECOMMENDED_ALGORITHM }),
+  );
   await store.addKeys(account.id, storableKeys(checked), { id: owner.user.id, role: 'owner' });
-  writeFileSync(credentials.signingKeyFile, pair.privateKey.export({ format: 'pem', type: 'pkcs8' }), { mode: PRIVATE_FILE_MODE });
+  writeFileSync(credentials.signingKeyFile, pair.privateKey.export({ format: 'pem', type: 'pkcs8' }), {
+    mode: PRIVATE_FILE_MODE,
+  });
 
-  const staff = await auth.api.signUpEmail({ body: { name: 'Demo Support', email: credentials.staff.email, password: credentials.staff.password } });
+  const staff = await auth.api.signUpEmail({
+    body: { name: 'Demo Support', email: credentials.staff.email, password: credentials.staff.password },
+  });
   const [staffRow] = await db.select().from(users).where(eq(users.id, staff.user.id));
   await db.update(users).set({ role: 'staff', customerAccountId: null }).where(eq(users.id, staff.user.id));
   await db.delete(accounts).where(eq(accounts.id, staffRow!.customerAccountId!));

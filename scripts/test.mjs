@@ -23,7 +23,9 @@ if (env.DATABASE_URL) {
   delete env.DATABASE_URL;
 }
 if (postgresOnly && !env.TEST_DATABASE_URL) {
-  console.error('--postgres runs the PostgreSQL suites, which need TEST_DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/test).');
+  console.error(
+    '--postgres runs the PostgreSQL suites, which need TEST_DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/test).',
+  );
   process.exit(2);
 }
 const chromiumPath = env.CHROME_PATH ?? '/usr/bin/chromium';
@@ -44,7 +46,8 @@ function readJson(file) {
 }
 
 function finish() {
-  if (!env.TEST_DATABASE_URL) console.log('\nPostgreSQL suites were skipped: set TEST_DATABASE_URL to run them (see README, "Tests").');
+  if (!env.TEST_DATABASE_URL)
+    console.log('\nPostgreSQL suites were skipped: set TEST_DATABASE_URL to run them (see README, "Tests").');
   console.log(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
   process.exit(totals.failed > 0 ? 1 : 0);
 }
@@ -58,7 +61,9 @@ function stepFailed(what) {
 function ensureChromium() {
   if (existsSync(chromiumPath)) return true;
   if (env.CHROME_PATH) {
-    console.error(`CHROME_PATH is ${env.CHROME_PATH}, which does not exist. Point it at a Chromium binary, or unset it to use Debian's.`);
+    console.error(
+      `CHROME_PATH is ${env.CHROME_PATH}, which does not exist. Point it at a Chromium binary, or unset it to use Debian's.`,
+    );
     return false;
   }
   console.log(`\nChromium is missing at ${chromiumPath}; installing Debian's package.`);
@@ -80,7 +85,14 @@ mkdirSync('test-results', { recursive: true });
 
 // PostgreSQL suites are named "… on postgres" (lib/db/test-databases.ts) and tagged @postgres in e2e.
 const unitFilter = postgresOnly ? ['-t', 'on postgres'] : [];
-const unitOk = run('npx', ['vitest', 'run', ...unitFilter, '--reporter=default', '--reporter=json', '--outputFile.json=test-results/unit.json']);
+const unitOk = run('npx', [
+  'vitest',
+  'run',
+  ...unitFilter,
+  '--reporter=default',
+  '--reporter=json',
+  '--outputFile.json=test-results/unit.json',
+]);
 const unit = readJson('test-results/unit.json');
 if (unit) {
   totals.passed += unit.numPassedTests;
@@ -90,14 +102,24 @@ if (unit) {
 }
 if (!unit || (!unitOk && unit.numFailedTests === 0)) stepFailed('The unit test run');
 
-// Known-vulnerable dependencies fail the run like a test (scripts/audit.mjs: npm audit, else the pinned snapshot).
+// Known-vulnerable dependencies, lint findings (the lib/ boundary among them) and unformatted files each fail
+// the run like a test (scripts/audit.mjs: npm audit, else the pinned snapshot).
 if (!postgresOnly) {
-  if (run('node', ['scripts/audit.mjs'])) totals.passed += 1;
-  else stepFailed('The dependency audit');
+  const checks = [
+    ['The dependency audit', 'node', ['scripts/audit.mjs']],
+    ['ESLint', 'npx', ['eslint', '--max-warnings=0', '.']],
+    ['The Prettier check', 'npx', ['prettier', '--check', '.']],
+  ];
+  for (const [what, command, args] of checks) {
+    if (run(command, args)) totals.passed += 1;
+    else stepFailed(what);
+  }
 }
 
 if (!ensureChromium()) {
-  stepFailed(`Installing Chromium (install it with: sudo apt-get install -y chromium, or set CHROME_PATH to a Chromium binary)`);
+  stepFailed(
+    `Installing Chromium (install it with: sudo apt-get install -y chromium, or set CHROME_PATH to a Chromium binary)`,
+  );
   finish();
 }
 if (flags.has('--reuse-build') && existsSync('.next/BUILD_ID')) {

@@ -17,16 +17,28 @@ import { getStore } from '@/lib/db';
 
 export const metadata: Metadata = { title: 'Account and keys' };
 
-export default async function AccountPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function AccountPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const viewer = await getViewer(await headers());
   if (!viewer) redirect('/sign-in');
   const store = await getStore();
   const requested = (await searchParams).apiKey;
   const lookup = typeof requested === 'string' ? requested.trim() : undefined;
   const isStaff = viewer.role === 'staff';
-  const account = !isStaff ? await store.findAccount(viewer.accountId) : lookup ? await store.findAccountByApiKey(lookup) : undefined;
+  const account = !isStaff
+    ? await store.findAccount(viewer.accountId)
+    : lookup
+      ? await store.findAccountByApiKey(lookup)
+      : undefined;
   const [initialKeys, initialAudit, owners] = account
-    ? await Promise.all([accountKeysBody(account, store), accountAuditBody(account, store), isStaff ? store.listAccountOwners(account.id) : []])
+    ? await Promise.all([
+        accountKeysBody(account, store),
+        accountAuditBody(account, store),
+        isStaff ? store.listAccountOwners(account.id) : [],
+      ])
     : [];
 
   return (
@@ -36,16 +48,33 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
           <p className="text-sm break-words text-slate-600 dark:text-slate-300">
             Signed in as {viewer.email} ({isStaff ? 'support staff, read only' : 'account owner'})
           </p>
-          <h1 className="mt-1 text-3xl font-bold tracking-tight break-words">{account ? account.name : 'Look up an account'}</h1>
+          <h1 className="mt-1 text-3xl font-bold tracking-tight break-words">
+            {account ? account.name : 'Look up an account'}
+          </h1>
         </div>
         <SignOutButton />
       </div>
       {isStaff && (
-        <form action="/account" method="get" role="search" aria-label="Look up an account" className="mt-6 flex max-w-xl flex-wrap gap-2">
+        <form
+          action="/account"
+          method="get"
+          role="search"
+          aria-label="Look up an account"
+          className="mt-6 flex max-w-xl flex-wrap gap-2"
+        >
           <label htmlFor="lookup" className="sr-only">
             Customer API key
           </label>
-          <Input id="lookup" name="apiKey" defaultValue={lookup} required placeholder="Customer API key, e.g. rtc_…" autoComplete="off" spellCheck={false} className="min-w-0 flex-1 basis-56" />
+          <Input
+            id="lookup"
+            name="apiKey"
+            defaultValue={lookup}
+            required
+            placeholder="Customer API key, e.g. rtc_…"
+            autoComplete="off"
+            spellCheck={false}
+            className="min-w-0 flex-1 basis-56"
+          />
           <Button type="submit" variant="primary" size="lg">
             Look up
           </Button>
@@ -65,7 +94,11 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
                   {owners && owners.length > 0
                     ? owners.map((owner) => (
                         <span key={owner.email} className="block">
-                          {owner.name} &lt;<a href={`mailto:${owner.email}`} className="text-brand-700 underline dark:text-brand-300">{owner.email}</a>&gt;
+                          {owner.name} &lt;
+                          <a href={`mailto:${owner.email}`} className="text-brand-700 underline dark:text-brand-300">
+                            {owner.email}
+                          </a>
+                          &gt;
                         </span>
                       ))
                     : 'No owner is signed up for this account.'}
@@ -74,7 +107,8 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
             )}
             <Detail term="API key">
               <span className="flex flex-wrap items-baseline gap-2">
-                <code className="break-all">{account.apiKey}</code> <CopyButton text={account.apiKey} label="Copy API key" />
+                <code className="break-all">{account.apiKey}</code>{' '}
+                <CopyButton text={account.apiKey} label="Copy API key" />
               </span>
             </Detail>
             <Detail term="JWK set URL">
@@ -83,7 +117,14 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
           </dl>
           <div className="mt-10">
             <Providers>
-              <KeysManager apiKey={account.apiKey} canEdit={!isStaff} algorithms={deploymentAlgorithms()} initialKeys={initialKeys} initialAudit={initialAudit} messages={accountMessages()} />
+              <KeysManager
+                apiKey={account.apiKey}
+                canEdit={!isStaff}
+                algorithms={deploymentAlgorithms()}
+                initialKeys={initialKeys}
+                initialAudit={initialAudit}
+                messages={accountMessages()}
+              />
             </Providers>
           </div>
         </>
@@ -96,7 +137,9 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
 function Detail({ term, children }: { term: string; children: ReactNode }) {
   return (
     <div className="sm:contents">
-      <dt className="text-xs font-medium text-slate-600 sm:text-sm sm:text-slate-900 dark:text-slate-400 sm:dark:text-slate-100">{term}</dt>
+      <dt className="text-xs font-medium text-slate-600 sm:text-sm sm:text-slate-900 dark:text-slate-400 sm:dark:text-slate-100">
+        {term}
+      </dt>
       <dd className="mt-1 min-w-0 sm:mt-0">{children}</dd>
     </div>
   );

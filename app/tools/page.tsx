@@ -3,7 +3,8 @@ import { ToolCards } from '@/components/site/ToolCards';
 
 export const metadata: Metadata = {
   title: 'Tools',
-  description: 'Interactive checks for real-time collaboration: tokens, secure contexts, the session race and public keys.',
+  description:
+    'Interactive checks for real-time collaboration: tokens, secure contexts, the session race and public keys.',
 };
 
 export default function ToolsPage() {

@@ -36,17 +36,29 @@ async function* stdinTokens(): AsyncGenerator<string> {
  * Without --jwks the summary says "not checked" as the page does, and counts only the token's own problems; the
  * exit code and the JSON stay as the contract has them (JWKS_UNAVAILABLE, ok false, exit 1: not a pass).
  */
-function formatReport(diagnosis: Diagnosis, label: string, keysGiven: boolean, paint: ReturnType<typeof painter>): string {
+function formatReport(
+  diagnosis: Diagnosis,
+  label: string,
+  keysGiven: boolean,
+  paint: ReturnType<typeof painter>,
+): string {
   const lines: string[] = [];
   const verdict = verdictOf(diagnosis, keysGiven);
   const problems = tokenProblems(diagnosis.errors, keysGiven);
   // Only a token sound enough to reach the key step (rules 1–5 passed) had its signature left unchecked.
-  const unchecked = problems.length < diagnosis.errors.length ? ` ${SIGNATURE_NOT_CHECKED.slice(0, -1)}: no --jwks was given.` : '';
+  const unchecked =
+    problems.length < diagnosis.errors.length ? ` ${SIGNATURE_NOT_CHECKED.slice(0, -1)}: no --jwks was given.` : '';
   if (verdict === 'accepted') {
-    const key = diagnosis.key ? ` with key ${diagnosis.key.kid ? `"${diagnosis.key.kid}"` : diagnosis.key.thumbprint}` : '';
-    lines.push(`${paint(['bold', 'green'], '✓ valid')} ${label}: the token will be accepted (signature verified${key}).`);
+    const key = diagnosis.key
+      ? ` with key ${diagnosis.key.kid ? `"${diagnosis.key.kid}"` : diagnosis.key.thumbprint}`
+      : '';
+    lines.push(
+      `${paint(['bold', 'green'], '✓ valid')} ${label}: the token will be accepted (signature verified${key}).`,
+    );
   } else if (verdict === 'unchecked') {
-    lines.push(`${paint(['bold', 'yellow'], '? not checked')} ${label}: ${UNCHECKED_HEADLINE} ${UNCHECKED_CONSEQUENCE} Give them with --jwks FILE.`);
+    lines.push(
+      `${paint(['bold', 'yellow'], '? not checked')} ${label}: ${UNCHECKED_HEADLINE} ${UNCHECKED_CONSEQUENCE} Give them with --jwks FILE.`,
+    );
   } else {
     lines.push(`${paint(['bold', 'red'], '✗ invalid')} ${label}: ${problemCount(problems.length)}.${unchecked}`);
   }
@@ -72,7 +84,10 @@ export function registerDiagnose(program: Command, setExitCode: (code: number) =
     .command('diagnose')
     .description('Check RTC identity tokens against every rule and report every problem at once.')
     .argument('[token]', 'the token; omit it or pass "-" to read tokens from stdin, one per line')
-    .option('--jwks <file>', "the account's public keys: a JWK set, a single JWK, a PEM public key or a PEM certificate")
+    .option(
+      '--jwks <file>',
+      "the account's public keys: a JWK set, a single JWK, a PEM public key or a PEM certificate",
+    )
     .option('--now <time>', 'judge times at this moment: epoch seconds or ISO 8601 (default: now)')
     .option('--tolerance <seconds>', 'clock tolerance in seconds (default: 30)')
     .option('--algorithms <list>', ALGORITHMS_OPTION_HELP)
@@ -91,7 +106,9 @@ export function registerDiagnose(program: Command, setExitCode: (code: number) =
       let count = 0;
       const emit = (diagnosis: Diagnosis, label: string) => {
         allValid &&= diagnosis.ok;
-        process.stdout.write(`${flags.json ? JSON.stringify(diagnosis) : formatReport(diagnosis, label, keySet !== undefined, paint)}\n`);
+        process.stdout.write(
+          `${flags.json ? JSON.stringify(diagnosis) : formatReport(diagnosis, label, keySet !== undefined, paint)}\n`,
+        );
       };
 
       if (token !== undefined && token !== '-') {

@@ -79,7 +79,11 @@ export function AddKeysForm({
         Add keys
       </h2>
       <div className="mt-3">
-        <KeyPairGenerator onPublicKey={(jwk) => void accept(jwk)} algorithms={algorithms} registeredKids={registeredKids} />
+        <KeyPairGenerator
+          onPublicKey={(jwk) => void accept(jwk)}
+          algorithms={algorithms}
+          registeredKids={registeredKids}
+        />
       </div>
       <form
         className="mt-4 space-y-3"
@@ -113,16 +117,30 @@ export function AddKeysForm({
           Public keys only. A private key is refused in this browser and never sent.
         </p>
         <div className="flex flex-wrap items-center gap-3">
-          <label className={`${buttonClass('secondary', 'md')} cursor-pointer focus-within:outline-2 focus-within:outline-offset-2 focus-within:outline-brand-500`}>
+          <label
+            className={`${buttonClass('secondary', 'md')} cursor-pointer focus-within:outline-2 focus-within:outline-offset-2 focus-within:outline-brand-500`}
+          >
             Choose a file…
-            <input ref={fileInput} type="file" accept=".json,.jwk,.jwks,.pem,.pub,.txt,application/json" className="sr-only" onChange={(event) => void readFile(event.target.files?.[0])} />
+            <input
+              ref={fileInput}
+              type="file"
+              accept=".json,.jwk,.jwks,.pem,.pub,.txt,application/json"
+              className="sr-only"
+              onChange={(event) => void readFile(event.target.files?.[0])}
+            />
           </label>
           <Button type="submit" variant="primary" disabled={upload.isPending || !text.trim()}>
             {upload.isPending ? 'Checking…' : 'Check and add'}
           </Button>
           {fileNote && <span className="text-sm break-all text-slate-600 dark:text-slate-300">{fileNote}</span>}
         </div>
-        {privateKey && <PrivateKeyRefusal found={privateKey} entry={messages.privateKey} onDismiss={() => setPrivateKey(undefined)} />}
+        {privateKey && (
+          <PrivateKeyRefusal
+            found={privateKey}
+            entry={messages.privateKey}
+            onDismiss={() => setPrivateKey(undefined)}
+          />
+        )}
         {upload.isSuccess && (
           <p role="status" className="text-sm text-emerald-800 dark:text-emerald-300">
             Added. The keys are in the account’s JWK set now.

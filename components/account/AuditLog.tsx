@@ -24,12 +24,15 @@ export function AuditLog({ audit }: { audit: UseQueryResult<AuditBody> }) {
           </Button>
         </div>
       )}
-      {audit.data && audit.data.events.length === 0 && <p className="mt-3 text-slate-600 dark:text-slate-300">No changes yet.</p>}
+      {audit.data && audit.data.events.length === 0 && (
+        <p className="mt-3 text-slate-600 dark:text-slate-300">No changes yet.</p>
+      )}
       {audit.data && audit.data.events.length > 0 && (
         <ol className="mt-3 space-y-1 text-sm">
           {audit.data.events.map((event) => (
             <li key={event.id} className="break-words">
-              <LocalTime iso={event.at} />: {event.action === 'key.added' ? 'added' : 'deleted'} key <code className="break-all">{event.keyKid}</code> ({event.actorRole})
+              <LocalTime iso={event.at} />: {event.action === 'key.added' ? 'added' : 'deleted'} key{' '}
+              <code className="break-all">{event.keyKid}</code> ({event.actorRole})
             </li>
           ))}
         </ol>

@@ -30,7 +30,11 @@ export function AuthForm({ mode }: { mode: 'sign-in' | 'sign-up' }) {
         : await authClient.signUp.email({ email, password, name: String(form.get('name')) });
     setPending(false);
     if (result.error) {
-      setError(result.error.status === 429 ? 'Too many attempts. Wait a minute, then try again.' : (result.error.message ?? 'That did not work. Check the details and try again.'));
+      setError(
+        result.error.status === 429
+          ? 'Too many attempts. Wait a minute, then try again.'
+          : (result.error.message ?? 'That did not work. Check the details and try again.'),
+      );
       return;
     }
     router.push('/account');
@@ -84,11 +88,17 @@ export function AuthForm({ mode }: { mode: 'sign-in' | 'sign-up' }) {
       <p className="text-sm text-slate-700 dark:text-slate-300">
         {mode === 'sign-in' ? (
           <>
-            New here? <Link href="/sign-up" className="text-brand-700 underline dark:text-brand-300">Create an account</Link>
+            New here?{' '}
+            <Link href="/sign-up" className="text-brand-700 underline dark:text-brand-300">
+              Create an account
+            </Link>
           </>
         ) : (
           <>
-            Already registered? <Link href="/sign-in" className="text-brand-700 underline dark:text-brand-300">Sign in</Link>
+            Already registered?{' '}
+            <Link href="/sign-in" className="text-brand-700 underline dark:text-brand-300">
+              Sign in
+            </Link>
           </>
         )}
       </p>

@@ -46,11 +46,13 @@ export function DeleteKeyDialog({
       {target && (
         <>
           <p>
-            The key <code className="break-all font-semibold text-slate-900 dark:text-white">{target.kid}</code> is removed from this account and its JWK set at once.
+            The key <code className="break-all font-semibold text-slate-900 dark:text-white">{target.kid}</code> is
+            removed from this account and its JWK set at once.
           </p>
           <p>
-            Tokens signed with this kid stop verifying: the editor cannot connect for anyone whose token uses it until your token endpoint signs with another
-            registered key.{isOnlyKey && <> It is the account’s only key, so every token will fail with “{emptySetMessage}”.</>}
+            Tokens signed with this kid stop verifying: the editor cannot connect for anyone whose token uses it until
+            your token endpoint signs with another registered key.
+            {isOnlyKey && <> It is the account’s only key, so every token will fail with “{emptySetMessage}”.</>}
           </p>
           <p>
             {target.lastUsedAt ? (

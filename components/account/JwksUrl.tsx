@@ -14,7 +14,11 @@ export function JwksUrl({ path }: { path: string }) {
       <a className="min-w-0 break-all text-brand-700 underline dark:text-brand-300" href={path}>
         {url}
       </a>
-      <CopyButton getText={() => new URL(path, window.location.href).href} label="Copy URL" ariaLabel="Copy the JWK set URL" />
+      <CopyButton
+        getText={() => new URL(path, window.location.href).href}
+        label="Copy URL"
+        ariaLabel="Copy the JWK set URL"
+      />
     </div>
   );
 }

@@ -4,7 +4,14 @@ import { useEffect, useId, useState } from 'react';
 import { Button } from '@/components/ui/Button';
 import { CopyButton } from '@/components/ui/CopyButton';
 import { Select } from '@/components/ui/fields';
-import { ALGORITHMS, MIN_RSA_BITS, RECOMMENDED_ALGORITHM, requiredKeyPair, SERVICE_ALGORITHMS, type AlgorithmName } from '@/lib/algorithms';
+import {
+  ALGORITHMS,
+  MIN_RSA_BITS,
+  RECOMMENDED_ALGORITHM,
+  requiredKeyPair,
+  SERVICE_ALGORITHMS,
+  type AlgorithmName,
+} from '@/lib/algorithms';
 import { describeDuration } from '@/lib/jwt/duration';
 import { RECOMMENDED_LIFETIME_SECONDS } from '@/lib/jwt/lifetime';
 
@@ -94,7 +101,10 @@ export function KeyPairGenerator({
       setError(undefined);
       // jose loads when a pair is first asked for, not with the page.
       const { calculateJwkThumbprint, exportJWK, exportPKCS8, generateKeyPair } = await import('jose');
-      const { privateKey, publicKey } = await generateKeyPair(alg, { extractable: true, modulusLength: 'minBits' in entry ? entry.minBits : MIN_RSA_BITS });
+      const { privateKey, publicKey } = await generateKeyPair(alg, {
+        extractable: true,
+        modulusLength: 'minBits' in entry ? entry.minBits : MIN_RSA_BITS,
+      });
       const publicJwk = await exportJWK(publicKey);
       const kid = await calculateJwkThumbprint(publicJwk);
       const privateJwk = { ...(await exportJWK(privateKey)), kid, alg };
@@ -117,23 +127,37 @@ export function KeyPairGenerator({
   const downloadLink = 'font-medium text-brand-700 underline dark:text-brand-300';
 
   return (
-    <section aria-labelledby="generate-heading" className="rounded-lg border border-slate-200 p-4 dark:border-slate-700">
+    <section
+      aria-labelledby="generate-heading"
+      className="rounded-lg border border-slate-200 p-4 dark:border-slate-700"
+    >
       <h3 id="generate-heading" className="font-semibold">
         No key pair yet? Make one here
       </h3>
       <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">
-        Made in this browser with Web Crypto. The private key never leaves it: download it and keep it on the server that signs tokens.
+        Made in this browser with Web Crypto. The private key never leaves it: download it and keep it on the server
+        that signs tokens.
       </p>
       <div className="mt-3 flex flex-wrap items-end gap-2">
         <div className="min-w-0 max-w-full">
           <label htmlFor={selectId} className="block text-sm font-medium">
             Algorithm
           </label>
-          <Select id={selectId} value={alg} onChange={(event) => setAlg(event.target.value as AlgorithmName)} aria-describedby={`${selectId}-key`} className="mt-1 w-auto max-w-full">
+          <Select
+            id={selectId}
+            value={alg}
+            onChange={(event) => setAlg(event.target.value as AlgorithmName)}
+            aria-describedby={`${selectId}-key`}
+            className="mt-1 w-auto max-w-full"
+          >
             {algorithms.map((name) => (
               <option key={name} value={name}>
                 {name}
-                {name === RECOMMENDED_ALGORITHM ? ' (recommended)' : ALGORITHMS[name].service ? '' : ' (not accepted by the service)'}
+                {name === RECOMMENDED_ALGORITHM
+                  ? ' (recommended)'
+                  : ALGORITHMS[name].service
+                    ? ''
+                    : ' (not accepted by the service)'}
               </option>
             ))}
           </Select>
@@ -155,18 +179,30 @@ export function KeyPairGenerator({
         <div className="mt-4 space-y-3 text-sm">
           {registered ? (
             <p role="status" className="break-words">
-              The account has the {pair.alg} key <code className="break-all">{pair.kid}</code> now. Its private key is only in this tab: download it before you leave the page.
+              The account has the {pair.alg} key <code className="break-all">{pair.kid}</code> now. Its private key is
+              only in this tab: download it before you leave the page.
             </p>
           ) : (
             <p role="status" className="break-words">
-              Made {article(pair.alg)} {pair.alg} key pair with kid <code className="break-all">{pair.kid}</code>. Its public key is in the form below: add it, then sign tokens with the private key.
+              Made {article(pair.alg)} {pair.alg} key pair with kid <code className="break-all">{pair.kid}</code>. Its
+              public key is in the form below: add it, then sign tokens with the private key.
             </p>
           )}
           <p className="flex flex-wrap gap-3">
-            <a href={pair.privatePemUrl} download="rtc-private-key.pem" onClick={() => setDownloaded(true)} className={downloadLink}>
+            <a
+              href={pair.privatePemUrl}
+              download="rtc-private-key.pem"
+              onClick={() => setDownloaded(true)}
+              className={downloadLink}
+            >
               Download private key (PEM)
             </a>
-            <a href={pair.privateJwkUrl} download="rtc-private-key.jwk.json" onClick={() => setDownloaded(true)} className={downloadLink}>
+            <a
+              href={pair.privateJwkUrl}
+              download="rtc-private-key.jwk.json"
+              onClick={() => setDownloaded(true)}
+              className={downloadLink}
+            >
               Download private key (JWK)
             </a>
           </p>

@@ -38,9 +38,21 @@ export function KeysManager({
   const base = `/api/accounts/${encodeURIComponent(apiKey)}`;
   const keysKey = ['account-keys', apiKey];
   const auditKey = ['account-audit', apiKey];
-  const keys = useQuery({ queryKey: keysKey, queryFn: () => requestJson<KeysBody>(`${base}/keys`), initialData: initialKeys });
-  const audit = useQuery({ queryKey: auditKey, queryFn: () => requestJson<AuditBody>(`${base}/audit`), initialData: initialAudit });
-  const refresh = () => Promise.all([queryClient.invalidateQueries({ queryKey: keysKey }), queryClient.invalidateQueries({ queryKey: auditKey })]);
+  const keys = useQuery({
+    queryKey: keysKey,
+    queryFn: () => requestJson<KeysBody>(`${base}/keys`),
+    initialData: initialKeys,
+  });
+  const audit = useQuery({
+    queryKey: auditKey,
+    queryFn: () => requestJson<AuditBody>(`${base}/audit`),
+    initialData: initialAudit,
+  });
+  const refresh = () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: keysKey }),
+      queryClient.invalidateQueries({ queryKey: auditKey }),
+    ]);
 
   const remove = useMutation({
     mutationFn: (id: string) => requestJson(`${base}/keys/${encodeURIComponent(id)}`, { method: 'DELETE' }),
@@ -74,7 +86,8 @@ export function KeysManager({
         )}
         {keys.data && stored.length === 0 && (
           <p className="mt-3 rounded-lg border border-dashed border-slate-300 p-4 text-slate-700 dark:border-slate-600 dark:text-slate-300">
-            No keys yet. Until a public key is registered, every token for this account fails with “{messages.emptyKeySet}”.{canEdit && ' Add one below.'}
+            No keys yet. Until a public key is registered, every token for this account fails with “
+            {messages.emptyKeySet}”.{canEdit && ' Add one below.'}
           </p>
         )}
         {stored.length > 0 && (
@@ -92,12 +105,21 @@ export function KeysManager({
         )}
         {canEdit && (
           <p className="mt-3 text-sm text-slate-700 dark:text-slate-300">
-            To rotate a key: add the new key, switch your token signing to it, and delete the old key only after the last token it signed has expired.
+            To rotate a key: add the new key, switch your token signing to it, and delete the old key only after the
+            last token it signed has expired.
           </p>
         )}
       </section>
 
-      {canEdit && <AddKeysForm keysUrl={`${base}/keys`} algorithms={algorithms} registeredKids={new Set(stored.map((key) => key.kid))} messages={messages} onAdded={refresh} />}
+      {canEdit && (
+        <AddKeysForm
+          keysUrl={`${base}/keys`}
+          algorithms={algorithms}
+          registeredKids={new Set(stored.map((key) => key.kid))}
+          messages={messages}
+          onAdded={refresh}
+        />
+      )}
 
       <AuditLog audit={audit} />
 

@@ -15,16 +15,29 @@ function describe(found: PrivateMaterial): string {
  * Said in place of sending a private key: nothing left the browser, but the key was copied somewhere it should
  * not be, so it is replaced the way any exposed key is.
  */
-export function PrivateKeyRefusal({ found, entry, onDismiss }: { found: PrivateMaterial; entry: AccountMessages['privateKey']; onDismiss: () => void }) {
+export function PrivateKeyRefusal({
+  found,
+  entry,
+  onDismiss,
+}: {
+  found: PrivateMaterial;
+  entry: AccountMessages['privateKey'];
+  onDismiss: () => void;
+}) {
   const secret = found.form === 'jwk' && found.kty === 'oct';
   return (
-    <div role="alert" data-code={entry.code} className="rounded-lg border border-red-200 bg-red-50 p-4 text-sm text-red-950 dark:border-red-900 dark:bg-red-950/40 dark:text-red-100">
+    <div
+      role="alert"
+      data-code={entry.code}
+      className="rounded-lg border border-red-200 bg-red-50 p-4 text-sm text-red-950 dark:border-red-900 dark:bg-red-950/40 dark:text-red-100"
+    >
       <p className="flex flex-wrap items-center gap-2">
         <span className="font-semibold">{entry.title}</span>
         <code className="text-xs text-red-900 dark:text-red-200">{entry.code}</code>
       </p>
       <p className="mt-2 break-words">
-        {entry.message}: {describe(found)}. Nothing was sent, and the field is cleared. Only the public key of an asymmetric key pair belongs here.
+        {entry.message}: {describe(found)}. Nothing was sent, and the field is cleared. Only the public key of an
+        asymmetric key pair belongs here.
       </p>
       <p className="mt-2 font-medium">A private key that was pasted anywhere is exposed. Replace it:</p>
       <ol className="mt-1 list-decimal space-y-1 pl-5">

@@ -5,7 +5,10 @@ import type { UploadProblem } from './types';
 export function UploadProblems({ message, problem }: { message: string; problem: UploadProblem | undefined }) {
   const findings = problem ? [...problem.errors, ...problem.keys.flatMap((key) => key.errors)] : [];
   return (
-    <div role="alert" className="rounded-lg border border-red-200 bg-red-50 p-4 text-sm text-red-950 dark:border-red-900 dark:bg-red-950/40 dark:text-red-100">
+    <div
+      role="alert"
+      className="rounded-lg border border-red-200 bg-red-50 p-4 text-sm text-red-950 dark:border-red-900 dark:bg-red-950/40 dark:text-red-100"
+    >
       <p className="font-semibold">{message}</p>
       {findings.length > 0 && (
         <ul className="mt-2 space-y-2" aria-label="Problems">
@@ -17,7 +20,10 @@ export function UploadProblems({ message, problem }: { message: string; problem:
                 {docs && (
                   <>
                     {' '}
-                    <Link href={docs} className="font-medium whitespace-nowrap text-red-800 underline dark:text-red-200">
+                    <Link
+                      href={docs}
+                      className="font-medium whitespace-nowrap text-red-800 underline dark:text-red-200"
+                    >
                       How to fix it →
                     </Link>
                   </>

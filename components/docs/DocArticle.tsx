@@ -20,7 +20,9 @@ export function DocArticle({
     <div className="flex gap-10">
       <article className="min-w-0 flex-1">
         <p className="text-sm font-medium text-brand-700 dark:text-brand-300">{page.section}</p>
-        <h1 className="mt-1 text-3xl font-bold tracking-tight text-slate-900 sm:text-4xl dark:text-white">{page.title}</h1>
+        <h1 className="mt-1 text-3xl font-bold tracking-tight text-slate-900 sm:text-4xl dark:text-white">
+          {page.title}
+        </h1>
         <div className="prose prose-slate mt-6 max-w-none dark:prose-invert prose-headings:scroll-mt-20 prose-a:text-brand-700 dark:prose-a:text-brand-300 prose-code:before:content-none prose-code:after:content-none">
           {children}
         </div>

@@ -15,7 +15,9 @@ function SidebarLinks({ sections, pathname }: { sections: SidebarSection[]; path
     <div className="space-y-6">
       {sections.map((section) => (
         <div key={section.title}>
-          <h2 className="mb-2 text-xs font-semibold tracking-wide text-slate-500 uppercase dark:text-slate-400">{section.title}</h2>
+          <h2 className="mb-2 text-xs font-semibold tracking-wide text-slate-500 uppercase dark:text-slate-400">
+            {section.title}
+          </h2>
           <ul className="space-y-0.5 border-l border-slate-200 dark:border-slate-800">
             {section.links.map((link) => {
               const current = pathname === link.href;

@@ -14,7 +14,9 @@ export function PrevNext({ previous, next }: { previous?: PageLink; next?: PageL
       {previous ? (
         <Link href={previous.href} className={card}>
           <span className="text-xs text-slate-500 dark:text-slate-400">Previous</span>
-          <span className="font-medium text-slate-900 group-hover:text-brand-700 dark:text-white dark:group-hover:text-brand-300">← {previous.title}</span>
+          <span className="font-medium text-slate-900 group-hover:text-brand-700 dark:text-white dark:group-hover:text-brand-300">
+            ← {previous.title}
+          </span>
         </Link>
       ) : (
         <span />
@@ -22,7 +24,9 @@ export function PrevNext({ previous, next }: { previous?: PageLink; next?: PageL
       {next && (
         <Link href={next.href} className={`${card} text-right`}>
           <span className="text-xs text-slate-500 dark:text-slate-400">Next</span>
-          <span className="font-medium text-slate-900 group-hover:text-brand-700 dark:text-white dark:group-hover:text-brand-300">{next.title} →</span>
+          <span className="font-medium text-slate-900 group-hover:text-brand-700 dark:text-white dark:group-hover:text-brand-300">
+            {next.title} →
+          </span>
         </Link>
       )}
     </nav>

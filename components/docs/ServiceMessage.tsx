@@ -15,9 +15,7 @@ export function ServiceMessage({ message, shownBy }: { message: string; shownBy:
   const service = shownBy === 'service';
   return (
     <div className="not-prose my-4">
-      <p className="mb-2 text-sm text-slate-600 dark:text-slate-400">
-        {messageLabel(shownBy).note}
-      </p>
+      <p className="mb-2 text-sm text-slate-600 dark:text-slate-400">{messageLabel(shownBy).note}</p>
       <div
         className={
           service
@@ -33,12 +31,24 @@ export function ServiceMessage({ message, shownBy }: { message: string; shownBy:
           stroke="currentColor"
           strokeWidth="2"
           aria-hidden="true"
-          className={service ? 'mt-0.5 shrink-0 text-red-600 dark:text-red-400' : 'mt-0.5 shrink-0 text-amber-700 dark:text-amber-400'}
+          className={
+            service
+              ? 'mt-0.5 shrink-0 text-red-600 dark:text-red-400'
+              : 'mt-0.5 shrink-0 text-amber-700 dark:text-amber-400'
+          }
         >
           <circle cx="12" cy="12" r="9" />
           <path d="M12 7v6M12 16.5v.5" />
         </svg>
-        <p className={service ? 'font-mono text-sm leading-6 text-red-900 dark:text-red-100' : 'font-mono text-sm leading-6 text-amber-950 dark:text-amber-100'}>{message}</p>
+        <p
+          className={
+            service
+              ? 'font-mono text-sm leading-6 text-red-900 dark:text-red-100'
+              : 'font-mono text-sm leading-6 text-amber-950 dark:text-amber-100'
+          }
+        >
+          {message}
+        </p>
       </div>
     </div>
   );

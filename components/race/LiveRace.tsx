@@ -12,7 +12,15 @@ import type { LiveEntry, LiveOutcome } from './live-race';
 import type { TimelineEntry } from './timeline-entry';
 
 /** Runs the scenario against this server's session API and shows the real answers as they come. */
-export function LiveRace({ clients, provider, timing }: { clients: number; provider: ProviderBehaviour; timing: RaceTiming }) {
+export function LiveRace({
+  clients,
+  provider,
+  timing,
+}: {
+  clients: number;
+  provider: ProviderBehaviour;
+  timing: RaceTiming;
+}) {
   const [seen, setSeen] = useState<LiveEntry[]>([]);
   // Shown in the order each party saw things, not the order the browser did (see lib/race/live-order).
   const entries = useMemo(
@@ -41,24 +49,38 @@ export function LiveRace({ clients, provider, timing }: { clients: number; provi
           {run.isPending ? 'Running…' : entries.length ? 'Run again' : 'Run against this server'}
         </Button>
         <p className="min-w-0 flex-1 basis-64 text-sm text-slate-700 dark:text-slate-300">
-          Each run uses a fresh document id. Each client makes its key and sends create-session on the simulation’s timing, and the browser passes the request on when
-          it would reach the server; the real network comes on top. Events are shown when their party saw them: what the server says reaches a client one network
-          delay later.
+          Each run uses a fresh document id. Each client makes its key and sends create-session on the simulation’s
+          timing, and the browser passes the request on when it would reach the server; the real network comes on top.
+          Events are shown when their party saw them: what the server says reaches a client one network delay later.
         </p>
       </div>
       <div aria-live="polite">
-        {run.isPending && <p className="rounded-md bg-slate-50 px-3 py-2 text-sm dark:bg-slate-900">Racing {clients} clients against the session API…</p>}
+        {run.isPending && (
+          <p className="rounded-md bg-slate-50 px-3 py-2 text-sm dark:bg-slate-900">
+            Racing {clients} clients against the session API…
+          </p>
+        )}
         {run.isError && (
-          <div role="alert" className="rounded-lg border border-red-300 bg-red-50 p-4 dark:border-red-800 dark:bg-red-950/40" data-testid="live-error">
+          <div
+            role="alert"
+            className="rounded-lg border border-red-300 bg-red-50 p-4 dark:border-red-800 dark:bg-red-950/40"
+            data-testid="live-error"
+          >
             <p className="font-semibold text-red-900 dark:text-red-100">The live race could not finish.</p>
             <p className="mt-1 text-sm text-red-900 dark:text-red-200">{run.error.message}</p>
-            <p className="mt-1 text-sm text-red-900 dark:text-red-200">The simulation does not need the server: switch to “Step through one race”.</p>
+            <p className="mt-1 text-sm text-red-900 dark:text-red-200">
+              The simulation does not need the server: switch to “Step through one race”.
+            </p>
           </div>
         )}
         {run.isSuccess && <LiveVerdict outcome={run.data} provider={provider} />}
         {run.isSuccess &&
           overlaps.map((overlap) => (
-            <p key={overlap.clients.join()} className="mt-3 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950/40 dark:text-amber-100" data-testid="live-overlap">
+            <p
+              key={overlap.clients.join()}
+              className="mt-3 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950/40 dark:text-amber-100"
+              data-testid="live-overlap"
+            >
               {describeOverlap(overlap, run.data.winner)}
             </p>
           ))}
@@ -67,8 +89,9 @@ export function LiveRace({ clients, provider, timing }: { clients: number; provi
         <div className="rounded-lg border border-dashed border-slate-300 p-6 dark:border-slate-600">
           <h3 className="font-semibold">Nothing run yet</h3>
           <p className="mt-2 text-sm text-slate-700 dark:text-slate-300">
-            The live mode opens one event stream per client on <code>/api/sessions/&#123;documentId&#125;/events</code>, then sends every client’s{' '}
-            <code>POST /api/sessions/&#123;documentId&#125;</code> at once (after its delays). The server picks the winner; the chosen provider decides whether the others can decrypt.
+            The live mode opens one event stream per client on <code>/api/sessions/&#123;documentId&#125;/events</code>,
+            then sends every client’s <code>POST /api/sessions/&#123;documentId&#125;</code> at once (after its delays).
+            The server picks the winner; the chosen provider decides whether the others can decrypt.
           </p>
         </div>
       )}
@@ -85,10 +108,17 @@ export function LiveRace({ clients, provider, timing }: { clients: number; provi
 function LiveVerdict({ outcome, provider }: { outcome: LiveOutcome; provider: ProviderBehaviour }) {
   const lost = outcome.cannotDecrypt.length > 0 || outcome.contentLost;
   return (
-    <div role="status" data-testid="live-outcome" data-lost={lost} className={`rounded-lg border p-4 ${lost ? 'border-red-300 bg-red-50 dark:border-red-800 dark:bg-red-950/40' : 'border-emerald-300 bg-emerald-50 dark:border-emerald-800 dark:bg-emerald-950/40'}`}>
+    <div
+      role="status"
+      data-testid="live-outcome"
+      data-lost={lost}
+      className={`rounded-lg border p-4 ${lost ? 'border-red-300 bg-red-50 dark:border-red-800 dark:bg-red-950/40' : 'border-emerald-300 bg-emerald-50 dark:border-emerald-800 dark:bg-emerald-950/40'}`}
+    >
       <p className="font-semibold">
         The server chose {clientName(outcome.winner)} (key hint {outcome.winnerHint}).{' '}
-        {lost ? `${outcome.cannotDecrypt.map(clientName).join(', ') || 'Nobody'} cannot decrypt${outcome.contentLost ? '; the content is lost on reopening' : ''}.` : 'Every client decrypts.'}
+        {lost
+          ? `${outcome.cannotDecrypt.map(clientName).join(', ') || 'Nobody'} cannot decrypt${outcome.contentLost ? '; the content is lost on reopening' : ''}.`
+          : 'Every client decrypts.'}
       </p>
       {lost && (
         <p className="mt-1 text-sm">

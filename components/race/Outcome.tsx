@@ -8,11 +8,24 @@ function list(clients: number[]): string {
 }
 
 /** The verdict for the whole race, with the page that explains the fix when something broke. */
-export function Outcome({ outcome, provider, onShowBreak }: { outcome: RaceOutcome; provider: ProviderBehaviour; onShowBreak?: () => void }) {
+export function Outcome({
+  outcome,
+  provider,
+  onShowBreak,
+}: {
+  outcome: RaceOutcome;
+  provider: ProviderBehaviour;
+  onShowBreak?: () => void;
+}) {
   const description = PROVIDERS[provider];
   if (!outcome.dataLost) {
     return (
-      <div role="status" data-testid="race-outcome" data-lost="false" className="rounded-lg border border-emerald-300 bg-emerald-50 p-4 dark:border-emerald-800 dark:bg-emerald-950/40">
+      <div
+        role="status"
+        data-testid="race-outcome"
+        data-lost="false"
+        className="rounded-lg border border-emerald-300 bg-emerald-50 p-4 dark:border-emerald-800 dark:bg-emerald-950/40"
+      >
         <p className="font-semibold text-emerald-900 dark:text-emerald-100">
           {clientName(outcome.winner)} wins with key hint {outcome.winnerHint}; everyone decrypts and nothing is lost.
         </p>
@@ -26,11 +39,18 @@ export function Outcome({ outcome, provider, onShowBreak }: { outcome: RaceOutco
     );
   }
   return (
-    <div role="status" data-testid="race-outcome" data-lost="true" className="rounded-lg border border-red-300 bg-red-50 p-4 dark:border-red-800 dark:bg-red-950/40">
+    <div
+      role="status"
+      data-testid="race-outcome"
+      data-lost="true"
+      className="rounded-lg border border-red-300 bg-red-50 p-4 dark:border-red-800 dark:bg-red-950/40"
+    >
       <p className="font-semibold text-red-900 dark:text-red-100">
         {clientName(outcome.winner)} wins with key hint {outcome.winnerHint}
         {outcome.cannotDecrypt.length > 0 && `, but ${list(outcome.cannotDecrypt)} cannot decrypt the document`}
-        {outcome.contentLost && `; the content encrypted with ${outcome.winnerKey} is lost once ${clientName(outcome.winner)} closes the editor`}.
+        {outcome.contentLost &&
+          `; the content encrypted with ${outcome.winnerKey} is lost once ${clientName(outcome.winner)} closes the editor`}
+        .
       </p>
       <p className="mt-1 text-sm text-red-900 dark:text-red-200">
         {provider === 'discarding'

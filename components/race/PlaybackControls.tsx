@@ -28,14 +28,27 @@ export function PlaybackControls({ playback }: { playback: Playback }) {
   const { position, length, playing } = playback;
   return (
     <div role="group" aria-label="Playback" className="flex flex-wrap items-center gap-2">
-      <Button size="sm" onClick={() => playback.goTo(0)} disabled={position === 0} aria-label="Back to the start" aria-keyshortcuts="Home">
+      <Button
+        size="sm"
+        onClick={() => playback.goTo(0)}
+        disabled={position === 0}
+        aria-label="Back to the start"
+        aria-keyshortcuts="Home"
+      >
         <Icon shape="start" />
       </Button>
       <Button size="sm" onClick={playback.back} disabled={position === 0} aria-keyshortcuts="ArrowLeft">
         <Icon shape="back" />
         Step back
       </Button>
-      <Button id={PLAY_BUTTON_ID} variant="primary" size="sm" className="min-w-24" onClick={playback.toggle} aria-keyshortcuts="Space">
+      <Button
+        id={PLAY_BUTTON_ID}
+        variant="primary"
+        size="sm"
+        className="min-w-24"
+        onClick={playback.toggle}
+        aria-keyshortcuts="Space"
+      >
         <Icon shape={playing ? 'pause' : 'play'} />
         {playing ? 'Pause' : 'Play'}
       </Button>
@@ -43,14 +56,25 @@ export function PlaybackControls({ playback }: { playback: Playback }) {
         Step forward
         <Icon shape="forward" />
       </Button>
-      <Button size="sm" onClick={() => playback.goTo(length)} disabled={position >= length} aria-label="To the end" aria-keyshortcuts="End">
+      <Button
+        size="sm"
+        onClick={() => playback.goTo(length)}
+        disabled={position >= length}
+        aria-label="To the end"
+        aria-keyshortcuts="End"
+      >
         <Icon shape="end" />
       </Button>
       <label htmlFor={speedId} className="ml-2 text-sm font-medium">
         Speed
       </label>
       <div className="w-24">
-        <Select id={speedId} value={playback.speed} onChange={(event) => playback.setSpeed(Number(event.target.value))} className="text-sm">
+        <Select
+          id={speedId}
+          value={playback.speed}
+          onChange={(event) => playback.setSpeed(Number(event.target.value))}
+          className="text-sm"
+        >
           {SPEEDS.map((speed) => (
             <option key={speed} value={speed}>
               {speed}×
@@ -70,16 +94,27 @@ export function KeyboardHelp() {
     <details className="text-sm text-slate-700 dark:text-slate-300">
       <summary className="cursor-pointer font-medium">Keyboard shortcuts</summary>
       <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
-        <dt><kbd>Space</kbd></dt>
+        <dt>
+          <kbd>Space</kbd>
+        </dt>
         <dd>Play or pause</dd>
-        <dt><kbd>←</kbd> <kbd>→</kbd></dt>
+        <dt>
+          <kbd>←</kbd> <kbd>→</kbd>
+        </dt>
         <dd>Step back or forward</dd>
-        <dt><kbd>Home</kbd> <kbd>End</kbd></dt>
+        <dt>
+          <kbd>Home</kbd> <kbd>End</kbd>
+        </dt>
         <dd>First or last event</dd>
-        <dt><kbd>+</kbd> <kbd>−</kbd></dt>
+        <dt>
+          <kbd>+</kbd> <kbd>−</kbd>
+        </dt>
         <dd>Faster or slower</dd>
       </dl>
-      <p className="mt-1">They work while the player has the focus: click anywhere in it, or Tab to one of its buttons. Elsewhere on the page these keys keep their usual meaning.</p>
+      <p className="mt-1">
+        They work while the player has the focus: click anywhere in it, or Tab to one of its buttons. Elsewhere on the
+        page these keys keep their usual meaning.
+      </p>
     </details>
   );
 }

@@ -13,7 +13,15 @@ import { playbackKeyHandler, usePlayback } from './usePlayback';
 export const RACE_PLAYER_ID = 'race-player';
 
 /** Plays one simulated race. Give it a `key` per race so a new race starts from the beginning. */
-export function RacePlayer({ race, initialPosition, onPosition }: { race: RaceResult; initialPosition: number; onPosition: (position: number) => void }) {
+export function RacePlayer({
+  race,
+  initialPosition,
+  onPosition,
+}: {
+  race: RaceResult;
+  initialPosition: number;
+  onPosition: (position: number) => void;
+}) {
   const playback = usePlayback(race.events.length, initialPosition);
   const { position } = playback;
   useEffect(() => onPosition(position), [position, onPosition]);
@@ -32,9 +40,18 @@ export function RacePlayer({ race, initialPosition, onPosition }: { race: RaceRe
       className="scroll-mt-20 space-y-4 rounded-lg focus-visible:outline-2 focus-visible:outline-offset-4 focus-visible:outline-brand-500"
       data-testid="race-player"
     >
-      <Outcome outcome={race.outcome} provider={race.provider} onShowBreak={race.outcome.firstBreak === null ? undefined : () => playback.goTo(race.outcome.firstBreak! + 1)} />
+      <Outcome
+        outcome={race.outcome}
+        provider={race.provider}
+        onShowBreak={race.outcome.firstBreak === null ? undefined : () => playback.goTo(race.outcome.firstBreak! + 1)}
+      />
       <PlaybackControls playback={playback} />
-      <p role="status" aria-live="polite" className="min-h-12 rounded-md bg-slate-50 px-3 py-2 text-sm dark:bg-slate-900" data-testid="race-current">
+      <p
+        role="status"
+        aria-live="polite"
+        className="min-h-12 rounded-md bg-slate-50 px-3 py-2 text-sm dark:bg-slate-900"
+        data-testid="race-current"
+      >
         {current ? (
           <>
             <span className="font-semibold">

@@ -20,14 +20,19 @@ export function RaceVisualizer({ initial, problems }: { initial: RaceScenario; p
     window.history.replaceState(window.history.state, '', `${window.location.pathname}?${scenarioQuery(next)}`);
   }, []);
   const [position, setPosition] = useState(initial.step);
-  const shareLink = () => `${window.location.origin}${window.location.pathname}?${scenarioQuery({ ...scenario, step: position })}`;
+  const shareLink = () =>
+    `${window.location.origin}${window.location.pathname}?${scenarioQuery({ ...scenario, step: position })}`;
   const raceKey = scenarioQuery({ ...scenario, step: 0 });
 
   return (
     <div className="space-y-6">
       {race && <SkipToPlayer />}
       {problems.length > 0 && (
-        <div role="alert" data-testid="link-problems" className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950/40 dark:text-amber-100">
+        <div
+          role="alert"
+          data-testid="link-problems"
+          className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950/40 dark:text-amber-100"
+        >
           <p className="font-semibold">Parts of this link could not be used, so they start from the defaults:</p>
           <ul className="mt-1 list-disc pl-5">
             {problems.map((problem) => (
@@ -39,7 +44,13 @@ export function RaceVisualizer({ initial, problems }: { initial: RaceScenario; p
       <RaceControls scenario={scenario} onChange={setScenario} />
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h2 className="text-xl font-semibold">
-          {scenario.mode === 'live' ? 'Live race' : scenario.mode === 'orderings' && scenario.ordering ? `Ordering ${describeOrdering(scenario.ordering)}` : scenario.mode === 'orderings' ? 'Every ordering' : 'The race'}
+          {scenario.mode === 'live'
+            ? 'Live race'
+            : scenario.mode === 'orderings' && scenario.ordering
+              ? `Ordering ${describeOrdering(scenario.ordering)}`
+              : scenario.mode === 'orderings'
+                ? 'Every ordering'
+                : 'The race'}
         </h2>
         <div className="flex items-center gap-2">
           {scenario.mode === 'orderings' && scenario.ordering && (
@@ -50,8 +61,15 @@ export function RaceVisualizer({ initial, problems }: { initial: RaceScenario; p
           <CopyButton getText={shareLink} label="Copy share link" />
         </div>
       </div>
-      {scenario.mode === 'live' && <LiveRace clients={scenario.clients} provider={scenario.provider} timing={scenario.timing} />}
-      {scenario.mode === 'orderings' && !scenario.ordering && <InterleavingsPanel provider={scenario.provider} onPick={(ordering) => setScenario({ ...scenario, ordering, step: 0 })} />}
+      {scenario.mode === 'live' && (
+        <LiveRace clients={scenario.clients} provider={scenario.provider} timing={scenario.timing} />
+      )}
+      {scenario.mode === 'orderings' && !scenario.ordering && (
+        <InterleavingsPanel
+          provider={scenario.provider}
+          onPick={(ordering) => setScenario({ ...scenario, ordering, step: 0 })}
+        />
+      )}
       {race && <RacePlayer key={raceKey} race={race} initialPosition={scenario.step} onPosition={setPosition} />}
     </div>
   );

@@ -26,7 +26,17 @@ function useWidth(ref: RefObject<HTMLElement | null>): number {
  * lane too close to draw apart stack downwards. It always fits the width it is given, so it never scrolls
  * sideways. It is a picture of the event list below (hidden from screen readers, which read that list instead).
  */
-export function Timeline({ entries, lanes, position, onPick }: { entries: TimelineEntry[]; lanes: Array<number | 'server'>; position: number; onPick?: (position: number) => void }) {
+export function Timeline({
+  entries,
+  lanes,
+  position,
+  onPick,
+}: {
+  entries: TimelineEntry[];
+  lanes: Array<number | 'server'>;
+  position: number;
+  onPick?: (position: number) => void;
+}) {
   const track = useRef<HTMLDivElement>(null);
   const width = useWidth(track);
   const timed = entries.some((entry) => entry.at !== undefined);
@@ -42,12 +52,27 @@ export function Timeline({ entries, lanes, position, onPick }: { entries: Timeli
   const left = (x: number) => `${x * 100}%`;
 
   return (
-    <div aria-hidden="true" className="rounded-lg border border-slate-200 bg-white p-3 dark:border-slate-700 dark:bg-slate-900" data-testid="race-timeline">
+    <div
+      aria-hidden="true"
+      className="rounded-lg border border-slate-200 bg-white p-3 dark:border-slate-700 dark:bg-slate-900"
+      data-testid="race-timeline"
+    >
       <div className="grid grid-cols-[4.25rem_minmax(0,1fr)] items-start gap-y-1 sm:grid-cols-[5.5rem_minmax(0,1fr)]">
-        <div className="text-xs leading-5 font-semibold text-slate-600 dark:text-slate-300">{timed ? 'time (ms)' : 'event'}</div>
-        <div ref={track} className="relative mx-4 h-5 border-b border-slate-300 dark:border-slate-600" data-testid="race-axis">
+        <div className="text-xs leading-5 font-semibold text-slate-600 dark:text-slate-300">
+          {timed ? 'time (ms)' : 'event'}
+        </div>
+        <div
+          ref={track}
+          className="relative mx-4 h-5 border-b border-slate-300 dark:border-slate-600"
+          data-testid="race-axis"
+        >
           {axis.ticks.map((tick) => (
-            <span key={tick.at} className="absolute top-0 -translate-x-1/2 text-[0.7rem] leading-4 text-slate-600 tabular-nums dark:text-slate-300" style={{ left: left(tick.x) }} data-tick={tick.at}>
+            <span
+              key={tick.at}
+              className="absolute top-0 -translate-x-1/2 text-[0.7rem] leading-4 text-slate-600 tabular-nums dark:text-slate-300"
+              style={{ left: left(tick.x) }}
+              data-tick={tick.at}
+            >
               {tick.at}
             </span>
           ))}
@@ -59,10 +84,22 @@ export function Timeline({ entries, lanes, position, onPick }: { entries: Timeli
               <div className="truncate pr-1 text-sm leading-9 font-semibold">{laneName(lane)}</div>
               <div className="relative mx-4" style={{ height: `${levels * LEVEL_REM}rem` }}>
                 {axis.ticks.map((tick) => (
-                  <div key={tick.at} className="absolute inset-y-0 w-px bg-slate-100 dark:bg-slate-800" style={{ left: left(tick.x) }} />
+                  <div
+                    key={tick.at}
+                    className="absolute inset-y-0 w-px bg-slate-100 dark:bg-slate-800"
+                    style={{ left: left(tick.x) }}
+                  />
                 ))}
-                <div className="absolute inset-x-0 h-px bg-slate-200 dark:bg-slate-700" style={{ top: `${LEVEL_REM / 2}rem` }} />
-                {now !== undefined && <div className="absolute left-0 h-0.5 bg-slate-400 dark:bg-slate-500" style={{ top: `calc(${LEVEL_REM / 2}rem - 1px)`, width: left(now) }} />}
+                <div
+                  className="absolute inset-x-0 h-px bg-slate-200 dark:bg-slate-700"
+                  style={{ top: `${LEVEL_REM / 2}rem` }}
+                />
+                {now !== undefined && (
+                  <div
+                    className="absolute left-0 h-0.5 bg-slate-400 dark:bg-slate-500"
+                    style={{ top: `calc(${LEVEL_REM / 2}rem - 1px)`, width: left(now) }}
+                  />
+                )}
                 {entries.map((entry, index) => {
                   if (entry.lane !== lane) return null;
                   const placement = axis.placements[index]!;
@@ -76,7 +113,9 @@ export function Timeline({ entries, lanes, position, onPick }: { entries: Timeli
                       data-at={entry.at}
                       data-level={placement.level}
                       className={`absolute flex size-7 -translate-x-1/2 items-center justify-center rounded-full border-2 text-xs font-bold transition-transform duration-300 ${onPick ? 'cursor-pointer' : ''} ${
-                        happened ? TONE_DOT[entry.tone] : 'border-slate-300 bg-white text-slate-500 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-400'
+                        happened
+                          ? TONE_DOT[entry.tone]
+                          : 'border-slate-300 bg-white text-slate-500 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-400'
                       } ${current ? 'z-10 scale-125 ring-4 ring-brand-300 motion-safe:animate-pulse dark:ring-brand-700' : ''}`}
                       style={{ left: left(placement.x), top: `${placement.level * LEVEL_REM + 0.25}rem` }}
                     >

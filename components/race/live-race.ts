@@ -47,7 +47,12 @@ interface LiveClient {
 const OPEN_TIMEOUT_MS = 60_000;
 const RUN_TIMEOUT_MS = 30_000; // once the streams are open
 
-export async function runLiveRace(input: { clients: number; provider: ProviderBehaviour; timing: RaceTiming; onEntry: (entry: LiveEntry) => void }): Promise<LiveOutcome> {
+export async function runLiveRace(input: {
+  clients: number;
+  provider: ProviderBehaviour;
+  timing: RaceTiming;
+  onEntry: (entry: LiveEntry) => void;
+}): Promise<LiveOutcome> {
   const documentId = liveDocumentId(crypto.randomUUID());
   const base = `/api/sessions/${encodeURIComponent(documentId)}`;
   const started = performance.now();
@@ -64,7 +69,15 @@ export async function runLiveRace(input: { clients: number; provider: ProviderBe
     await Promise.all(
       Array.from({ length: input.clients }, async (_, client) => {
         await openStream(`${base}/events`, (source) => (sources[client] = source));
-        emit({ kind: 'open', client, lane: client, step: 1, tone: 'info', text: `${clientName(client)} opens its event stream for the new document ${documentId}; no session yet.`, detail: `GET ${base}/events` });
+        emit({
+          kind: 'open',
+          client,
+          lane: client,
+          step: 1,
+          tone: 'info',
+          text: `${clientName(client)} opens its event stream for the new document ${documentId}; no session yet.`,
+          detail: `GET ${base}/events`,
+        });
       }),
     );
     return await new Promise<LiveOutcome>((resolveRun, rejectRun) => {
@@ -77,11 +90,28 @@ export async function runLiveRace(input: { clients: number; provider: ProviderBe
         rejectRun(error);
       };
       let provider: ProviderState = initialProvider(input.provider);
-      const clients = Array.from({ length: input.clients }, (): LiveClient => ({ key: null, hint: null, answer: null, announced: null, done: false, canDecrypt: true }));
+      const clients = Array.from({ length: input.clients }, (): LiveClient => ({
+        key: null,
+        hint: null,
+        answer: null,
+        announced: null,
+        done: false,
+        canDecrypt: true,
+      }));
       let winner: number | null = null;
       // The provider is simulated here, so the key behind the announced hint is the one the client holding that hint made.
       const keyBehind = (hint: string) => clients.find((entry) => entry.hint === hint)?.key ?? null;
-      timers.push(window.setTimeout(() => reject(new LiveRaceError(`No answer within ${RUN_TIMEOUT_MS / 1000} s: the session API or its event stream stopped responding.`)), RUN_TIMEOUT_MS));
+      timers.push(
+        window.setTimeout(
+          () =>
+            reject(
+              new LiveRaceError(
+                `No answer within ${RUN_TIMEOUT_MS / 1000} s: the session API or its event stream stopped responding.`,
+              ),
+            ),
+          RUN_TIMEOUT_MS,
+        ),
+      );
 
       const settle = (client: number) => {
         const state = clients[client]!;
@@ -89,7 +119,14 @@ export async function runLiveRace(input: { clients: number; provider: ProviderBe
         state.done = true;
         const name = clientName(client);
         if (state.answer.kind === 'created') {
-          emit({ kind: 'settle', client, lane: client, step: 7, tone: 'good', text: `${name} has its 201 and the announcement: it starts editing with its own key ${state.key}.` });
+          emit({
+            kind: 'settle',
+            client,
+            lane: client,
+            step: 7,
+            tone: 'good',
+            text: `${name} has its 201 and the announcement: it starts editing with its own key ${state.key}.`,
+          });
         } else {
           const answer = keyForHint(provider, state.announced);
           provider = answer.state;
@@ -119,21 +156,41 @@ export async function runLiveRace(input: { clients: number; provider: ProviderBe
           lane: 'server',
           step: null,
           tone: contentLost ? 'bad' : 'good',
-          text: contentLost ? `Reopening the document later would get ${later.key ?? 'no key'} for the session's hint, not ${winnerKey}: the content is lost.` : `Reopening the document later gets ${winnerKey} again: the content stays readable.`,
+          text: contentLost
+            ? `Reopening the document later would get ${later.key ?? 'no key'} for the session's hint, not ${winnerKey}: the content is lost.`
+            : `Reopening the document later gets ${winnerKey} again: the content stays readable.`,
         });
-        resolve({ documentId, winner: winner!, winnerHint: clients[winner!]!.answer!.keyHint, cannotDecrypt: clients.flatMap((entry, client) => (entry.canDecrypt ? [] : [client])), contentLost });
+        resolve({
+          documentId,
+          winner: winner!,
+          winnerHint: clients[winner!]!.answer!.keyHint,
+          cannotDecrypt: clients.flatMap((entry, client) => (entry.canDecrypt ? [] : [client])),
+          contentLost,
+        });
       };
 
       sources.forEach((source, client) => {
         source.addEventListener('session-available', (event) => {
           const data = readSessionAvailable((event as MessageEvent<string>).data);
           if (!data) {
-            reject(new LiveRaceError(`The event stream sent session-available with data ${(event as MessageEvent<string>).data}, not {"keyHint": "…"}.`));
+            reject(
+              new LiveRaceError(
+                `The event stream sent session-available with data ${(event as MessageEvent<string>).data}, not {"keyHint": "…"}.`,
+              ),
+            );
             return;
           }
           if (clients[client]!.announced !== null) return;
           clients[client]!.announced = data.keyHint;
-          emit({ kind: 'heard', client, lane: client, step: 6, tone: 'info', text: `${clientName(client)} hears "new session available" with key hint ${data.keyHint}.`, detail: `event: session-available\ndata: ${(event as MessageEvent<string>).data}` });
+          emit({
+            kind: 'heard',
+            client,
+            lane: client,
+            step: 6,
+            tone: 'info',
+            text: `${clientName(client)} hears "new session available" with key hint ${data.keyHint}.`,
+            detail: `event: session-available\ndata: ${(event as MessageEvent<string>).data}`,
+          });
           settle(client);
         });
       });
@@ -149,22 +206,57 @@ export async function runLiveRace(input: { clients: number; provider: ProviderBe
             clients[client]!.key = made.record.key;
             clients[client]!.hint = made.record.hint;
             const gone = made.discarded.map((record) => record.key).join(', ');
-            emit({ kind: 'key', client, lane: client, step: 2, tone: 'info', text: `${name}'s provider makes ${made.record.key} (hint ${made.record.hint}) without a hint.${gone ? ` It discards ${gone}.` : ''}` }, at);
-            emit({ kind: 'send', client, lane: client, step: 3, tone: 'info', text: `${name} sends create-session; after its ${timing.networkMs} ms network delay it reaches the server.`, detail: `POST ${base}\n${JSON.stringify(createBody(client))}` }, at);
+            emit(
+              {
+                kind: 'key',
+                client,
+                lane: client,
+                step: 2,
+                tone: 'info',
+                text: `${name}'s provider makes ${made.record.key} (hint ${made.record.hint}) without a hint.${gone ? ` It discards ${gone}.` : ''}`,
+              },
+              at,
+            );
+            emit(
+              {
+                kind: 'send',
+                client,
+                lane: client,
+                step: 3,
+                tone: 'info',
+                text: `${name} sends create-session; after its ${timing.networkMs} ms network delay it reaches the server.`,
+                detail: `POST ${base}\n${JSON.stringify(createBody(client))}`,
+              },
+              at,
+            );
           }, times.keyAt),
           // The browser sends it when the simulated request would reach the server, so "reaches the server first" means the same here.
           window.setTimeout(() => void create(client, name), times.arrivesAt),
         );
       });
 
-      const createBody = (client: number) => ({ keyHint: clients[client]!.hint, content: `Initial content of client ${clientName(client)}, encrypted with ${clients[client]!.key}` });
+      const createBody = (client: number) => ({
+        keyHint: clients[client]!.hint,
+        content: `Initial content of client ${clientName(client)}, encrypted with ${clients[client]!.key}`,
+      });
       const create = async (client: number, name: string) => {
         const body = createBody(client);
-        emit({ kind: 'arrive', client, lane: 'server', step: 3, tone: 'info', text: `${name}'s create-session reaches the server.` });
+        emit({
+          kind: 'arrive',
+          client,
+          lane: 'server',
+          step: 3,
+          tone: 'info',
+          text: `${name}'s create-session reaches the server.`,
+        });
         let response: Response;
         let json: unknown;
         try {
-          response = await fetch(base, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+          response = await fetch(base, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json' },
+            body: JSON.stringify(body),
+          });
           json = await response.json().catch(() => null);
         } catch (error) {
           reject(new LiveRaceError(`The session API could not be reached: ${(error as Error).message}.`));
@@ -184,13 +276,23 @@ export async function runLiveRace(input: { clients: number; provider: ProviderBe
           lane: 'server',
           step: 4,
           tone: answer.kind === 'created' ? 'good' : 'info',
-          text: answer.kind === 'created' ? `The server accepts ${name}: it wins with key hint ${answer.keyHint}.` : `The server rejects ${name}: the session belongs to key hint ${answer.keyHint}.`,
+          text:
+            answer.kind === 'created'
+              ? `The server accepts ${name}: it wins with key hint ${answer.keyHint}.`
+              : `The server rejects ${name}: the session belongs to key hint ${answer.keyHint}.`,
           detail: `${response.status} ${JSON.stringify(json)}`,
         });
-        if (answer.kind === 'rejected' && clients[client]!.announced === null) emit({ kind: 'wait', client, lane: client, step: 5, tone: 'info', text: `${name} waits for the server to announce the session.` });
+        if (answer.kind === 'rejected' && clients[client]!.announced === null)
+          emit({
+            kind: 'wait',
+            client,
+            lane: client,
+            step: 5,
+            tone: 'info',
+            text: `${name} waits for the server to announce the session.`,
+          });
         settle(client);
       };
-
     });
   } finally {
     for (const timer of timers) window.clearTimeout(timer);
@@ -203,15 +305,30 @@ function openStream(url: string, keep: (source: EventSource) => void): Promise<v
   return new Promise((resolve, reject) => {
     const source = new EventSource(url);
     keep(source);
-    const timer = window.setTimeout(() => reject(new LiveRaceError('The session event stream did not open in time.')), OPEN_TIMEOUT_MS);
-    source.addEventListener('open', () => {
-      window.clearTimeout(timer);
-      resolve();
-    }, { once: true });
-    source.addEventListener('error', () => {
-      if (source.readyState === EventSource.OPEN) return;
-      window.clearTimeout(timer);
-      reject(new LiveRaceError(`The session event stream at ${url} could not be opened. Is the session API running on this server?`));
-    }, { once: true });
+    const timer = window.setTimeout(
+      () => reject(new LiveRaceError('The session event stream did not open in time.')),
+      OPEN_TIMEOUT_MS,
+    );
+    source.addEventListener(
+      'open',
+      () => {
+        window.clearTimeout(timer);
+        resolve();
+      },
+      { once: true },
+    );
+    source.addEventListener(
+      'error',
+      () => {
+        if (source.readyState === EventSource.OPEN) return;
+        window.clearTimeout(timer);
+        reject(
+          new LiveRaceError(
+            `The session event stream at ${url} could not be opened. Is the session API running on this server?`,
+          ),
+        );
+      },
+      { once: true },
+    );
   });
 }

@@ -29,14 +29,20 @@ export function usePlayback(length: number, initialPosition = 0): Playback {
 
   useEffect(() => {
     if (!playing) return;
-    const timer = window.setTimeout(() => setPosition((current) => Math.min(current + 1, length)), MS_PER_EVENT / speed);
+    const timer = window.setTimeout(
+      () => setPosition((current) => Math.min(current + 1, length)),
+      MS_PER_EVENT / speed,
+    );
     return () => window.clearTimeout(timer);
   }, [playing, position, speed, length]);
 
-  const goTo = useCallback((next: number) => {
-    setPlaying(false);
-    setPosition(Math.min(Math.max(0, next), length));
-  }, [length]);
+  const goTo = useCallback(
+    (next: number) => {
+      setPlaying(false);
+      setPosition(Math.min(Math.max(0, next), length));
+    },
+    [length],
+  );
 
   return {
     position,

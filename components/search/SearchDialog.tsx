@@ -33,7 +33,10 @@ function SearchDialogContent({ open, onClose }: SearchDialogProps) {
   const search = useSearchIndex(true);
 
   const searchDocs = search.data;
-  const results = useMemo(() => (searchDocs && deferredQuery.trim() ? searchDocs(deferredQuery, 8) : { hits: [], looseMatches: 0 }), [searchDocs, deferredQuery]);
+  const results = useMemo(
+    () => (searchDocs && deferredQuery.trim() ? searchDocs(deferredQuery, 8) : { hits: [], looseMatches: 0 }),
+    [searchDocs, deferredQuery],
+  );
   const hits = results.hits;
 
   useEffect(() => {
@@ -116,7 +119,9 @@ function SearchDialogContent({ open, onClose }: SearchDialogProps) {
             </p>
           )}
           {search.data && !trimmed && (
-            <p className="p-3 text-sm text-slate-600 dark:text-slate-300">Type a few words, or paste the exact error message your editor or console shows.</p>
+            <p className="p-3 text-sm text-slate-600 dark:text-slate-300">
+              Type a few words, or paste the exact error message your editor or console shows.
+            </p>
           )}
           {search.data && trimmed && hits.length === 0 && deferredQuery === query && (
             <p className="p-3 text-sm text-slate-600 dark:text-slate-300">
@@ -146,11 +151,18 @@ function SearchDialogContent({ open, onClose }: SearchDialogProps) {
         <div className="flex items-center justify-between gap-4 border-t border-slate-200 px-4 py-2 text-xs text-slate-600 dark:border-slate-700 dark:text-slate-300">
           {/* Keyboard hints mean nothing on a touch screen, where the arrow keys are not there. */}
           <span className="hidden sm:inline pointer-coarse:hidden" data-testid="keyboard-hint">
-            <kbd className="font-sans">↑</kbd> <kbd className="font-sans">↓</kbd> to move, <kbd className="font-sans">Enter</kbd> to open
+            <kbd className="font-sans">↑</kbd> <kbd className="font-sans">↓</kbd> to move,{' '}
+            <kbd className="font-sans">Enter</kbd> to open
           </span>
           {trimmed && (
-            <Link href={`/search?q=${encodeURIComponent(trimmed)}`} onClick={onClose} className="ml-auto text-brand-700 underline dark:text-brand-300">
-              {results.looseMatches > 0 && !hits.some((hit) => hit.exactMessage) ? `All results (${results.looseMatches} more)` : 'All results'}
+            <Link
+              href={`/search?q=${encodeURIComponent(trimmed)}`}
+              onClick={onClose}
+              className="ml-auto text-brand-700 underline dark:text-brand-300"
+            >
+              {results.looseMatches > 0 && !hits.some((hit) => hit.exactMessage)
+                ? `All results (${results.looseMatches} more)`
+                : 'All results'}
             </Link>
           )}
         </div>

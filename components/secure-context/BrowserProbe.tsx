@@ -47,7 +47,11 @@ function Check({ ok, label, detail }: { ok: boolean; label: string; detail: stri
 export function BrowserProbe() {
   const seen = useSyncExternalStore(subscribe, readProbe, () => undefined);
   return (
-    <section aria-labelledby="probe-heading" className="rounded-lg border border-slate-200 p-4 dark:border-slate-700" data-testid="probe">
+    <section
+      aria-labelledby="probe-heading"
+      className="rounded-lg border border-slate-200 p-4 dark:border-slate-700"
+      data-testid="probe"
+    >
       <h2 id="probe-heading" className="font-semibold">
         RTC Doctor itself, in this browser
       </h2>
@@ -59,14 +63,28 @@ export function BrowserProbe() {
           <Check
             ok={seen.isSecureContext}
             label="window.isSecureContext is true"
-            detail={seen.isSecureContext ? `${seen.origin} is a secure context here.` : `${seen.origin} is not a secure context here.`}
+            detail={
+              seen.isSecureContext
+                ? `${seen.origin} is a secure context here.`
+                : `${seen.origin} is not a secure context here.`
+            }
           />
           <Check
             ok={seen.subtle}
             label="crypto.subtle exists"
-            detail={seen.subtle ? 'Web Crypto is available, as RTC needs to encrypt in the browser.' : 'Web Crypto is missing, so RTC could not encrypt here.'}
+            detail={
+              seen.subtle
+                ? 'Web Crypto is available, as RTC needs to encrypt in the browser.'
+                : 'Web Crypto is missing, so RTC could not encrypt here.'
+            }
           />
-          <Check ok={!seen.framed} label="Top-level page" detail={seen.framed ? 'This page is inside a frame: every frame above it counts too.' : 'Not inside a frame.'} />
+          <Check
+            ok={!seen.framed}
+            label="Top-level page"
+            detail={
+              seen.framed ? 'This page is inside a frame: every frame above it counts too.' : 'Not inside a frame.'
+            }
+          />
         </ul>
       ) : (
         <p className="mt-3 text-sm text-slate-600 dark:text-slate-300">Checking this browser…</p>

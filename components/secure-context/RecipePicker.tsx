@@ -22,8 +22,8 @@ export function RecipePicker({
         Serve your dev setup securely
       </h2>
       <p className="mt-2 max-w-3xl text-slate-700 dark:text-slate-300">
-        Opening the dev server as <code>http://localhost</code> is the quickest fix on your own machine. For another name, a LAN address or a phone, pick your
-        setup for the exact commands.
+        Opening the dev server as <code>http://localhost</code> is the quickest fix on your own machine. For another
+        name, a LAN address or a phone, pick your setup for the exact commands.
       </p>
       <fieldset className="mt-4">
         <legend className="mb-2 font-semibold">Your setup</legend>
@@ -33,7 +33,14 @@ export function RecipePicker({
               key={id}
               className="cursor-pointer rounded-full border border-slate-300 px-3 py-1 text-sm has-checked:border-brand-600 has-checked:bg-brand-600 has-checked:text-white has-focus-visible:outline-2 has-focus-visible:outline-offset-2 has-focus-visible:outline-brand-500 hover:border-brand-500 dark:border-slate-600 dark:has-checked:border-brand-400 dark:has-checked:bg-brand-400 dark:has-checked:text-slate-950"
             >
-              <input type="radio" name="setup" value={id} checked={id === selected} onChange={() => onSelect(id)} className="sr-only" />
+              <input
+                type="radio"
+                name="setup"
+                value={id}
+                checked={id === selected}
+                onChange={() => onSelect(id)}
+                className="sr-only"
+              />
               {RECIPE_LABELS[id]}
             </label>
           ))}

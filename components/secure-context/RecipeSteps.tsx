@@ -24,10 +24,15 @@ async function StepCode({ step }: { step: RecipeStep & { code: string } }) {
   return (
     <div className="mt-2 overflow-hidden rounded-lg border border-slate-200 dark:border-slate-700">
       <div className="flex items-center justify-between border-b border-slate-200 bg-slate-50 px-3 py-1.5 dark:border-slate-700 dark:bg-slate-900">
-        <span className="font-mono text-xs text-slate-600 dark:text-slate-300">{step.caption ?? step.language ?? 'code'}</span>
+        <span className="font-mono text-xs text-slate-600 dark:text-slate-300">
+          {step.caption ?? step.language ?? 'code'}
+        </span>
         <CopyButton text={step.code} label="Copy code" />
       </div>
-      <div className="p-3 text-sm [&_pre]:overflow-x-auto [&_pre]:!bg-transparent" dangerouslySetInnerHTML={{ __html: html }} />
+      <div
+        className="p-3 text-sm [&_pre]:overflow-x-auto [&_pre]:!bg-transparent"
+        dangerouslySetInnerHTML={{ __html: html }}
+      />
     </div>
   );
 }
@@ -40,7 +45,10 @@ export function RecipeSteps({ recipe }: { recipe: DevServerRecipe }) {
       <ol className="mt-4 space-y-5">
         {recipe.steps.map((step, index) => (
           <li key={index} className="flex gap-3">
-            <span aria-hidden="true" className="flex size-6 shrink-0 items-center justify-center rounded-full bg-slate-200 text-xs font-semibold dark:bg-slate-700">
+            <span
+              aria-hidden="true"
+              className="flex size-6 shrink-0 items-center justify-center rounded-full bg-slate-200 text-xs font-semibold dark:bg-slate-700"
+            >
               {index + 1}
             </span>
             <div className="min-w-0 flex-1">

@@ -53,7 +53,11 @@ export function SecureContextChecker({
       <div className="grid grid-cols-1 gap-8 lg:grid-cols-2">
         <div className="space-y-6">
           <div>
-            <LabelWithShareLink htmlFor={inputId} label="Page URL" shareState={url ? () => queryFor({ url, setup }) : undefined} />
+            <LabelWithShareLink
+              htmlFor={inputId}
+              label="Page URL"
+              shareState={url ? () => queryFor({ url, setup }) : undefined}
+            />
             <Input
               id={inputId}
               type="text"
@@ -69,7 +73,8 @@ export function SecureContextChecker({
               className="font-mono text-sm"
             />
             <p id={messageId} className="mt-2 text-xs text-slate-600 dark:text-slate-300">
-              The address in the location bar of the page that loads the editor. It is judged as you type, in this browser, by the same rules browsers apply.
+              The address in the location bar of the page that loads the editor. It is judged as you type, in this
+              browser, by the same rules browsers apply.
             </p>
           </div>
           <fieldset>
@@ -88,7 +93,11 @@ export function SecureContextChecker({
             </h2>
             {check === undefined && <EmptyState />}
             {check && !check.ok && (
-              <p role="status" className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-amber-950 dark:border-amber-800 dark:bg-amber-950/40 dark:text-amber-100" data-testid="input-problem">
+              <p
+                role="status"
+                className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-amber-950 dark:border-amber-800 dark:bg-amber-950/40 dark:text-amber-100"
+                data-testid="input-problem"
+              >
                 {check.message}
               </p>
             )}
@@ -115,7 +124,12 @@ export function SecureContextChecker({
           </p>
         </div>
       </div>
-      <RecipePicker selected={setup ?? implied} impliedByAddress={setup === undefined && implied !== undefined} onSelect={setSetup} panels={recipePanels} />
+      <RecipePicker
+        selected={setup ?? implied}
+        impliedByAddress={setup === undefined && implied !== undefined}
+        onSelect={setSetup}
+        panels={recipePanels}
+      />
     </div>
   );
 }
@@ -125,9 +139,9 @@ function EmptyState() {
     <div className="rounded-lg border border-dashed border-slate-300 p-6 dark:border-slate-600">
       <h3 className="font-semibold">Type the address of your page to see whether RTC can run there</h3>
       <p className="mt-2 text-sm text-slate-700 dark:text-slate-300">
-        Browsers only give Web Crypto to secure contexts: pages on <code>https://</code>, on <code>localhost</code> or a name ending in{' '}
-        <code>.localhost</code>, on a loopback address such as <code>127.0.0.1</code>, or opened from a file. Anything else over plain <code>http://</code>,
-        such as a LAN address or a custom hostname, is not one.
+        Browsers only give Web Crypto to secure contexts: pages on <code>https://</code>, on <code>localhost</code> or a
+        name ending in <code>.localhost</code>, on a loopback address such as <code>127.0.0.1</code>, or opened from a
+        file. Anything else over plain <code>http://</code>, such as a LAN address or a custom hostname, is not one.
       </p>
     </div>
   );

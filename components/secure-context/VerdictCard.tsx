@@ -32,15 +32,28 @@ function Field({ label, value }: { label: string; value: string }) {
   );
 }
 
-export function VerdictCard({ verdict, onPickRecipe }: { verdict: SecureContextVerdict; onPickRecipe: (id: RecipeId) => void }) {
+export function VerdictCard({
+  verdict,
+  onPickRecipe,
+}: {
+  verdict: SecureContextVerdict;
+  onPickRecipe: (id: RecipeId) => void;
+}) {
   const tone = verdict.secure
     ? 'border-emerald-300 bg-emerald-50 dark:border-emerald-800 dark:bg-emerald-950/40'
     : 'border-red-300 bg-red-50 dark:border-red-800 dark:bg-red-950/40';
   const ink = verdict.secure ? 'text-emerald-950 dark:text-emerald-100' : 'text-red-950 dark:text-red-100';
   return (
-    <div className={`rounded-lg border p-4 ${tone}`} data-testid="verdict" data-secure={verdict.secure} data-rule={verdict.rule}>
+    <div
+      className={`rounded-lg border p-4 ${tone}`}
+      data-testid="verdict"
+      data-secure={verdict.secure}
+      data-rule={verdict.rule}
+    >
       <p role="status" className={`font-semibold ${ink}`}>
-        {verdict.secure ? 'Secure context: RTC can run on a page at this address.' : 'Not a secure context: RTC will refuse to start on a page at this address.'}
+        {verdict.secure
+          ? 'Secure context: RTC can run on a page at this address.'
+          : 'Not a secure context: RTC will refuse to start on a page at this address.'}
       </p>
       <dl className="mt-3 space-y-1">
         <Field label="Origin" value={verdict.origin} />
@@ -64,12 +77,7 @@ export function VerdictCard({ verdict, onPickRecipe }: { verdict: SecureContextV
             <p className="mt-3 flex flex-wrap items-center gap-2 text-sm">
               <span className={ink}>Recipes:</span>
               {verdict.fix.recipes.map((id) => (
-                <a
-                  key={id}
-                  href="#recipes"
-                  onClick={() => onPickRecipe(id)}
-                  className={buttonClass('danger', 'xs')}
-                >
+                <a key={id} href="#recipes" onClick={() => onPickRecipe(id)} className={buttonClass('danger', 'xs')}>
                   {RECIPE_LABELS[id]}
                 </a>
               ))}
@@ -113,8 +121,14 @@ function CommandBlock({ title, command }: { title: string; command: string }) {
 export function ApiCall({ url, siteOrigin }: { url: string; siteOrigin: string }) {
   return (
     <div className="space-y-3">
-      <CommandBlock title="The same check from the API" command={`curl -s ${shellWord(`${siteOrigin}/api/secure-context?url=${encodeURIComponent(url)}`)}`} />
-      <CommandBlock title="From the command line" command={`npm run --silent rtc-doctor -- origin ${shellWord(url)} --json`} />
+      <CommandBlock
+        title="The same check from the API"
+        command={`curl -s ${shellWord(`${siteOrigin}/api/secure-context?url=${encodeURIComponent(url)}`)}`}
+      />
+      <CommandBlock
+        title="From the command line"
+        command={`npm run --silent rtc-doctor -- origin ${shellWord(url)} --json`}
+      />
     </div>
   );
 }

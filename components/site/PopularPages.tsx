@@ -21,7 +21,10 @@ export function PopularPages({ headingLevel: HeadingTag = 'h2' }: { headingLevel
       <ul className="mt-3 grid gap-2 sm:grid-cols-2">
         {pages.map((page) => (
           <li key={page.href}>
-            <Link href={page.href} className="block rounded-lg border border-slate-200 px-4 py-3 hover:border-brand-400 dark:border-slate-800 dark:hover:border-brand-400">
+            <Link
+              href={page.href}
+              className="block rounded-lg border border-slate-200 px-4 py-3 hover:border-brand-400 dark:border-slate-800 dark:hover:border-brand-400"
+            >
               <span className="block font-medium text-slate-900 dark:text-white">{page.title}</span>
               <span className="block text-sm text-slate-600 dark:text-slate-400">{page.section}</span>
             </Link>

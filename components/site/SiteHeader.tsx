@@ -11,7 +11,10 @@ export function SiteHeader() {
   return (
     <header className="sticky top-0 z-30 border-b border-slate-200 bg-white/90 backdrop-blur dark:border-slate-800 dark:bg-slate-950/90">
       <div className="relative mx-auto flex h-16 max-w-7xl items-center gap-2 px-4 sm:gap-4 sm:px-6">
-        <Link href="/" className="flex shrink-0 items-center gap-2 font-semibold whitespace-nowrap text-slate-900 dark:text-white">
+        <Link
+          href="/"
+          className="flex shrink-0 items-center gap-2 font-semibold whitespace-nowrap text-slate-900 dark:text-white"
+        >
           <Logo />
           <span>RTC Doctor</span>
         </Link>
@@ -39,7 +42,14 @@ function Logo() {
   return (
     <svg width="28" height="28" viewBox="0 0 32 32" aria-hidden="true">
       <rect width="32" height="32" rx="8" className="fill-brand-600" />
-      <path d="M7 17h4l2-5 3 10 3-8 2 3h4" fill="none" stroke="white" strokeWidth="2.2" strokeLinecap="round" strokeLinejoin="round" />
+      <path
+        d="M7 17h4l2-5 3 10 3-8 2 3h4"
+        fill="none"
+        stroke="white"
+        strokeWidth="2.2"
+        strokeLinecap="round"
+        strokeLinejoin="round"
+      />
     </svg>
   );
 }

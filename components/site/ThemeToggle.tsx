@@ -66,20 +66,22 @@ export function ThemeToggle() {
 
   const label = `${LABELS[choice]} (click to change)`;
   return (
-    <button
-      type="button"
-      onClick={cycle}
-      aria-label={label}
-      title={label}
-      className={buttonClass('ghost', 'icon')}
-    >
+    <button type="button" onClick={cycle} aria-label={label} title={label} className={buttonClass('ghost', 'icon')}>
       <ThemeIcon choice={choice} />
     </button>
   );
 }
 
 function ThemeIcon({ choice }: { choice: ThemeChoice }) {
-  const common = { width: 18, height: 18, viewBox: '0 0 24 24', fill: 'none', stroke: 'currentColor', strokeWidth: 2, 'aria-hidden': true } as const;
+  const common = {
+    width: 18,
+    height: 18,
+    viewBox: '0 0 24 24',
+    fill: 'none',
+    stroke: 'currentColor',
+    strokeWidth: 2,
+    'aria-hidden': true,
+  } as const;
   if (choice === 'light')
     return (
       <svg {...common}>

@@ -6,7 +6,10 @@ export function ToolCards({ headingLevel: Heading = 'h2' }: { headingLevel?: 'h2
   return (
     <ul className="grid gap-6 md:grid-cols-2">
       {TOOLS.map((tool) => (
-        <li key={tool.href} className="relative rounded-xl border border-slate-200 p-6 hover:border-brand-500 dark:border-slate-800 dark:hover:border-brand-400">
+        <li
+          key={tool.href}
+          className="relative rounded-xl border border-slate-200 p-6 hover:border-brand-500 dark:border-slate-800 dark:hover:border-brand-400"
+        >
           <Heading className="text-lg font-semibold">
             <Link href={tool.href} className="after:absolute after:inset-0">
               {tool.title}

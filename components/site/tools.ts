@@ -3,17 +3,20 @@ export const TOOLS = [
   {
     href: '/tools/token',
     title: 'Token debugger',
-    summary: 'Paste an identity token and see every problem at once: structure, algorithm, claims, clocks, keys and signature.',
+    summary:
+      'Paste an identity token and see every problem at once: structure, algorithm, claims, clocks, keys and signature.',
   },
   {
     href: '/tools/secure-context',
     title: 'Secure-context checker',
-    summary: 'Find out whether a page URL can run real-time collaboration, as browsers decide it, and how to serve it securely in development.',
+    summary:
+      'Find out whether a page URL can run real-time collaboration, as browsers decide it, and how to serve it securely in development.',
   },
   {
     href: '/tools/race',
     title: 'Session race visualizer',
-    summary: 'Watch two editors create the same session at once, step by step, and see which encryption providers lose data.',
+    summary:
+      'Watch two editors create the same session at once, step by step, and see which encryption providers lose data.',
   },
   {
     href: '/account',

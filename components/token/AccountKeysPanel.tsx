@@ -50,8 +50,9 @@ export function AccountKeysPanel({
         )}
       </div>
       <p id={`${id}-help`} className="text-xs text-slate-600 dark:text-slate-300">
-        The token is checked by this portal’s server against the public keys registered on that account, exactly as the collaboration service would check it.
-        It is sent over the connection you are using now and is never stored or logged. Owners see which key was used on their{' '}
+        The token is checked by this portal’s server against the public keys registered on that account, exactly as the
+        collaboration service would check it. It is sent over the connection you are using now and is never stored or
+        logged. Owners see which key was used on their{' '}
         <Link href="/account" className="underline">
           account page
         </Link>
@@ -64,7 +65,11 @@ export function AccountKeysPanel({
       )}
       {keySource?.kind === 'account' && (
         <p className="text-sm" data-testid="account-key-summary">
-          <strong>{keySource.account.name}</strong> has {keySource.keyCount === 0 ? 'no public keys' : `${keySource.keyCount} public key${keySource.keyCount === 1 ? '' : 's'}`} registered.
+          <strong>{keySource.account.name}</strong> has{' '}
+          {keySource.keyCount === 0
+            ? 'no public keys'
+            : `${keySource.keyCount} public key${keySource.keyCount === 1 ? '' : 's'}`}{' '}
+          registered.
         </p>
       )}
       <KeyAttemptList attempts={attempts} />

@@ -2,7 +2,14 @@
 
 import { useId } from 'react';
 import { Button } from '@/components/ui/Button';
-import { ALGORITHM_NAMES, ALGORITHMS, isServiceSet, listAlgorithms, SERVICE_ALGORITHMS, type AlgorithmName } from '@/lib/algorithms';
+import {
+  ALGORITHM_NAMES,
+  ALGORITHMS,
+  isServiceSet,
+  listAlgorithms,
+  SERVICE_ALGORITHMS,
+  type AlgorithmName,
+} from '@/lib/algorithms';
 
 export function sameSet(a: readonly AlgorithmName[], b: readonly AlgorithmName[]): boolean {
   return a.length === b.length && a.every((name) => b.includes(name));
@@ -49,15 +56,23 @@ export function AlgorithmSetPicker({
     >
       <summary className="cursor-pointer rounded-lg px-3 py-2 focus-visible:outline-2 focus-visible:outline-brand-500">
         <span data-testid="algorithm-set-summary">
-          Checked against {describeChosenSet(value, defaults)}: <span className="font-mono text-xs">{listAlgorithms(value)}</span>
+          Checked against {describeChosenSet(value, defaults)}:{' '}
+          <span className="font-mono text-xs">{listAlgorithms(value)}</span>
         </span>
-        {changed && <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-900 dark:bg-amber-900/60 dark:text-amber-100">changed for this check</span>}
+        {changed && (
+          <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-900 dark:bg-amber-900/60 dark:text-amber-100">
+            changed for this check
+          </span>
+        )}
       </summary>
-      <fieldset className="border-t border-slate-200 px-3 pt-2 pb-3 dark:border-slate-700" aria-describedby={`${id}-help`}>
+      <fieldset
+        className="border-t border-slate-200 px-3 pt-2 pb-3 dark:border-slate-700"
+        aria-describedby={`${id}-help`}
+      >
         <legend className="sr-only">Algorithms this check accepts</legend>
         <p id={`${id}-help`} className="text-xs text-slate-600 dark:text-slate-300">
-          The collaboration service accepts only {listAlgorithms(SERVICE_ALGORITHMS)}. Widen the set to see what else is wrong with a token signed
-          otherwise; this changes this check only, not what the service accepts.
+          The collaboration service accepts only {listAlgorithms(SERVICE_ALGORITHMS)}. Widen the set to see what else is
+          wrong with a token signed otherwise; this changes this check only, not what the service accepts.
         </p>
         <ul className="mt-2 grid gap-1 sm:grid-cols-2">
           {ALGORITHM_NAMES.map((name) => {
@@ -66,7 +81,10 @@ export function AlgorithmSetPicker({
             const onlyOne = checked && value.length === 1;
             return (
               <li key={name}>
-                <label className="flex items-start gap-2 rounded px-1 py-0.5 has-focus-visible:outline-2 has-focus-visible:outline-brand-500" title={entry.description}>
+                <label
+                  className="flex items-start gap-2 rounded px-1 py-0.5 has-focus-visible:outline-2 has-focus-visible:outline-brand-500"
+                  title={entry.description}
+                >
                   <input
                     type="checkbox"
                     checked={checked}
@@ -76,7 +94,9 @@ export function AlgorithmSetPicker({
                   />
                   <span>
                     <span className="font-mono text-xs font-semibold">{name}</span>{' '}
-                    <span className={`text-xs ${entry.service ? 'text-slate-600 dark:text-slate-300' : 'text-amber-800 dark:text-amber-300'}`}>
+                    <span
+                      className={`text-xs ${entry.service ? 'text-slate-600 dark:text-slate-300' : 'text-amber-800 dark:text-amber-300'}`}
+                    >
                       {entry.service ? 'the service’s' : 'not accepted by the service'}
                     </span>
                   </span>

@@ -28,11 +28,18 @@ export function ClockCheck() {
     const seconds = Math.round(clock.data.offsetMs / 1000);
     body =
       Math.abs(seconds) <= 2 ? (
-        <>This browser’s clock agrees with the server’s (within {Math.max(1, Math.round(clock.data.roundTripMs / 1000))} s).</>
+        <>
+          This browser’s clock agrees with the server’s (within {Math.max(1, Math.round(clock.data.roundTripMs / 1000))}{' '}
+          s).
+        </>
       ) : (
         <>
-          This browser’s clock is <strong>{describeDuration(seconds)} {seconds > 0 ? 'behind' : 'ahead of'}</strong> the server’s. Times above are judged by this
-          browser’s clock; a drift like this on the signing server causes time errors.
+          This browser’s clock is{' '}
+          <strong>
+            {describeDuration(seconds)} {seconds > 0 ? 'behind' : 'ahead of'}
+          </strong>{' '}
+          the server’s. Times above are judged by this browser’s clock; a drift like this on the signing server causes
+          time errors.
         </>
       );
   }

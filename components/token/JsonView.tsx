@@ -13,7 +13,10 @@ export function JsonView({ label, value, accent }: { label: string; value: unkno
         <CopyButton getText={() => text} label={`Copy ${label.toLowerCase()}`} />
       </div>
       {html ? (
-        <div className="overflow-x-auto p-3 text-sm [&_pre]:!bg-transparent" dangerouslySetInnerHTML={{ __html: html }} />
+        <div
+          className="overflow-x-auto p-3 text-sm [&_pre]:!bg-transparent"
+          dangerouslySetInnerHTML={{ __html: html }}
+        />
       ) : (
         <pre className="overflow-x-auto p-3 text-sm">{text}</pre>
       )}

@@ -17,11 +17,15 @@ export function KeyAttemptList({ attempts }: { attempts: KeyAttempt[] }) {
       {attempts.map((attempt) => {
         const style = OUTCOME_STYLE[attempt.outcome];
         return (
-          <li key={`${attempt.thumbprint}-${attempt.kid}`} className="rounded-md border border-slate-200 p-2 text-sm dark:border-slate-700">
+          <li
+            key={`${attempt.thumbprint}-${attempt.kid}`}
+            className="rounded-md border border-slate-200 p-2 text-sm dark:border-slate-700"
+          >
             <span className={`mr-2 rounded px-1.5 py-0.5 text-xs font-semibold ${style.className}`}>{style.label}</span>
             <span className="font-medium">{attempt.kid ? `kid "${attempt.kid}"` : 'key without kid'}</span>{' '}
             <span className="text-slate-600 dark:text-slate-300">
-              ({attempt.kty}, thumbprint <code className="text-xs">{attempt.thumbprint.slice(0, 12)}…</code>): {attempt.reason}
+              ({attempt.kty}, thumbprint <code className="text-xs">{attempt.thumbprint.slice(0, 12)}…</code>):{' '}
+              {attempt.reason}
             </span>
           </li>
         );

@@ -8,7 +8,13 @@ const CHOICES: { kind: DebuggerKeys['kind']; label: string }[] = [
 ];
 
 /** Where the signature check finds its keys. A radio group, so arrow keys move between the choices. */
-export function KeySourcePicker({ value, onChange }: { value: DebuggerKeys['kind']; onChange: (kind: DebuggerKeys['kind']) => void }) {
+export function KeySourcePicker({
+  value,
+  onChange,
+}: {
+  value: DebuggerKeys['kind'];
+  onChange: (kind: DebuggerKeys['kind']) => void;
+}) {
   return (
     <fieldset>
       <legend className="mb-2 font-semibold">Public keys</legend>
@@ -19,7 +25,14 @@ export function KeySourcePicker({ value, onChange }: { value: DebuggerKeys['kind
             key={choice.kind}
             className="cursor-pointer rounded-md px-3 py-1.5 text-sm has-checked:bg-brand-600 has-checked:text-white has-focus-visible:outline-2 has-focus-visible:outline-brand-500"
           >
-            <input type="radio" name="key-source" value={choice.kind} checked={value === choice.kind} onChange={() => onChange(choice.kind)} className="sr-only" />
+            <input
+              type="radio"
+              name="key-source"
+              value={choice.kind}
+              checked={value === choice.kind}
+              onChange={() => onChange(choice.kind)}
+              className="sr-only"
+            />
             {choice.label}
           </label>
         ))}

@@ -31,7 +31,8 @@ export function KeysPanel({
         className="resize-y"
       />
       <p id={`${id}-help`} className="text-xs text-slate-600 dark:text-slate-300">
-        A JWK set, a single JWK or a PEM public key: the keys registered on the account. Public keys only; they stay in this browser.
+        A JWK set, a single JWK or a PEM public key: the keys registered on the account. Public keys only; they stay in
+        this browser.
       </p>
       {problem && (
         <p id={`${id}-problem`} role="alert" className="text-sm text-red-700 dark:text-red-300">

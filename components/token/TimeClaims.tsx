@@ -4,7 +4,9 @@ const LABELS: Record<string, string> = { iat: 'Issued (iat)', nbf: 'Valid from (
 
 /** The token's times as dates and as distances from now; the expiry counts down live. */
 export function TimeClaims({ payload, now }: { payload: Record<string, unknown>; now: number }) {
-  const rows = (['iat', 'nbf', 'exp'] as const).filter((claim) => typeof payload[claim] === 'number' && Number.isFinite(payload[claim]));
+  const rows = (['iat', 'nbf', 'exp'] as const).filter(
+    (claim) => typeof payload[claim] === 'number' && Number.isFinite(payload[claim]),
+  );
   if (rows.length === 0) return null;
   const exp = payload.exp as number | undefined;
   return (

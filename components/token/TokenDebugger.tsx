@@ -50,7 +50,13 @@ function chosenAlgorithms(text: string, defaults: readonly AlgorithmName[]): Alg
  * `defaultAlgorithms` is the deployment's accepted set (the service's own unless RTC_DOCTOR_ALGORITHMS says
  * otherwise), read on the server; the user may change it for one check.
  */
-export function TokenDebugger({ ownAccount, defaultAlgorithms = SERVICE_ALGORITHMS }: { ownAccount?: OwnAccount; defaultAlgorithms?: readonly AlgorithmName[] }) {
+export function TokenDebugger({
+  ownAccount,
+  defaultAlgorithms = SERVICE_ALGORITHMS,
+}: {
+  ownAccount?: OwnAccount;
+  defaultAlgorithms?: readonly AlgorithmName[];
+}) {
   const tokenId = useId();
   const keysId = useId();
   const [token, setToken] = useState('');
@@ -112,10 +118,26 @@ export function TokenDebugger({ ownAccount, defaultAlgorithms = SERVICE_ALGORITH
     <div className="grid gap-8 lg:grid-cols-2">
       <div className="min-w-0 space-y-6">
         <div>
-          <LabelWithShareLink htmlFor={tokenId} label="Identity token" shareState={token ? () => fragmentFor(shared) : undefined} />
-          <TokenInput id={tokenId} value={token} onChange={setToken} onPaste={() => revealWhenOutOfView(compactVerdictRef)} />
+          <LabelWithShareLink
+            htmlFor={tokenId}
+            label="Identity token"
+            shareState={token ? () => fragmentFor(shared) : undefined}
+          />
+          <TokenInput
+            id={tokenId}
+            value={token}
+            onChange={setToken}
+            onPaste={() => revealWhenOutOfView(compactVerdictRef)}
+          />
           <CleanedInputNote input={token} onKeepToken={setToken} />
-          {diagnosis.decoded && <CompactVerdict ref={compactVerdictRef} diagnosis={diagnosis} hasKeys={hasKeys(keys)} onShowDetails={showDetails} />}
+          {diagnosis.decoded && (
+            <CompactVerdict
+              ref={compactVerdictRef}
+              diagnosis={diagnosis}
+              hasKeys={hasKeys(keys)}
+              onShowDetails={showDetails}
+            />
+          )}
           <p className="mt-2 text-xs text-slate-600 dark:text-slate-300">
             Tokens are credentials: anyone holding a valid one can act as its user until it expires.{' '}
             {keySource === 'paste'
@@ -138,7 +160,13 @@ export function TokenDebugger({ ownAccount, defaultAlgorithms = SERVICE_ALGORITH
             {keySource === 'paste' ? 'Public keys (JWK set, JWK or PEM)' : 'Account API key'}
           </label>
           {keySource === 'paste' ? (
-            <KeysPanel id={keysId} value={keysText} onChange={setKeysText} attempts={diagnosis.verified?.keys ?? []} problem={diagnosis.keyProblem} />
+            <KeysPanel
+              id={keysId}
+              value={keysText}
+              onChange={setKeysText}
+              attempts={diagnosis.verified?.keys ?? []}
+              problem={diagnosis.keyProblem}
+            />
           ) : (
             <AccountKeysPanel
               id={keysId}
@@ -156,9 +184,21 @@ export function TokenDebugger({ ownAccount, defaultAlgorithms = SERVICE_ALGORITH
         <h2 id="result-heading" className="sr-only">
           Result
         </h2>
-        <AlgorithmSetPicker value={algorithms} defaults={defaultAlgorithms} onChange={setAlgorithms} open={algorithmsOpen} onOpenChange={setAlgorithmsOpen} />
+        <AlgorithmSetPicker
+          value={algorithms}
+          defaults={defaultAlgorithms}
+          onChange={setAlgorithms}
+          open={algorithmsOpen}
+          onOpenChange={setAlgorithmsOpen}
+        />
         {diagnosis.decoded ? (
-          <Result diagnosis={diagnosis} hasKeys={hasKeys(keys)} now={now} setName={describeChosenSet(algorithms, defaultAlgorithms)} verdictRef={verdictRef} />
+          <Result
+            diagnosis={diagnosis}
+            hasKeys={hasKeys(keys)}
+            now={now}
+            setName={describeChosenSet(algorithms, defaultAlgorithms)}
+            verdictRef={verdictRef}
+          />
         ) : (
           <EmptyState />
         )}
@@ -185,9 +225,13 @@ function Result({
   return (
     <>
       <Verdict ref={verdictRef} diagnosis={diagnosis} hasKeys={hasKeys} setName={setName} />
-      {(diagnosis.errors.length > 0 || diagnosis.warnings.length > 0) && <ProblemList errors={diagnosis.errors} warnings={diagnosis.warnings} />}
+      {(diagnosis.errors.length > 0 || diagnosis.warnings.length > 0) && (
+        <ProblemList errors={diagnosis.errors} warnings={diagnosis.warnings} />
+      )}
       {decoded.header && <JsonView label="Header" value={decoded.header} accent="text-rose-700 dark:text-rose-400" />}
-      {decoded.payload && <JsonView label="Payload" value={decoded.payload} accent="text-violet-700 dark:text-violet-400" />}
+      {decoded.payload && (
+        <JsonView label="Payload" value={decoded.payload} accent="text-violet-700 dark:text-violet-400" />
+      )}
       {decoded.payload && <TimeClaims payload={decoded.payload} now={now} />}
     </>
   );
@@ -198,13 +242,14 @@ function EmptyState() {
     <div className="rounded-lg border border-dashed border-slate-300 p-6 dark:border-slate-600">
       <h3 className="font-semibold">Paste a token to see everything that is wrong with it</h3>
       <p className="mt-2 text-sm text-slate-700 dark:text-slate-300">
-        An RTC identity token is a signed JWT: three base64url parts joined by dots, starting with <code>eyJ</code>. Your server makes one for each user,
-        and the editor fetches it through <code>rtc_token_provider</code>.
+        An RTC identity token is a signed JWT: three base64url parts joined by dots, starting with <code>eyJ</code>.
+        Your server makes one for each user, and the editor fetches it through <code>rtc_token_provider</code>.
       </p>
       <p className="mt-2 text-sm text-slate-700 dark:text-slate-300">
-        To find one, open the browser’s developer tools on the page with the editor, look in the Network tab for the request to your token endpoint, and
-        copy the token from its response: the whole JSON body will do, as will an <code>Authorization</code> or <code>Cookie</code> header line or a URL
-        carrying the token. Or try one of the examples.
+        To find one, open the browser’s developer tools on the page with the editor, look in the Network tab for the
+        request to your token endpoint, and copy the token from its response: the whole JSON body will do, as will an{' '}
+        <code>Authorization</code> or <code>Cookie</code> header line or a URL carrying the token. Or try one of the
+        examples.
       </p>
       <p className="mt-2 text-sm">
         <Link href="/docs/jwt-identity-tokens" className="text-brand-700 underline dark:text-brand-300">

@@ -2,7 +2,11 @@
 
 import { useRef } from 'react';
 
-export const PART_COLOURS = ['text-rose-700 dark:text-rose-400', 'text-violet-700 dark:text-violet-400', 'text-sky-700 dark:text-sky-400'] as const;
+export const PART_COLOURS = [
+  'text-rose-700 dark:text-rose-400',
+  'text-violet-700 dark:text-violet-400',
+  'text-sky-700 dark:text-sky-400',
+] as const;
 
 /** The token's parts, coloured, drawn behind a transparent textarea so the colours follow the text as it is edited. */
 function ColouredToken({ value }: { value: string }) {
@@ -21,12 +25,26 @@ function ColouredToken({ value }: { value: string }) {
   );
 }
 
-export function TokenInput({ id, value, onChange, onPaste }: { id: string; value: string; onChange: (value: string) => void; onPaste?: () => void }) {
+export function TokenInput({
+  id,
+  value,
+  onChange,
+  onPaste,
+}: {
+  id: string;
+  value: string;
+  onChange: (value: string) => void;
+  onPaste?: () => void;
+}) {
   const overlayRef = useRef<HTMLDivElement>(null);
   const shared = 'whitespace-pre-wrap break-all p-3 font-mono text-sm leading-6';
   return (
     <div className="relative rounded-lg border border-slate-300 bg-white focus-within:border-brand-500 focus-within:outline-2 focus-within:outline-brand-500 dark:border-slate-600 dark:bg-slate-900">
-      <div ref={overlayRef} aria-hidden="true" className={`pointer-events-none absolute inset-0 overflow-hidden ${shared}`}>
+      <div
+        ref={overlayRef}
+        aria-hidden="true"
+        className={`pointer-events-none absolute inset-0 overflow-hidden ${shared}`}
+      >
         <ColouredToken value={value} />
       </div>
       <textarea

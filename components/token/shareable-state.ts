@@ -15,7 +15,12 @@ export interface DebuggerInput {
 
 export function readFragment(): DebuggerInput {
   const params = new URLSearchParams(window.location.hash.slice(1));
-  return { token: params.get('token') ?? '', keys: params.get('keys') ?? '', apiKey: params.get('apiKey') ?? '', algorithms: params.get('algorithms') ?? '' };
+  return {
+    token: params.get('token') ?? '',
+    keys: params.get('keys') ?? '',
+    apiKey: params.get('apiKey') ?? '',
+    algorithms: params.get('algorithms') ?? '',
+  };
 }
 
 export function fragmentFor({ token, keys, apiKey, algorithms }: DebuggerInput): string {
@@ -31,5 +36,9 @@ export function fragmentFor({ token, keys, apiKey, algorithms }: DebuggerInput):
 export function writeFragment(input: DebuggerInput): void {
   const fragment = fragmentFor(input);
   if (fragment === window.location.hash || (!fragment && !window.location.hash)) return;
-  window.history.replaceState(window.history.state, '', `${window.location.pathname}${window.location.search}${fragment}`);
+  window.history.replaceState(
+    window.history.state,
+    '',
+    `${window.location.pathname}${window.location.search}${fragment}`,
+  );
 }

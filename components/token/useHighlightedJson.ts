@@ -10,9 +10,15 @@ let highlighter: Promise<Highlighter> | undefined;
 /** Shiki with only the JSON grammar and two themes, loaded the first time a token is decoded. */
 function loadHighlighter(): Promise<Highlighter> {
   highlighter ??= (async () => {
-    const [{ createHighlighterCore }, { createJavaScriptRegexEngine }] = await Promise.all([import('shiki/core'), import('shiki/engine/javascript')]);
+    const [{ createHighlighterCore }, { createJavaScriptRegexEngine }] = await Promise.all([
+      import('shiki/core'),
+      import('shiki/engine/javascript'),
+    ]);
     return createHighlighterCore({
-      themes: [import('shiki/themes/github-light-high-contrast.mjs'), import('shiki/themes/github-dark-high-contrast.mjs')],
+      themes: [
+        import('shiki/themes/github-light-high-contrast.mjs'),
+        import('shiki/themes/github-dark-high-contrast.mjs'),
+      ],
       langs: [import('shiki/langs/json.mjs')],
       engine: createJavaScriptRegexEngine(),
     });

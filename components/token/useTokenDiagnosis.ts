@@ -34,17 +34,41 @@ export function hasKeys(keys: DebuggerKeys): boolean {
 }
 
 /** `algorithms` is the accepted set this check judges against (contract rule 5): every step below uses it. */
-export function useTokenDiagnosis(token: string, keys: DebuggerKeys, now: number, algorithms: readonly AlgorithmName[]): DebuggerDiagnosis {
-  const decoded = useMemo(() => (token.trim() ? decodeToken(token, { now, algorithms }) : null), [token, now, algorithms]);
+export function useTokenDiagnosis(
+  token: string,
+  keys: DebuggerKeys,
+  now: number,
+  algorithms: readonly AlgorithmName[],
+): DebuggerDiagnosis {
+  const decoded = useMemo(
+    () => (token.trim() ? decodeToken(token, { now, algorithms }) : null),
+    [token, now, algorithms],
+  );
   const structureSound = decoded !== null && decoded.errors.every((error) => !STRUCTURAL_ERROR_CODES.has(error.code));
   const pasted = usePastedKeyVerification(token, keys.kind === 'paste' ? keys.text : '', structureSound, algorithms);
-  const account = useAccountVerification(token, keys.kind === 'account' ? keys.apiKey.trim() : '', structureSound, algorithms);
+  const account = useAccountVerification(
+    token,
+    keys.kind === 'account' ? keys.apiKey.trim() : '',
+    structureSound,
+    algorithms,
+  );
   const check = keys.kind === 'paste' ? pasted : account;
 
   const verified = structureSound ? check.verified : undefined;
-  const errors = [...(decoded?.errors ?? []), ...(verified?.errors.filter((error) => KEY_RULE_CODES.has(error.code)) ?? [])];
+  const errors = [
+    ...(decoded?.errors ?? []),
+    ...(verified?.errors.filter((error) => KEY_RULE_CODES.has(error.code)) ?? []),
+  ];
   const warnings = [...(decoded?.warnings ?? []), ...check.keyWarnings];
-  return { decoded, verified, keySource: check.keySource, verifying: structureSound && check.fetching, keyProblem: check.problem, errors, warnings };
+  return {
+    decoded,
+    verified,
+    keySource: check.keySource,
+    verifying: structureSound && check.fetching,
+    keyProblem: check.problem,
+    errors,
+    warnings,
+  };
 }
 
 interface KeyCheck {
@@ -58,7 +82,12 @@ interface KeyCheck {
 // Key reading and signature checks need jose: loaded when keys are first given, not with the page.
 const loadVerifier = () => import('@/lib/jwt');
 
-function usePastedKeyVerification(token: string, keysText: string, structureSound: boolean, algorithms: readonly AlgorithmName[]): KeyCheck {
+function usePastedKeyVerification(
+  token: string,
+  keysText: string,
+  structureSound: boolean,
+  algorithms: readonly AlgorithmName[],
+): KeyCheck {
   const keySet = useQuery({
     queryKey: ['key-set', keysText, algorithms],
     queryFn: async () => (await loadVerifier()).loadKeySet(keysText, algorithms),
@@ -80,14 +109,22 @@ function usePastedKeyVerification(token: string, keysText: string, structureSoun
   };
 }
 
-function useAccountVerification(token: string, apiKey: string, structureSound: boolean, algorithms: readonly AlgorithmName[]): KeyCheck {
+function useAccountVerification(
+  token: string,
+  apiKey: string,
+  structureSound: boolean,
+  algorithms: readonly AlgorithmName[],
+): KeyCheck {
   // One request per pause in typing; the token goes to this portal's API only in this mode.
   const settled = { token: useDebouncedValue(token, 300), apiKey: useDebouncedValue(apiKey, 300) };
   const current = settled.token === token && settled.apiKey === apiKey;
   const verification = useQuery({
     queryKey: ['diagnose-with-account', settled.apiKey, settled.token, algorithms],
     queryFn: () =>
-      requestJson<ServerDiagnosis>('/api/tokens/diagnose', { method: 'POST', body: JSON.stringify({ token: settled.token, apiKey: settled.apiKey, algorithms }) }),
+      requestJson<ServerDiagnosis>('/api/tokens/diagnose', {
+        method: 'POST',
+        body: JSON.stringify({ token: settled.token, apiKey: settled.apiKey, algorithms }),
+      }),
     enabled: structureSound && settled.apiKey !== '' && current,
     staleTime: 30_000,
     retry: false,

@@ -7,7 +7,19 @@ import { buttonClass } from './styles';
  * Copies `text`, or what `getText` returns at click time (for content that changes, like a live URL).
  * `ariaLabel` names what is copied when the caption alone ("Copy") would not, e.g. "Copy the JWK set URL".
  */
-export function CopyButton({ text, getText, label = 'Copy', ariaLabel, className = '' }: { text?: string; getText?: () => string; label?: string; ariaLabel?: string; className?: string }) {
+export function CopyButton({
+  text,
+  getText,
+  label = 'Copy',
+  ariaLabel,
+  className = '',
+}: {
+  text?: string;
+  getText?: () => string;
+  label?: string;
+  ariaLabel?: string;
+  className?: string;
+}) {
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
 
   useEffect(() => {

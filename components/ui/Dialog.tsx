@@ -7,7 +7,19 @@ import { useEffect, useId, useRef, type ReactNode } from 'react';
  * what opened it, and the page behind is inert for screen readers. `open` drives it; `onClose` hears
  * every way it closes (Escape, the backdrop, a button).
  */
-export function Dialog({ open, onClose, title, children, footer }: { open: boolean; onClose: () => void; title: string; children: ReactNode; footer?: ReactNode }) {
+export function Dialog({
+  open,
+  onClose,
+  title,
+  children,
+  footer,
+}: {
+  open: boolean;
+  onClose: () => void;
+  title: string;
+  children: ReactNode;
+  footer?: ReactNode;
+}) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
 
@@ -34,7 +46,11 @@ export function Dialog({ open, onClose, title, children, footer }: { open: boole
         </h2>
         <div className="mt-3 space-y-3 text-sm text-slate-700 dark:text-slate-300">{children}</div>
       </div>
-      {footer && <div className="flex flex-wrap justify-end gap-2 border-t border-slate-200 px-5 py-3 dark:border-slate-700">{footer}</div>}
+      {footer && (
+        <div className="flex flex-wrap justify-end gap-2 border-t border-slate-200 px-5 py-3 dark:border-slate-700">
+          {footer}
+        </div>
+      )}
     </dialog>
   );
 }

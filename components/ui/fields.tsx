@@ -7,8 +7,17 @@ export function Input({ className = '', ...rest }: InputHTMLAttributes<HTMLInput
 }
 
 /** A multi-line field, monospaced when it holds tokens or keys (`mono`). */
-export function Textarea({ className = '', mono = false, ...rest }: TextareaHTMLAttributes<HTMLTextAreaElement> & { mono?: boolean }) {
-  return <textarea className={`${fieldClass} py-2 ${mono ? 'font-mono text-xs leading-relaxed' : ''} ${className}`} {...rest} />;
+export function Textarea({
+  className = '',
+  mono = false,
+  ...rest
+}: TextareaHTMLAttributes<HTMLTextAreaElement> & { mono?: boolean }) {
+  return (
+    <textarea
+      className={`${fieldClass} py-2 ${mono ? 'font-mono text-xs leading-relaxed' : ''} ${className}`}
+      {...rest}
+    />
+  );
 }
 
 export function Select({ className = '', ...rest }: SelectHTMLAttributes<HTMLSelectElement>) {

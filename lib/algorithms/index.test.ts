@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { ALGORITHM_NAMES, ALGORITHMS, algorithmsForKey, isServiceSet, parseAlgorithmList, SERVICE_ALGORITHMS } from './index';
+import {
+  ALGORITHM_NAMES,
+  ALGORITHMS,
+  algorithmsForKey,
+  isServiceSet,
+  parseAlgorithmList,
+  SERVICE_ALGORITHMS,
+} from './index';
 
 describe('the algorithm table', () => {
   it('holds the nine asymmetric JWS algorithms, and the service accepts exactly the RSA ones', () => {
@@ -21,7 +28,11 @@ describe('parseAlgorithmList', () => {
   it('reads a comma-separated list or an array into the table order, without repeats', () => {
     expect(parseAlgorithmList('ES256, RS256,ES256')).toEqual({ algorithms: ['RS256', 'ES256'] });
     expect(parseAlgorithmList(['PS512', 'RS384'])).toEqual({ algorithms: ['RS384', 'PS512'] });
-    expect(isServiceSet((parseAlgorithmList(SERVICE_ALGORITHMS.join(',')) as { algorithms: typeof SERVICE_ALGORITHMS }).algorithms)).toBe(true);
+    expect(
+      isServiceSet(
+        (parseAlgorithmList(SERVICE_ALGORITHMS.join(',')) as { algorithms: typeof SERVICE_ALGORITHMS }).algorithms,
+      ),
+    ).toBe(true);
   });
 
   it.each([

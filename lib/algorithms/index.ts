@@ -27,9 +27,24 @@ export const ALGORITHMS = {
   RS256: { description: 'RSASSA-PKCS1-v1_5 using SHA-256', kty: 'RSA', minBits: MIN_RSA_BITS, service: true },
   RS384: { description: 'RSASSA-PKCS1-v1_5 using SHA-384', kty: 'RSA', minBits: MIN_RSA_BITS, service: true },
   RS512: { description: 'RSASSA-PKCS1-v1_5 using SHA-512', kty: 'RSA', minBits: MIN_RSA_BITS, service: true },
-  PS256: { description: 'RSASSA-PSS using SHA-256 and MGF1 with SHA-256', kty: 'RSA', minBits: MIN_RSA_BITS, service: true },
-  PS384: { description: 'RSASSA-PSS using SHA-384 and MGF1 with SHA-384', kty: 'RSA', minBits: MIN_RSA_BITS, service: true },
-  PS512: { description: 'RSASSA-PSS using SHA-512 and MGF1 with SHA-512', kty: 'RSA', minBits: MIN_RSA_BITS, service: true },
+  PS256: {
+    description: 'RSASSA-PSS using SHA-256 and MGF1 with SHA-256',
+    kty: 'RSA',
+    minBits: MIN_RSA_BITS,
+    service: true,
+  },
+  PS384: {
+    description: 'RSASSA-PSS using SHA-384 and MGF1 with SHA-384',
+    kty: 'RSA',
+    minBits: MIN_RSA_BITS,
+    service: true,
+  },
+  PS512: {
+    description: 'RSASSA-PSS using SHA-512 and MGF1 with SHA-512',
+    kty: 'RSA',
+    minBits: MIN_RSA_BITS,
+    service: true,
+  },
   ES256: { description: 'ECDSA using P-256 and SHA-256', kty: 'EC', crv: 'P-256', service: false },
   ES384: { description: 'ECDSA using P-384 and SHA-384', kty: 'EC', crv: 'P-384', service: false },
   ES512: { description: 'ECDSA using P-521 and SHA-512', kty: 'EC', crv: 'P-521', service: false },
@@ -74,7 +89,10 @@ export function keyFitsAlgorithm(key: { kty: string; crv?: unknown }, alg: Algor
 }
 
 /** The algorithms of `accepted` that a key of this type and curve can check, in the table's order. */
-export function algorithmsForKey(key: { kty: string; crv?: unknown }, accepted: readonly AlgorithmName[]): AlgorithmName[] {
+export function algorithmsForKey(
+  key: { kty: string; crv?: unknown },
+  accepted: readonly AlgorithmName[],
+): AlgorithmName[] {
   return ALGORITHM_NAMES.filter((name) => accepted.includes(name) && keyFitsAlgorithm(key, name));
 }
 
@@ -91,7 +109,9 @@ export function isServiceSet(accepted: readonly AlgorithmName[]): boolean {
 
 /** The set in words for messages: "the service's RS256 … PS512", or "this check's RS256 and ES256". */
 export function describeAcceptedSet(accepted: readonly AlgorithmName[]): string {
-  return isServiceSet(accepted) ? `the service accepts only ${listAlgorithms(accepted)}` : `this check accepts ${listAlgorithms(accepted)}`;
+  return isServiceSet(accepted)
+    ? `the service accepts only ${listAlgorithms(accepted)}`
+    : `this check accepts ${listAlgorithms(accepted)}`;
 }
 
 /**
@@ -100,21 +120,34 @@ export function describeAcceptedSet(accepted: readonly AlgorithmName[]): string 
  * anything unknown are refused with the reason, never silently dropped. Callers prefix the error with what
  * they read ("--algorithms: …").
  */
-export function parseAlgorithmList(input: string | readonly unknown[]): { algorithms: AlgorithmName[] } | { error: string } {
-  const names = typeof input === 'string' ? input.split(',').map((name) => name.trim()).filter((name) => name !== '') : [...input];
-  if (names.length === 0) return { error: `the list is empty; name at least one of ${listAlgorithms(ALGORITHM_NAMES)}` };
+export function parseAlgorithmList(
+  input: string | readonly unknown[],
+): { algorithms: AlgorithmName[] } | { error: string } {
+  const names =
+    typeof input === 'string'
+      ? input
+          .split(',')
+          .map((name) => name.trim())
+          .filter((name) => name !== '')
+      : [...input];
+  if (names.length === 0)
+    return { error: `the list is empty; name at least one of ${listAlgorithms(ALGORITHM_NAMES)}` };
   const algorithms: AlgorithmName[] = [];
   for (const name of names) {
-    if (typeof name !== 'string') return { error: `algorithm names must be strings, not ${name === null ? 'null' : typeof name}` };
+    if (typeof name !== 'string')
+      return { error: `algorithm names must be strings, not ${name === null ? 'null' : typeof name}` };
     if (isAlgorithmName(name)) {
       algorithms.push(name);
       continue;
     }
     const caseFix = ALGORITHM_NAMES.find((candidate) => candidate.toLowerCase() === name.toLowerCase());
     if (caseFix) return { error: `"${name}" must be written "${caseFix}" (algorithm names are case-sensitive)` };
-    if (isSymmetricAlgorithm(name)) return { error: `"${name}" is a shared-secret (HMAC) algorithm; the service only checks asymmetric signatures` };
+    if (isSymmetricAlgorithm(name))
+      return { error: `"${name}" is a shared-secret (HMAC) algorithm; the service only checks asymmetric signatures` };
     if (name.toLowerCase() === 'none') return { error: `"${name}" means an unsigned token, which is never accepted` };
-    return { error: `${JSON.stringify(name)} is not an algorithm RTC Doctor knows; use ${listAlgorithms(ALGORITHM_NAMES)}` };
+    return {
+      error: `${JSON.stringify(name)} is not an algorithm RTC Doctor knows; use ${listAlgorithms(ALGORITHM_NAMES)}`,
+    };
   }
   return { algorithms: ALGORITHM_NAMES.filter((name) => algorithms.includes(name)) };
 }

@@ -33,7 +33,12 @@ export interface AccountKeySource {
   recordUse(keySet: AccountKeySet, diagnosis: Diagnosis): Promise<void>;
 }
 
-async function keySetOf(store: Store, account: Account, algorithms: readonly AlgorithmName[], viewer: Viewer): Promise<AccountKeySet> {
+async function keySetOf(
+  store: Store,
+  account: Account,
+  algorithms: readonly AlgorithmName[],
+  viewer: Viewer,
+): Promise<AccountKeySet> {
   const stored = await store.listKeys(account.id);
   const named = authorize(viewer, 'read', account.id) === 'allowed';
   return {
@@ -53,9 +58,14 @@ const LAST_USED_PRECISION_MS = 60_000;
  * tested against is not "used": anyone who knows the API key could forge such a token and move its last use.
  */
 function keyIdsToMarkUsed(keySet: AccountKeySet, diagnosis: Diagnosis, now: number): string[] {
-  const verified = new Set((diagnosis.keys ?? []).filter((attempt) => attempt.outcome === 'verified').map((attempt) => attempt.thumbprint));
+  const verified = new Set(
+    (diagnosis.keys ?? []).filter((attempt) => attempt.outcome === 'verified').map((attempt) => attempt.thumbprint),
+  );
   return keySet.stored
-    .filter((key) => verified.has(key.thumbprint) && (!key.lastUsedAt || now - key.lastUsedAt.getTime() >= LAST_USED_PRECISION_MS))
+    .filter(
+      (key) =>
+        verified.has(key.thumbprint) && (!key.lastUsedAt || now - key.lastUsedAt.getTime() >= LAST_USED_PRECISION_MS),
+    )
     .map((key) => key.id);
 }
 

@@ -13,7 +13,11 @@ function publicJwk(kid: string) {
 }
 
 function upload(apiKey: string, key: unknown, headers: Record<string, string> = sameSite) {
-  return new Request(`${SITE}/api/accounts/${apiKey}/keys`, { method: 'POST', headers, body: JSON.stringify({ key: typeof key === 'string' ? key : JSON.stringify(key) }) });
+  return new Request(`${SITE}/api/accounts/${apiKey}/keys`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ key: typeof key === 'string' ? key : JSON.stringify(key) }),
+  });
 }
 
 describeOnBackends('account keys API', (backend) => {
@@ -48,14 +52,24 @@ describeOnBackends('account keys API', (backend) => {
   for (const [who, expected] of Object.entries(MATRIX) as [keyof typeof viewers, (typeof MATRIX)['ownerA']][]) {
     it(`${who}: read ${expected.read}, add ${expected.add}, delete ${expected.delete}, audit ${expected.audit}`, async () => {
       const viewer = viewers[who];
-      const [seed] = await store.addKeys(accountA.id, [{ kid: `seed-${who}`, kty: 'RSA', alg: 'RS256', jwk: publicJwk(`seed-${who}`), thumbprint: `t-${who}` }], { id: 'system', role: 'system' });
+      const [seed] = await store.addKeys(
+        accountA.id,
+        [{ kid: `seed-${who}`, kty: 'RSA', alg: 'RS256', jwk: publicJwk(`seed-${who}`), thumbprint: `t-${who}` }],
+        { id: 'system', role: 'system' },
+      );
       const before = (await store.listKeys(accountA.id)).length;
 
-      expect((await listAccountKeys(new Request(`${SITE}/x`), accountA.apiKey, viewer, store)).status).toBe(expected.read);
-      expect((await addAccountKeys(upload(accountA.apiKey, publicJwk(`new-${who}`)), accountA.apiKey, viewer, store)).status).toBe(expected.add);
+      expect((await listAccountKeys(new Request(`${SITE}/x`), accountA.apiKey, viewer, store)).status).toBe(
+        expected.read,
+      );
+      expect(
+        (await addAccountKeys(upload(accountA.apiKey, publicJwk(`new-${who}`)), accountA.apiKey, viewer, store)).status,
+      ).toBe(expected.add);
       const deletion = new Request(`${SITE}/x`, { method: 'DELETE', headers: sameSite });
       expect((await deleteAccountKey(deletion, accountA.apiKey, seed!.id, viewer, store)).status).toBe(expected.delete);
-      expect((await listAccountAudit(new Request(`${SITE}/x`), accountA.apiKey, viewer, store)).status).toBe(expected.audit);
+      expect((await listAccountAudit(new Request(`${SITE}/x`), accountA.apiKey, viewer, store)).status).toBe(
+        expected.audit,
+      );
 
       const after = (await store.listKeys(accountA.id)).length;
       expect(after - before).toBe((expected.add === 201 ? 1 : 0) - (expected.delete === 204 ? 1 : 0));
@@ -64,8 +78,17 @@ describeOnBackends('account keys API', (backend) => {
 
   it('refuses changes that do not come from the site itself, and stores nothing', async () => {
     const before = (await store.listKeys(accountA.id)).length;
-    for (const headers of [{ 'content-type': 'application/json' }, { ...sameSite, origin: 'https://evil.test' }, { ...sameSite, 'sec-fetch-site': 'cross-site' }]) {
-      const response = await addAccountKeys(upload(accountA.apiKey, publicJwk('csrf'), headers), accountA.apiKey, viewers.ownerA, store);
+    for (const headers of [
+      { 'content-type': 'application/json' },
+      { ...sameSite, origin: 'https://evil.test' },
+      { ...sameSite, 'sec-fetch-site': 'cross-site' },
+    ]) {
+      const response = await addAccountKeys(
+        upload(accountA.apiKey, publicJwk('csrf'), headers),
+        accountA.apiKey,
+        viewers.ownerA,
+        store,
+      );
       expect(response.status).toBe(403);
       expect((await response.json()).error.code).toBe('CSRF_REJECTED');
     }
@@ -74,8 +97,16 @@ describeOnBackends('account keys API', (backend) => {
 
   it('stores nothing from an upload with any invalid key, and says why per key', async () => {
     const before = (await store.listKeys(accountA.id)).length;
-    const privateJwk = { ...generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ format: 'jwk' }), kid: 'secret' };
-    const response = await addAccountKeys(upload(accountA.apiKey, { keys: [publicJwk('fine'), privateJwk] }), accountA.apiKey, viewers.ownerA, store);
+    const privateJwk = {
+      ...generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ format: 'jwk' }),
+      kid: 'secret',
+    };
+    const response = await addAccountKeys(
+      upload(accountA.apiKey, { keys: [publicJwk('fine'), privateJwk] }),
+      accountA.apiKey,
+      viewers.ownerA,
+      store,
+    );
     expect(response.status).toBe(422);
     const text = await response.text();
     expect(text).not.toContain(privateJwk.d!);
@@ -83,9 +114,12 @@ describeOnBackends('account keys API', (backend) => {
     expect((await store.listKeys(accountA.id)).length).toBe(before);
   });
 
-  it('refuses an EC key with KEY_UNSUPPORTED_TYPE under the service\'s algorithms, storing nothing', async () => {
+  it("refuses an EC key with KEY_UNSUPPORTED_TYPE under the service's algorithms, storing nothing", async () => {
     const before = (await store.listKeys(accountA.id)).length;
-    const ecJwk = { ...generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey.export({ format: 'jwk' }), kid: 'ec' };
+    const ecJwk = {
+      ...generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey.export({ format: 'jwk' }),
+      kid: 'ec',
+    };
     const response = await addAccountKeys(upload(accountA.apiKey, ecJwk), accountA.apiKey, viewers.ownerA, store);
     expect(response.status).toBe(422);
     const { check } = await response.json();
@@ -96,12 +130,31 @@ describeOnBackends('account keys API', (backend) => {
   it('answers 422 for 1 000 keys, 409 for a kid already there, 413 for a huge body, 404 for an unknown account', async () => {
     const one = publicJwk('x');
     const many = { keys: Array.from({ length: 1000 }, (_, index) => ({ ...one, kid: `k${index}` })) };
-    expect((await addAccountKeys(upload(accountA.apiKey, many), accountA.apiKey, viewers.ownerA, store)).status).toBe(413);
-    const tooMany = { keys: Array.from({ length: 101 }, (_, index) => ({ kty: 'EC', crv: 'P-256', x: 'AAAA', y: 'AAAA', kid: `k${index}` })) };
-    expect((await addAccountKeys(upload(accountA.apiKey, tooMany), accountA.apiKey, viewers.ownerA, store)).status).toBe(422);
+    expect((await addAccountKeys(upload(accountA.apiKey, many), accountA.apiKey, viewers.ownerA, store)).status).toBe(
+      413,
+    );
+    const tooMany = {
+      keys: Array.from({ length: 101 }, (_, index) => ({
+        kty: 'EC',
+        crv: 'P-256',
+        x: 'AAAA',
+        y: 'AAAA',
+        kid: `k${index}`,
+      })),
+    };
+    expect(
+      (await addAccountKeys(upload(accountA.apiKey, tooMany), accountA.apiKey, viewers.ownerA, store)).status,
+    ).toBe(422);
     const existing = publicJwk('dup');
-    expect((await addAccountKeys(upload(accountA.apiKey, existing), accountA.apiKey, viewers.ownerA, store)).status).toBe(201);
-    const conflict = await addAccountKeys(upload(accountA.apiKey, publicJwk('dup')), accountA.apiKey, viewers.ownerA, store);
+    expect(
+      (await addAccountKeys(upload(accountA.apiKey, existing), accountA.apiKey, viewers.ownerA, store)).status,
+    ).toBe(201);
+    const conflict = await addAccountKeys(
+      upload(accountA.apiKey, publicJwk('dup')),
+      accountA.apiKey,
+      viewers.ownerA,
+      store,
+    );
     expect(conflict.status).toBe(409);
     expect((await conflict.json()).error.code).toBe('KEY_CONFLICT');
     expect((await listAccountKeys(new Request(`${SITE}/x`), 'rtc_nobody', viewers.staff, store)).status).toBe(404);

@@ -6,7 +6,13 @@ const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: 20
 const ec = generateKeyPairSync('ec', { namedCurve: 'P-256' });
 
 function post(body: string) {
-  return handleKeyCheckRequest(new Request('http://localhost/api/keys/check', { method: 'POST', body, headers: { 'content-type': 'application/json' } }));
+  return handleKeyCheckRequest(
+    new Request('http://localhost/api/keys/check', {
+      method: 'POST',
+      body,
+      headers: { 'content-type': 'application/json' },
+    }),
+  );
 }
 
 describe('POST /api/keys/check', () => {
@@ -15,7 +21,15 @@ describe('POST /api/keys/check', () => {
     expect(response.status).toBe(200);
     const result = await response.json();
     expect(result).toMatchObject({ ok: true, errors: [], keys: [{ kty: 'RSA', alg: 'RS256', bits: 2048 }] });
-    expect(Object.keys(result.keys[0]).sort()).toEqual(['alg', 'bits', 'errors', 'kid', 'kty', 'thumbprint', 'warnings']);
+    expect(Object.keys(result.keys[0]).sort()).toEqual([
+      'alg',
+      'bits',
+      'errors',
+      'kid',
+      'kty',
+      'thumbprint',
+      'warnings',
+    ]);
   });
 
   it('judges an EC key against the service\'s algorithms unless "algorithms" widens the check', async () => {

@@ -31,8 +31,15 @@ describeOnBackends('token diagnosis against an account’s keys', (backend) => {
 
   const diagnose = (body: object) =>
     handleDiagnoseRequest(
-      new Request('http://portal.test/api/tokens/diagnose', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ now: NOW, ...body }) }),
-      storeKeySource(async () => store, async () => viewer),
+      new Request('http://portal.test/api/tokens/diagnose', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ now: NOW, ...body }),
+      }),
+      storeKeySource(
+        async () => store,
+        async () => viewer,
+      ),
     );
 
   beforeAll(async () => {
@@ -40,9 +47,16 @@ describeOnBackends('token diagnosis against an account’s keys', (backend) => {
     store = new Store(opened.db);
     acme = await store.createAccount({ name: 'Acme' });
     empty = await store.createAccount({ name: 'Empty' });
-    for (const [kid, pair] of [['current', signer], ['older', otherSigner]] as const) {
+    for (const [kid, pair] of [
+      ['current', signer],
+      ['older', otherSigner],
+    ] as const) {
       const jwk = pair.publicKey.export({ format: 'jwk' }) as Record<string, unknown>;
-      await store.addKeys(acme.id, [{ kid, kty: 'RSA', alg: 'RS256', jwk, thumbprint: await calculateJwkThumbprint(jwk as JWK, 'sha256') }], SYSTEM);
+      await store.addKeys(
+        acme.id,
+        [{ kid, kty: 'RSA', alg: 'RS256', jwk, thumbprint: await calculateJwkThumbprint(jwk as JWK, 'sha256') }],
+        SYSTEM,
+      );
     }
   });
   afterAll(async () => opened?.dispose());
@@ -51,7 +65,12 @@ describeOnBackends('token diagnosis against an account’s keys', (backend) => {
     viewer = null;
   });
 
-  const owner = (account: Account): Viewer => ({ userId: `owner-of-${account.id}`, email: 'owner@example.test', role: 'owner', accountId: account.id });
+  const owner = (account: Account): Viewer => ({
+    userId: `owner-of-${account.id}`,
+    email: 'owner@example.test',
+    role: 'owner',
+    accountId: account.id,
+  });
   const staff: Viewer = { userId: 'staff-1', email: 'support@example.test', role: 'staff', accountId: null };
 
   it('verifies with the account named by apiKey and records that key as used', async () => {
@@ -59,14 +78,18 @@ describeOnBackends('token diagnosis against an account’s keys', (backend) => {
     expect(response.status).toBe(200);
     const result = await response.json();
     // An anonymous caller knows the API key, not the account: it is not named to them.
-    expect(result).toMatchObject({ ok: true, key: { kid: 'current' }, keySource: { kind: 'account', account: { name: 'This account', apiKey: acme.apiKey }, keyCount: 2 } });
+    expect(result).toMatchObject({
+      ok: true,
+      key: { kid: 'current' },
+      keySource: { kind: 'account', account: { name: 'This account', apiKey: acme.apiKey }, keyCount: 2 },
+    });
     expect(JSON.stringify(result)).not.toContain('Acme');
     const keys = await store.listKeys(acme.id);
     expect(keys.find((key) => key.kid === 'current')?.lastUsedAt).toBeInstanceOf(Date);
     expect(keys.find((key) => key.kid === 'older')?.lastUsedAt ?? null).toBeNull();
   });
 
-  it('writes a key\'s last use at most once a minute', async () => {
+  it("writes a key's last use at most once a minute", async () => {
     const before = (await store.listKeys(acme.id)).find((key) => key.kid === 'current')!.lastUsedAt;
     expect((await (await diagnose({ token: rs256Token('current'), apiKey: acme.apiKey })).json()).ok).toBe(true);
     expect((await store.listKeys(acme.id)).find((key) => key.kid === 'current')!.lastUsedAt).toEqual(before);
@@ -75,7 +98,10 @@ describeOnBackends('token diagnosis against an account’s keys', (backend) => {
   it('explains an unknown kid in terms of the account, naming it only to its owner and staff', async () => {
     const unknownKid = async () => {
       const result = await (await diagnose({ token: rs256Token('abc'), apiKey: acme.apiKey })).json();
-      return { error: result.errors.find((entry: { code: string }) => entry.code === 'JWKS_UNAVAILABLE').message as string, name: result.keySource.account.name as string };
+      return {
+        error: result.errors.find((entry: { code: string }) => entry.code === 'JWKS_UNAVAILABLE').message as string,
+        name: result.keySource.account.name as string,
+      };
     };
     const anonymous = await unknownKid();
     expect(anonymous.error).toContain('This account has 2 keys; none has kid "abc"');
@@ -84,7 +110,10 @@ describeOnBackends('token diagnosis against an account’s keys', (backend) => {
     expect(anonymous.name).toBe('This account');
 
     viewer = owner(empty);
-    expect(await unknownKid()).toMatchObject({ error: expect.stringContaining('This account has 2 keys'), name: 'This account' });
+    expect(await unknownKid()).toMatchObject({
+      error: expect.stringContaining('This account has 2 keys'),
+      name: 'This account',
+    });
 
     for (const who of [owner(acme), staff]) {
       viewer = who;
@@ -99,15 +128,31 @@ describeOnBackends('token diagnosis against an account’s keys', (backend) => {
     expect(result.errors.map((entry: { code: string }) => entry.code)).toEqual(['JWKS_UNAVAILABLE']);
     expect(result.errors[0].message).toContain('This account has no public keys registered');
     viewer = owner(empty);
-    expect((await (await diagnose({ token: rs256Token('current'), apiKey: empty.apiKey })).json()).errors[0].message).toContain('Account "Empty" has no public keys registered');
+    expect(
+      (await (await diagnose({ token: rs256Token('current'), apiKey: empty.apiKey })).json()).errors[0].message,
+    ).toContain('Account "Empty" has no public keys registered');
     viewer = staff;
-    expect((await (await diagnose({ token: rs256Token('current'), apiKey: empty.apiKey })).json()).errors[0].message).toContain('Account "Empty" has no public keys registered');
+    expect(
+      (await (await diagnose({ token: rs256Token('current'), apiKey: empty.apiKey })).json()).errors[0].message,
+    ).toContain('Account "Empty" has no public keys registered');
   });
 
   it('reports a signature no registered key verifies, and does not count that as a use of any key', async () => {
     const forged = await store.createAccount({ name: 'Forged' });
     const jwk = signer.publicKey.export({ format: 'jwk' }) as Record<string, unknown>;
-    await store.addKeys(forged.id, [{ kid: 'current', kty: 'RSA', alg: 'RS256', jwk, thumbprint: await calculateJwkThumbprint(jwk as JWK, 'sha256') }], SYSTEM);
+    await store.addKeys(
+      forged.id,
+      [
+        {
+          kid: 'current',
+          kty: 'RSA',
+          alg: 'RS256',
+          jwk,
+          thumbprint: await calculateJwkThumbprint(jwk as JWK, 'sha256'),
+        },
+      ],
+      SYSTEM,
+    );
     const forger = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
     for (const kid of [undefined, 'current']) {
       const result = await (await diagnose({ token: rs256Token(kid, forger), apiKey: forged.apiKey })).json();
@@ -124,14 +169,20 @@ describeOnBackends('token diagnosis against an account’s keys', (backend) => {
     const legacy = await store.createAccount({ name: 'Legacy' });
     const ec = generateKeyPairSync('ec', { namedCurve: 'P-256' });
     const jwk = ec.publicKey.export({ format: 'jwk' }) as Record<string, unknown>;
-    await store.addKeys(legacy.id, [{ kid: 'old-ec', kty: 'EC', alg: 'ES256', jwk, thumbprint: await calculateJwkThumbprint(jwk as JWK, 'sha256') }], SYSTEM);
+    await store.addKeys(
+      legacy.id,
+      [{ kid: 'old-ec', kty: 'EC', alg: 'ES256', jwk, thumbprint: await calculateJwkThumbprint(jwk as JWK, 'sha256') }],
+      SYSTEM,
+    );
     const signingInput = `${b64(JSON.stringify({ alg: 'ES256', kid: 'old-ec' }))}.${b64(JSON.stringify({ sub: 'u', exp: NOW + 600, iat: NOW }))}`;
     const token = `${signingInput}.${b64(sign('sha256', Buffer.from(signingInput), { key: ec.privateKey, dsaEncoding: 'ieee-p1363' }))}`;
 
     const strict = await (await diagnose({ token, apiKey: legacy.apiKey })).json();
     expect(strict.errors.map((entry: { code: string }) => entry.code)).toEqual(['TOKEN_UNSUPPORTED_ALG']);
     expect(strict.warnings.map((entry: { code: string }) => entry.code)).toContain('JWKS_KEY_SKIPPED');
-    expect(strict.warnings.find((entry: { code: string }) => entry.code === 'JWKS_KEY_SKIPPED').message).toMatch(/old-ec.*EC P-256/);
+    expect(strict.warnings.find((entry: { code: string }) => entry.code === 'JWKS_KEY_SKIPPED').message).toMatch(
+      /old-ec.*EC P-256/,
+    );
 
     const widened = await (await diagnose({ token, apiKey: legacy.apiKey, algorithms: ['RS256', 'ES256'] })).json();
     expect(widened).toMatchObject({ ok: true, key: { kid: 'old-ec' } });
@@ -145,7 +196,10 @@ describeOnBackends('token diagnosis against an account’s keys', (backend) => {
     await store.addKeys(account.id, storableKeys(check), SYSTEM);
     for (const alg of ['RS256', 'PS256'] as const) {
       const signingInput = `${b64(JSON.stringify({ alg, kid: 'rsa' }))}.${b64(JSON.stringify({ sub: 'u', exp: NOW + 600, iat: NOW }))}`;
-      const options = alg === 'PS256' ? { key: pair.privateKey, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: 32 } : pair.privateKey;
+      const options =
+        alg === 'PS256'
+          ? { key: pair.privateKey, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: 32 }
+          : pair.privateKey;
       const token = `${signingInput}.${b64(sign('sha256', Buffer.from(signingInput), options))}`;
       expect((await (await diagnose({ token, apiKey: account.apiKey })).json()).ok, alg).toBe(true);
     }
@@ -176,7 +230,10 @@ describeOnBackends('token diagnosis against an account’s keys', (backend) => {
     for (const who of [owner(acme), staff]) {
       viewer = who;
       const result = await (await diagnose({ token: rs256Token('current'), apiKey: acme.apiKey })).json();
-      expect(result).toMatchObject({ ok: true, keySource: { kind: 'account', account: { name: 'Acme', apiKey: acme.apiKey }, keyCount: 2 } });
+      expect(result).toMatchObject({
+        ok: true,
+        keySource: { kind: 'account', account: { name: 'Acme', apiKey: acme.apiKey }, keyCount: 2 },
+      });
     }
   });
 

@@ -15,7 +15,10 @@ function rs256Token(payload: object): string {
   return `${signingInput}.${b64(sign('sha256', Buffer.from(signingInput), { key: privateKey }))}`;
 }
 
-function post(body: BodyInit | null, headers: Record<string, string> = { 'content-type': 'application/json' }): Promise<Response> {
+function post(
+  body: BodyInit | null,
+  headers: Record<string, string> = { 'content-type': 'application/json' },
+): Promise<Response> {
   return handleDiagnoseRequest(new Request('http://localhost/api/tokens/diagnose', { method: 'POST', body, headers }));
 }
 
@@ -25,7 +28,9 @@ async function errorOf(response: Response) {
 
 describe('POST /api/tokens/diagnose', () => {
   it('answers 200 with ok true for a valid token and the key that verified it', async () => {
-    const response = await post(JSON.stringify({ token: rs256Token({ sub: 'u', exp: NOW + 60, iat: NOW }), jwks, now: NOW }));
+    const response = await post(
+      JSON.stringify({ token: rs256Token({ sub: 'u', exp: NOW + 60, iat: NOW }), jwks, now: NOW }),
+    );
     expect(response.status).toBe(200);
     const result = await response.json();
     expect(result).toMatchObject({ ok: true, errors: [], key: { kid: 'k1' } });
@@ -38,7 +43,11 @@ describe('POST /api/tokens/diagnose', () => {
     expect(response.status).toBe(200);
     const result = await response.json();
     expect(result.ok).toBe(false);
-    expect(result.errors.map((error: { code: string }) => error.code)).toEqual(['TOKEN_MISSING_CLAIMS', 'TOKEN_EXPIRED', 'TOKEN_SIGNATURE_INVALID']);
+    expect(result.errors.map((error: { code: string }) => error.code)).toEqual([
+      'TOKEN_MISSING_CLAIMS',
+      'TOKEN_EXPIRED',
+      'TOKEN_SIGNATURE_INVALID',
+    ]);
   });
 
   it('honours the tolerance field', async () => {
@@ -56,12 +65,20 @@ describe('POST /api/tokens/diagnose', () => {
     const token = `${signingInput}.${b64(sign('sha256', Buffer.from(signingInput), { key: ec.privateKey, dsaEncoding: 'ieee-p1363' }))}`;
     const strict = await (await post(JSON.stringify({ token, jwks: ecJwks, now: NOW }))).json();
     expect(strict.errors.map((error: { code: string }) => error.code)).toEqual(['TOKEN_UNSUPPORTED_ALG']);
-    expect(strict.errors[0].message).toMatch(/asymmetric, but the service accepts only RS256, RS384, RS512, PS256, PS384 and PS512/);
+    expect(strict.errors[0].message).toMatch(
+      /asymmetric, but the service accepts only RS256, RS384, RS512, PS256, PS384 and PS512/,
+    );
     expect(strict.algorithms).toEqual(['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512']);
-    const widened = await (await post(JSON.stringify({ token, jwks: ecJwks, now: NOW, algorithms: ['RS256', 'ES256'] }))).json();
+    const widened = await (
+      await post(JSON.stringify({ token, jwks: ecJwks, now: NOW, algorithms: ['RS256', 'ES256'] }))
+    ).json();
     expect(widened).toMatchObject({ ok: true, errors: [], key: { kid: 'ec' }, algorithms: ['RS256', 'ES256'] });
     // The set is the whole accepted set: naming only ES256 leaves RS256 out.
-    const narrowed = await (await post(JSON.stringify({ token: rs256Token({ sub: 'u', exp: NOW + 60 }), jwks, now: NOW, algorithms: ['ES256'] }))).json();
+    const narrowed = await (
+      await post(
+        JSON.stringify({ token: rs256Token({ sub: 'u', exp: NOW + 60 }), jwks, now: NOW, algorithms: ['ES256'] }),
+      )
+    ).json();
     expect(narrowed.errors.map((error: { code: string }) => error.code)).toEqual(['TOKEN_UNSUPPORTED_ALG']);
   });
 
@@ -71,7 +88,9 @@ describe('POST /api/tokens/diagnose', () => {
     [['ES999'], /not an algorithm/],
     [[42], /strings/],
   ])('answers 400 naming "algorithms" for %j, never widening', async (algorithms, message) => {
-    const response = await post(JSON.stringify({ token: rs256Token({ sub: 'u', exp: NOW + 60 }), jwks, now: NOW, algorithms }));
+    const response = await post(
+      JSON.stringify({ token: rs256Token({ sub: 'u', exp: NOW + 60 }), jwks, now: NOW, algorithms }),
+    );
     expect(response.status).toBe(400);
     const error = await errorOf(response);
     expect(error.code).toBe('BAD_REQUEST');
@@ -84,14 +103,18 @@ describe('POST /api/tokens/diagnose', () => {
     const token = `${b64('{"alg":"RS256"}')}.${b64(`{"sub":"u","exp":${NOW + 600},"x":${deep}}`)}.${b64('sig')}`;
     const response = await post(JSON.stringify({ token, jwks, now: NOW }));
     expect(response.status).toBe(200);
-    expect((await response.json()).errors.map((error: { code: string }) => error.code)).toEqual(['TOKEN_PART_NOT_JSON']);
+    expect((await response.json()).errors.map((error: { code: string }) => error.code)).toEqual([
+      'TOKEN_PART_NOT_JSON',
+    ]);
     const body = await post(`{"token":"a.b.c","jwks":{"keys":${deep}}}`);
     expect(body.status).toBe(400);
     expect((await errorOf(body)).message).toMatch(/more than 64 levels deep/);
   });
 
   it('reports JWKS_UNAVAILABLE when no key set is given and nobody is signed in', async () => {
-    const result = await (await post(JSON.stringify({ token: rs256Token({ sub: 'u', exp: NOW + 60 }), now: NOW }))).json();
+    const result = await (
+      await post(JSON.stringify({ token: rs256Token({ sub: 'u', exp: NOW + 60 }), now: NOW }))
+    ).json();
     expect(result.errors.map((error: { code: string }) => error.code)).toEqual(['JWKS_UNAVAILABLE']);
   });
 
@@ -117,12 +140,15 @@ describe('POST /api/tokens/diagnose', () => {
     ['an unexpected token', '{"token": eyJhbGciOiJSUzI1NiJ9.secret-part}', /invalid JSON\)/],
     ['an unterminated string', '{"token": "eyJhbGciOiJSUzI1NiJ9.secret-part', /invalid JSON at character \d+\)/],
     ['a body that ends early', '{"token": "eyJhbGciOiJSUzI1NiJ9.secret-part", ', /ends too early|character/],
-  ])('never echoes the body back when it is not JSON (%s): only where parsing stopped', async (_name, body, message) => {
-    const error = await errorOf(await post(body));
-    expect(error.message).toMatch(/^The request body is not valid JSON \(/);
-    expect(error.message).toMatch(message);
-    expect(error.message).not.toMatch(/secret|eyJ|token/);
-  });
+  ])(
+    'never echoes the body back when it is not JSON (%s): only where parsing stopped',
+    async (_name, body, message) => {
+      const error = await errorOf(await post(body));
+      expect(error.message).toMatch(/^The request body is not valid JSON \(/);
+      expect(error.message).toMatch(message);
+      expect(error.message).not.toMatch(/secret|eyJ|token/);
+    },
+  );
 
   it('answers 413 for a body over 64 KiB, declared or streamed', async () => {
     const big = JSON.stringify({ token: 'a'.repeat(DIAGNOSE_BODY_LIMIT) });
@@ -134,7 +160,12 @@ describe('POST /api/tokens/diagnose', () => {
       },
     });
     const streamed = await handleDiagnoseRequest(
-      new Request('http://localhost/api/tokens/diagnose', { method: 'POST', body: stream, headers: { 'content-type': 'application/json' }, duplex: 'half' } as RequestInit),
+      new Request('http://localhost/api/tokens/diagnose', {
+        method: 'POST',
+        body: stream,
+        headers: { 'content-type': 'application/json' },
+        duplex: 'half',
+      } as RequestInit),
     );
     expect(streamed.status).toBe(413);
     expect((await errorOf(streamed)).code).toBe('PAYLOAD_TOO_LARGE');

@@ -12,23 +12,44 @@ export const DIAGNOSE_BODY_LIMIT = 64 * 1024;
 export const diagnoseRequestSchema = z
   .object({
     token: z.string({ error: 'must be a string holding the token' }),
-    jwks: z.record(z.string(), z.unknown(), { error: 'must be a JWK set object ({"keys": […]}) or a single JWK object' }).optional(),
-    apiKey: z.string({ error: 'must be a string: the API key the editor is loaded with' }).regex(API_KEY_PATTERN, 'must be an API key: 1 to 128 letters, digits, "-" or "_"').optional(),
+    jwks: z
+      .record(z.string(), z.unknown(), { error: 'must be a JWK set object ({"keys": […]}) or a single JWK object' })
+      .optional(),
+    apiKey: z
+      .string({ error: 'must be a string: the API key the editor is loaded with' })
+      .regex(API_KEY_PATTERN, 'must be an API key: 1 to 128 letters, digits, "-" or "_"')
+      .optional(),
     now: z.number({ error: 'must be a number of seconds since 1970-01-01 UTC' }).finite().optional(),
     tolerance: z.number({ error: 'must be a number of seconds' }).finite().min(0, 'must be 0 or more').optional(),
     algorithms: algorithmsField,
   })
-  .refine((body) => body.jwks === undefined || body.apiKey === undefined, { message: 'give either "jwks" or "apiKey", not both', path: ['apiKey'] });
+  .refine((body) => body.jwks === undefined || body.apiKey === undefined, {
+    message: 'give either "jwks" or "apiKey", not both',
+    path: ['apiKey'],
+  });
 
 /**
  * Which keys a diagnosis used: the request's own, an account's, or none. An extra field of the contract's result.
  * An account's `name` is its own for its owner and staff, and "This account" for anyone else.
  */
-export type KeySource = { kind: 'request' } | { kind: 'account'; account: { name: string; apiKey: string }; keyCount: number } | { kind: 'none' };
+export type KeySource =
+  | { kind: 'request' }
+  | { kind: 'account'; account: { name: string; apiKey: string }; keyCount: number }
+  | { kind: 'none' };
 
-type KeyChoice = { keySource: KeySource; options: Pick<DiagnoseOptions, 'keys' | 'keyWarnings' | 'keySetName'>; account?: AccountKeySet } | { response: Response };
+type KeyChoice =
+  | {
+      keySource: KeySource;
+      options: Pick<DiagnoseOptions, 'keys' | 'keyWarnings' | 'keySetName'>;
+      account?: AccountKeySet;
+    }
+  | { response: Response };
 
-async function chooseKeys(body: z.infer<typeof diagnoseRequestSchema>, algorithms: readonly AlgorithmName[], accounts?: AccountKeySource): Promise<KeyChoice> {
+async function chooseKeys(
+  body: z.infer<typeof diagnoseRequestSchema>,
+  algorithms: readonly AlgorithmName[],
+  accounts?: AccountKeySource,
+): Promise<KeyChoice> {
   if (body.jwks !== undefined) {
     const keySet = await loadKeySet(body.jwks, algorithms);
     if (keySet.unreadable) return { response: badRequest(`"jwks": ${keySet.unreadable}.`) };
@@ -37,7 +58,14 @@ async function chooseKeys(body: z.infer<typeof diagnoseRequestSchema>, algorithm
   let account: AccountKeySet | undefined;
   if (body.apiKey !== undefined) {
     account = await accounts?.byApiKey(body.apiKey, algorithms);
-    if (!account) return { response: errorResponse(404, 'NOT_FOUND', '"apiKey": no account has this API key. Copy it from the account page, exactly as the editor is loaded with it.') };
+    if (!account)
+      return {
+        response: errorResponse(
+          404,
+          'NOT_FOUND',
+          '"apiKey": no account has this API key. Copy it from the account page, exactly as the editor is loaded with it.',
+        ),
+      };
   } else {
     // Contract §1: without jwks, a signed-in owner's account keys are used.
     account = await accounts?.forViewer(algorithms);
@@ -45,7 +73,11 @@ async function chooseKeys(body: z.infer<typeof diagnoseRequestSchema>, algorithm
   if (!account) return { keySource: { kind: 'none' }, options: {} };
   return {
     account,
-    keySource: { kind: 'account', account: { name: account.displayName, apiKey: account.account.apiKey }, keyCount: account.loaded.keys.length },
+    keySource: {
+      kind: 'account',
+      account: { name: account.displayName, apiKey: account.account.apiKey },
+      keyCount: account.loaded.keys.length,
+    },
     options: { keys: account.loaded.keys, keyWarnings: account.loaded.warnings, keySetName: account.name },
   };
 }

@@ -26,11 +26,16 @@ describeOnBackends('GET /api/accounts/{apiKey}/jwks.json', (backend) => {
     const account = await store.createAccount({ name: 'Acme' });
     apiKey = account.apiKey;
     accountId = account.id;
-    await store.addKeys(account.id, [{ kid: 'k1', kty: 'EC', alg: 'ES256', jwk: { kty: 'EC', crv: 'P-256', x: 'xx', y: 'yy' }, thumbprint: 't1' }], { id: 'u', role: 'owner' });
+    await store.addKeys(
+      account.id,
+      [{ kid: 'k1', kty: 'EC', alg: 'ES256', jwk: { kty: 'EC', crv: 'P-256', x: 'xx', y: 'yy' }, thumbprint: 't1' }],
+      { id: 'u', role: 'owner' },
+    );
   });
   afterAll(async () => opened?.dispose());
 
-  const get = (key: string, headers: Record<string, string> = {}) => handleJwksRequest(new Request(`http://localhost/api/accounts/${key}/jwks.json`, { headers }), key, store);
+  const get = (key: string, headers: Record<string, string> = {}) =>
+    handleJwksRequest(new Request(`http://localhost/api/accounts/${key}/jwks.json`, { headers }), key, store);
 
   it('serves the public keys with kid, alg and use, an ETag and Cache-Control', async () => {
     const response = await get(apiKey);
@@ -38,7 +43,9 @@ describeOnBackends('GET /api/accounts/{apiKey}/jwks.json', (backend) => {
     expect(response.headers.get('content-type')).toBe('application/jwk-set+json');
     expect(response.headers.get('cache-control')).toBe(JWKS_CACHE_CONTROL);
     expect(response.headers.get('etag')).toMatch(/^"[A-Za-z0-9_-]{43}"$/);
-    expect(await response.json()).toEqual({ keys: [{ kty: 'EC', crv: 'P-256', x: 'xx', y: 'yy', kid: 'k1', alg: 'ES256', use: 'sig' }] });
+    expect(await response.json()).toEqual({
+      keys: [{ kty: 'EC', crv: 'P-256', x: 'xx', y: 'yy', kid: 'k1', alg: 'ES256', use: 'sig' }],
+    });
   });
 
   it('answers 304 to a matching If-None-Match, and 200 once the keys change', async () => {
@@ -47,7 +54,11 @@ describeOnBackends('GET /api/accounts/{apiKey}/jwks.json', (backend) => {
     expect(notModified.status).toBe(304);
     expect(notModified.headers.get('etag')).toBe(tag);
     expect(await notModified.text()).toBe('');
-    await store.addKeys(accountId, [{ kid: 'k2', kty: 'EC', jwk: { kty: 'EC', crv: 'P-256', x: 'x2', y: 'y2' }, thumbprint: 't2' }], { id: 'u', role: 'owner' });
+    await store.addKeys(
+      accountId,
+      [{ kid: 'k2', kty: 'EC', jwk: { kty: 'EC', crv: 'P-256', x: 'x2', y: 'y2' }, thumbprint: 't2' }],
+      { id: 'u', role: 'owner' },
+    );
     const changed = await get(apiKey, { 'if-none-match': tag });
     expect(changed.status).toBe(200);
     expect((await changed.json()).keys).toHaveLength(2);
@@ -66,7 +77,13 @@ describeOnBackends('GET /api/accounts/{apiKey}/jwks.json from the key-set cache'
   let apiKey: string;
   let accountId: string;
   const owner = { id: 'u', role: 'owner' as const };
-  const key = (kid: string) => ({ kid, kty: 'EC', alg: 'ES256', jwk: { kty: 'EC', crv: 'P-256', x: `x-${kid}`, y: `y-${kid}` }, thumbprint: `t-${kid}` });
+  const key = (kid: string) => ({
+    kid,
+    kty: 'EC',
+    alg: 'ES256',
+    jwk: { kty: 'EC', crv: 'P-256', x: `x-${kid}`, y: `y-${kid}` },
+    thumbprint: `t-${kid}`,
+  });
 
   beforeAll(async () => {
     opened = await backend.open();
@@ -82,11 +99,16 @@ describeOnBackends('GET /api/accounts/{apiKey}/jwks.json from the key-set cache'
   afterEach(() => vi.restoreAllMocks());
   afterAll(async () => opened?.dispose());
 
-  const request = (headers: Record<string, string> = {}) => new Request(`http://localhost/api/accounts/${apiKey}/jwks.json`, { headers });
-  const kids = async (response: Response) => ((await response.json()) as { keys: { kid: string }[] }).keys.map((entry) => entry.kid);
+  const request = (headers: Record<string, string> = {}) =>
+    new Request(`http://localhost/api/accounts/${apiKey}/jwks.json`, { headers });
+  const kids = async (response: Response) =>
+    ((await response.json()) as { keys: { kid: string }[] }).keys.map((entry) => entry.kid);
   /** Counts every read of accounts and keys from the store, and every query on the PostgreSQL pool. */
   const countDatabaseWork = () => {
-    const reads = { findAccountByApiKey: vi.spyOn(store, 'findAccountByApiKey'), listKeys: vi.spyOn(store, 'listKeys') };
+    const reads = {
+      findAccountByApiKey: vi.spyOn(store, 'findAccountByApiKey'),
+      listKeys: vi.spyOn(store, 'listKeys'),
+    };
     const queries = opened.pool ? vi.spyOn(opened.pool, 'query') : undefined;
     const connects = opened.pool ? vi.spyOn(opened.pool, 'connect') : undefined;
     return () => ({
@@ -101,16 +123,23 @@ describeOnBackends('GET /api/accounts/{apiKey}/jwks.json from the key-set cache'
     const cached = await handleCachedJwksRequest(request(), apiKey, store);
     expect(cached.status).toBe(200);
     expect(JWKS_CACHE_CONTROL).toBe('public, max-age=60, stale-while-revalidate=600');
-    for (const name of ['content-type', 'cache-control', 'etag', 'vary']) expect(cached.headers.get(name)).toBe(uncached.headers.get(name));
+    for (const name of ['content-type', 'cache-control', 'etag', 'vary'])
+      expect(cached.headers.get(name)).toBe(uncached.headers.get(name));
     expect(await cached.text()).toBe(await uncached.text());
-    const notModified = await handleCachedJwksRequest(request({ 'if-none-match': uncached.headers.get('etag')! }), apiKey, store);
+    const notModified = await handleCachedJwksRequest(
+      request({ 'if-none-match': uncached.headers.get('etag')! }),
+      apiKey,
+      store,
+    );
     expect(notModified.status).toBe(304);
     expect((await handleCachedJwksRequest(request(), 'rtc_unknown', store)).status).toBe(404);
   });
 
   it('reads the keys once for concurrent requests, then not again', async () => {
     const work = countDatabaseWork();
-    const answers = await Promise.all(Array.from({ length: 200 }, () => handleCachedJwksRequest(request(), apiKey, store)));
+    const answers = await Promise.all(
+      Array.from({ length: 200 }, () => handleCachedJwksRequest(request(), apiKey, store)),
+    );
     expect(new Set(answers.map((response) => response.status))).toEqual(new Set([200]));
     for (let index = 0; index < 100; index++) await handleCachedJwksRequest(request(), apiKey, store);
     expect(work()).toMatchObject({ findAccountByApiKey: 1, listKeys: 1 });
@@ -137,7 +166,9 @@ describeOnBackends('GET /api/accounts/{apiKey}/jwks.json from the key-set cache'
     now += JWKS_MEMORY_SECONDS * 1000 + 1;
     // The first request after that is answered from memory while the keys are read again; the next one has them.
     expect(await kids(await handleCachedJwksRequest(request(), apiKey, store, cache))).toEqual(['k1']);
-    await vi.waitFor(async () => expect(await kids(await handleCachedJwksRequest(request(), apiKey, store, cache))).toEqual(['k1', 'k3']));
+    await vi.waitFor(async () =>
+      expect(await kids(await handleCachedJwksRequest(request(), apiKey, store, cache))).toEqual(['k1', 'k3']),
+    );
 
     now += JWKS_MEMORY_SECONDS * 1000 + 1;
     vi.spyOn(store, 'findAccountByApiKey').mockRejectedValue(new Error('the database is unreachable'));
@@ -151,7 +182,8 @@ describeOnBackends('GET /api/accounts/{apiKey}/jwks.json from the key-set cache'
   it('serves a flood of 2 000 requests from 1 000 forged addresses without database work, while a well-behaved client gets 200', async () => {
     // The route: the per-client limit (in memory, whatever the database), then the cache.
     const limiter = createRateLimiter(RATE_LIMITS.jwks, opened.pool);
-    const serve = async (incoming: Request) => (await consumeRateLimit(limiter, incoming)) ?? handleCachedJwksRequest(incoming, apiKey, store);
+    const serve = async (incoming: Request) =>
+      (await consumeRateLimit(limiter, incoming)) ?? handleCachedJwksRequest(incoming, apiKey, store);
     const from = (peer: string, forwardedFor?: string) =>
       request({ [PEER_ADDRESS_HEADER]: peer, ...(forwardedFor ? { 'x-forwarded-for': forwardedFor } : {}) });
     expect((await serve(from('198.51.100.7'))).status).toBe(200);
@@ -160,7 +192,11 @@ describeOnBackends('GET /api/accounts/{apiKey}/jwks.json from the key-set cache'
     const flood: number[] = [];
     const wellBehaved: number[] = [];
     for (let batch = 0; batch < 20; batch++) {
-      const answers = await Promise.all(Array.from({ length: 100 }, (_, index) => serve(from('203.0.113.66', `10.${batch}.${index % 50}.1, 192.0.2.${(batch * 100 + index) % 250}`))));
+      const answers = await Promise.all(
+        Array.from({ length: 100 }, (_, index) =>
+          serve(from('203.0.113.66', `10.${batch}.${index % 50}.1, 192.0.2.${(batch * 100 + index) % 250}`)),
+        ),
+      );
       flood.push(...answers.map((response) => response.status));
       wellBehaved.push((await serve(from('198.51.100.7'))).status);
     }
@@ -175,8 +211,12 @@ describeOnBackends('GET /api/accounts/{apiKey}/jwks.json from the key-set cache'
 describe('the README on JWKS caching', () => {
   it('states the cache and its lifetimes as the code sets them', () => {
     const readme = readFileSync('README.md', 'utf8');
-    expect(readme).toContain(`at most ${String(JWKS_MEMORY_ENTRIES).replace(/\B(?=(\d{3})+$)/g, ' ')} key sets or ${JWKS_MEMORY_BYTES / 1024 / 1024} MiB`);
-    expect(readme).toContain(`within ${JWKS_MEMORY_SECONDS} s (\`JWKS_MEMORY_SECONDS\`; an unknown API key is remembered for ${JWKS_UNKNOWN_MEMORY_SECONDS} s)`);
+    expect(readme).toContain(
+      `at most ${String(JWKS_MEMORY_ENTRIES).replace(/\B(?=(\d{3})+$)/g, ' ')} key sets or ${JWKS_MEMORY_BYTES / 1024 / 1024} MiB`,
+    );
+    expect(readme).toContain(
+      `within ${JWKS_MEMORY_SECONDS} s (\`JWKS_MEMORY_SECONDS\`; an unknown API key is remembered for ${JWKS_UNKNOWN_MEMORY_SECONDS} s)`,
+    );
     expect(readme).toContain(`\`Cache-Control: ${JWKS_CACHE_CONTROL}\``);
   });
 });

@@ -36,7 +36,10 @@ async function entityTag(body: string): Promise<string> {
 
 function matches(ifNoneMatch: string | null, tag: string): boolean {
   if (!ifNoneMatch) return false;
-  return ifNoneMatch.trim() === '*' || ifNoneMatch.split(',').some((candidate) => candidate.trim().replace(/^W\//, '') === tag);
+  return (
+    ifNoneMatch.trim() === '*' ||
+    ifNoneMatch.split(',').some((candidate) => candidate.trim().replace(/^W\//, '') === tag)
+  );
 }
 
 async function readKeySet(apiKey: string, store: Store): Promise<KeySet | undefined> {
@@ -50,7 +53,10 @@ function respond(request: Request, keySet: KeySet | undefined): Response {
   if (!keySet) return errorResponse(404, 'NOT_FOUND', 'No account has this API key.');
   const headers = { ETag: keySet.tag, 'Cache-Control': JWKS_CACHE_CONTROL, Vary: 'Accept-Encoding' };
   if (matches(request.headers.get('if-none-match'), keySet.tag)) return new Response(null, { status: 304, headers });
-  return new Response(keySet.body, { status: 200, headers: { ...headers, 'Content-Type': 'application/jwk-set+json' } });
+  return new Response(keySet.body, {
+    status: 200,
+    headers: { ...headers, 'Content-Type': 'application/jwk-set+json' },
+  });
 }
 
 /** GET /api/accounts/{apiKey}/jwks.json read from the database every time: the lookup itself (bench:jwks times it). */
@@ -107,7 +113,9 @@ export class JwksCache {
   /** Drops the account's cached key set: the next request reads the keys as they are now. */
   invalidateAccount(accountId: string): void {
     this.generation += 1;
-    const apiKeys = [...this.entries.entries()].filter(([, lookup]) => 'accountId' in lookup && lookup.accountId === accountId).map(([apiKey]) => apiKey);
+    const apiKeys = [...this.entries.entries()]
+      .filter(([, lookup]) => 'accountId' in lookup && lookup.accountId === accountId)
+      .map(([apiKey]) => apiKey);
     for (const apiKey of apiKeys) this.entries.delete(apiKey);
   }
 }
@@ -127,6 +135,11 @@ export function jwksCacheFor(store: Store): JwksCache {
 }
 
 /** GET /api/accounts/{apiKey}/jwks.json as the route serves it: from the process's key-set cache, with ETag and 304. */
-export async function handleCachedJwksRequest(request: Request, apiKey: string, store: Store, cache: JwksCache = jwksCacheFor(store)): Promise<Response> {
+export async function handleCachedJwksRequest(
+  request: Request,
+  apiKey: string,
+  store: Store,
+  cache: JwksCache = jwksCacheFor(store),
+): Promise<Response> {
   return respond(request, API_KEY_PATTERN.test(apiKey) ? await cache.get(apiKey) : undefined);
 }

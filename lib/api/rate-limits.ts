@@ -20,7 +20,10 @@ async function limiterFor(name: RateLimitName): Promise<RateLimiter> {
   if (!limiter) {
     const policy = RATE_LIMITS[name];
     // A limit counted in memory needs no database, not even to be set up.
-    limiter = 'store' in policy && policy.store === 'memory' ? Promise.resolve(createRateLimiter(policy)) : getDatabase().then((database) => createRateLimiter(policy, database.pool));
+    limiter =
+      'store' in policy && policy.store === 'memory'
+        ? Promise.resolve(createRateLimiter(policy))
+        : getDatabase().then((database) => createRateLimiter(policy, database.pool));
     limiters.set(name, limiter);
   }
   return limiter;
@@ -37,10 +40,17 @@ export async function rateLimit(request: Request, name: RateLimitName): Promise<
  * Runs `signIn` unless this client address is over the sign-in limit or the account it names is locked out after
  * failed attempts (SIGN_IN_LOCKOUT), and books its outcome; across processes when PostgreSQL is shared.
  */
-export async function rateLimitSignIn(request: Request, signIn: (request: Request) => Promise<Response>): Promise<Response> {
+export async function rateLimitSignIn(
+  request: Request,
+  signIn: (request: Request) => Promise<Response>,
+): Promise<Response> {
   const environment = readEnvironment();
   if (environment.RTC_DOCTOR_RATE_LIMITS === 'off') return signIn(request);
   signInLockout ??= getDatabase().then((database) => createLockout(SIGN_IN_LOCKOUT, database.pool));
-  const limits = { perAddress: await limiterFor('signIn'), perAccount: await signInLockout, trust: environment.RTC_DOCTOR_TRUSTED_PROXIES };
+  const limits = {
+    perAddress: await limiterFor('signIn'),
+    perAccount: await signInLockout,
+    trust: environment.RTC_DOCTOR_TRUSTED_PROXIES,
+  };
   return limitSignIn(request, limits, signIn);
 }

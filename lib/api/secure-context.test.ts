@@ -12,14 +12,23 @@ describe('GET /api/secure-context', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('cache-control')).toContain('max-age=');
     const result = await response.json();
-    expect(result).toMatchObject({ url: 'http://192.168.1.20:3000/', origin: 'http://192.168.1.20:3000', secure: false, reason: expect.stringContaining('192.168.1.20') });
+    expect(result).toMatchObject({
+      url: 'http://192.168.1.20:3000/',
+      origin: 'http://192.168.1.20:3000',
+      secure: false,
+      reason: expect.stringContaining('192.168.1.20'),
+    });
     expect(result.fix.summary).toContain('http://localhost:3000');
     expect(result.docs.guide).toBe('/docs/secure-context');
   });
 
   it.each(URL_TABLE.map((row) => [row.url, row] as const))('agrees with the library for %s', async (url, row) => {
     const result = await get(`?url=${encodeURIComponent(url)}`).json();
-    expect({ url: result.url, origin: result.origin, secure: result.secure }).toEqual({ url, origin: row.origin, secure: row.secure });
+    expect({ url: result.url, origin: result.origin, secure: result.secure }).toEqual({
+      url,
+      origin: row.origin,
+      secure: row.secure,
+    });
   });
 
   it.each([

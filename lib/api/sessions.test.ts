@@ -2,13 +2,21 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { describeOnBackends } from '@/lib/db/test-databases';
 import { PEER_ADDRESS_HEADER, parseTrustedProxies, type TrustedProxies } from '@/lib/http/rate-limit';
-import { createSessionService, SESSION_STREAM_RETRY_MS, SESSION_STREAMS_BUSY_RETRY_SECONDS, sessionSize, type SessionService, type SessionSettings } from '@/lib/sessions';
+import {
+  createSessionService,
+  SESSION_STREAM_RETRY_MS,
+  SESSION_STREAMS_BUSY_RETRY_SECONDS,
+  sessionSize,
+  type SessionService,
+  type SessionSettings,
+} from '@/lib/sessions';
 import { CREATE_BODY_LIMIT } from '@/lib/sessions/validate';
 import { createSessionRequest, sessionEventsRequest } from './sessions';
 
 let counter = 0;
 /** Ids of one length per label, so that sessions with one key hint and content are of one size. */
-const newDocument = (label: string) => `${label}-${String(process.pid).padStart(7, '0')}-${String(counter++).padStart(6, '0')}`;
+const newDocument = (label: string) =>
+  `${label}-${String(process.pid).padStart(7, '0')}-${String(counter++).padStart(6, '0')}`;
 
 /** Reads an event stream until `enough` says the text so far suffices. */
 async function readUntil(response: Response, enough: (text: string) => boolean): Promise<string> {
@@ -53,7 +61,13 @@ describeOnBackends('session API', (backend) => {
     await opened?.dispose();
   });
 
-  function post(documentId: string, body: unknown, headers: Record<string, string> = {}, on: SessionService = service, trust?: TrustedProxies) {
+  function post(
+    documentId: string,
+    body: unknown,
+    headers: Record<string, string> = {},
+    on: SessionService = service,
+    trust?: TrustedProxies,
+  ) {
     const request = new Request(`http://localhost/api/sessions/${documentId}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...headers },
@@ -62,8 +76,17 @@ describeOnBackends('session API', (backend) => {
     return createSessionRequest(request, documentId, () => Promise.resolve(on), { trust });
   }
 
-  function events(documentId: string, signal: AbortSignal, on: SessionService = service, headers: Record<string, string> = {}) {
-    return sessionEventsRequest(new Request(`http://localhost/api/sessions/${documentId}/events`, { signal, headers }), documentId, () => Promise.resolve(on));
+  function events(
+    documentId: string,
+    signal: AbortSignal,
+    on: SessionService = service,
+    headers: Record<string, string> = {},
+  ) {
+    return sessionEventsRequest(
+      new Request(`http://localhost/api/sessions/${documentId}/events`, { signal, headers }),
+      documentId,
+      () => Promise.resolve(on),
+    );
   }
 
   const from = (address: string) => ({ [PEER_ADDRESS_HEADER]: address });
@@ -84,7 +107,10 @@ describeOnBackends('session API', (backend) => {
       const documentId = newDocument('api-doc');
       const badId = await post('bad id', { keyHint: 'k' });
       expect(badId.status).toBe(400);
-      expect((await badId.json()).error).toEqual({ code: 'BAD_REQUEST', message: expect.stringMatching(/^The document id /) });
+      expect((await badId.json()).error).toEqual({
+        code: 'BAD_REQUEST',
+        message: expect.stringMatching(/^The document id /),
+      });
       for (const body of ['{"keyHint":', { keyHint: '' }, { keyHint: 'with space' }, { content: 'no hint' }]) {
         const response = await post(documentId, body);
         expect(response.status).toBe(400);
@@ -104,7 +130,8 @@ describeOnBackends('session API', (backend) => {
     it('answers 429 with Retry-After and the limit named once a client has created its number of sessions, counting no 409', async () => {
       const limited = serviceWith({ createsPerClientPerHour: 3 });
       const documents = [newDocument('quota'), newDocument('quota'), newDocument('quota')];
-      for (const documentId of documents) expect((await post(documentId, { keyHint: 'k' }, from('192.0.2.10'), limited)).status).toBe(201);
+      for (const documentId of documents)
+        expect((await post(documentId, { keyHint: 'k' }, from('192.0.2.10'), limited)).status).toBe(201);
       expect((await post(documents[0]!, { keyHint: 'again' }, from('192.0.2.10'), limited)).status).toBe(409);
 
       const refused = await post(newDocument('quota'), { keyHint: 'k' }, from('192.0.2.10'), limited);
@@ -136,7 +163,10 @@ describeOnBackends('session API', (backend) => {
       const [oldest, newer] = [newDocument('full'), newDocument('full')];
       const body = { keyHint: 'k', content: 'x'.repeat(500) };
       // Room for the sessions already stored (other tests') and two of these.
-      const room = (await service.store.usedBytes()) + sessionSize(oldest, 'k', body.content) + sessionSize(newer, 'k', body.content);
+      const room =
+        (await service.store.usedBytes()) +
+        sessionSize(oldest, 'k', body.content) +
+        sessionSize(newer, 'k', body.content);
       const bounded = serviceWith({ storageBytes: room });
       expect((await post(oldest, body, {}, bounded)).status).toBe(201);
       expect((await post(newer, body, {}, bounded)).status).toBe(201);
@@ -152,7 +182,9 @@ describeOnBackends('session API', (backend) => {
       // A loser stores nothing, so it is still answered.
       expect((await post(oldest, { keyHint: 'late' }, {}, bounded)).status).toBe(409);
 
-      await opened.db.execute(sql`UPDATE collaboration_sessions SET last_active_at = now() - interval '2 hours' WHERE document_id = ${oldest}`);
+      await opened.db.execute(
+        sql`UPDATE collaboration_sessions SET last_active_at = now() - interval '2 hours' WHERE document_id = ${oldest}`,
+      );
       expect((await post(third, body, {}, bounded)).status).toBe(201);
       expect(await bounded.store.findLive(oldest)).toBeUndefined();
       expect(await bounded.store.findLive(newer)).toBe('k');
@@ -170,7 +202,9 @@ describeOnBackends('session API', (backend) => {
       expect(response.headers.get('x-accel-buffering')).toBe('no');
       expect(await readUntil(response, (text) => text.includes(': subscribed'))).toBe(': subscribed\n\n');
       await post(documentId, { keyHint: 'announced' });
-      expect(await readUntil(response, (text) => text.includes('\n\n'))).toBe('event: session-available\ndata: {"keyHint":"announced"}\n\n');
+      expect(await readUntil(response, (text) => text.includes('\n\n'))).toBe(
+        'event: session-available\ndata: {"keyHint":"announced"}\n\n',
+      );
       abort.abort();
     });
 
@@ -206,7 +240,10 @@ describeOnBackends('session API', (backend) => {
     it('answers 503 with Retry-After and a JSON error at the per-client cap, and serves other clients', async () => {
       const capped = serviceWith({ streamsPerClient: 2, streamsPerProcess: 10 });
       const abort = new AbortController();
-      const open = [await events(newDocument('cap'), abort.signal, capped, from('192.0.2.30')), await events(newDocument('cap'), abort.signal, capped, from('192.0.2.30'))];
+      const open = [
+        await events(newDocument('cap'), abort.signal, capped, from('192.0.2.30')),
+        await events(newDocument('cap'), abort.signal, capped, from('192.0.2.30')),
+      ];
       expect(open.map((response) => response.status)).toEqual([200, 200]);
       const refused = await events(newDocument('cap'), abort.signal, capped, from('192.0.2.30'));
       expect(refused.status).toBe(503);
@@ -220,13 +257,18 @@ describeOnBackends('session API', (backend) => {
       expect(capped.streams.count()).toBe(3);
       abort.abort();
       expect(capped.streams.count()).toBe(0);
-      expect((await events(newDocument('cap'), new AbortController().signal, capped, from('192.0.2.30'))).status).toBe(200);
+      expect((await events(newDocument('cap'), new AbortController().signal, capped, from('192.0.2.30'))).status).toBe(
+        200,
+      );
     });
 
     it('answers 503 at the per-process cap, whoever asks, until a stream ends', async () => {
       const capped = serviceWith({ streamsPerClient: 10, streamsPerProcess: 3 });
       const aborts = Array.from({ length: 3 }, () => new AbortController());
-      for (const [index, abort] of aborts.entries()) expect((await events(newDocument('cap'), abort.signal, capped, from(`192.0.2.${40 + index}`))).status).toBe(200);
+      for (const [index, abort] of aborts.entries())
+        expect((await events(newDocument('cap'), abort.signal, capped, from(`192.0.2.${40 + index}`))).status).toBe(
+          200,
+        );
       const refused = await events(newDocument('cap'), new AbortController().signal, capped, from('192.0.2.49'));
       expect(refused.status).toBe(503);
       expect(refused.headers.get('retry-after')).toBe(String(SESSION_STREAMS_BUSY_RETRY_SECONDS));
@@ -235,7 +277,9 @@ describeOnBackends('session API', (backend) => {
         message: `This server has 3 session event streams open, the most it keeps (RTC_DOCTOR_SESSION_STREAMS_PER_PROCESS); try again in ${SESSION_STREAMS_BUSY_RETRY_SECONDS} seconds.`,
       });
       aborts[0]!.abort();
-      expect((await events(newDocument('cap'), new AbortController().signal, capped, from('192.0.2.49'))).status).toBe(200);
+      expect((await events(newDocument('cap'), new AbortController().signal, capped, from('192.0.2.49'))).status).toBe(
+        200,
+      );
     });
 
     it('ends a stream at the end of its lifetime with a retry, and gives its slot and subscription back', async () => {
@@ -248,7 +292,9 @@ describeOnBackends('session API', (backend) => {
       expect(text.match(/retry:/g)).toHaveLength(1);
       expect(short.streams.count()).toBe(0);
       await until(() => short.notifications.size() === 0);
-      expect((await events(newDocument('lifetime'), new AbortController().signal, short, from('192.0.2.50'))).status).toBe(200);
+      expect(
+        (await events(newDocument('lifetime'), new AbortController().signal, short, from('192.0.2.50'))).status,
+      ).toBe(200);
     });
 
     it('gives its slot back when the stream fails on the server', async () => {

@@ -23,15 +23,26 @@ export interface SessionRequestOptions {
  * winner's key hint for every other. Invalid input gets a 400 and creates nothing. A create that would store a
  * session gets 429 when its client has created its hourly number already, and 507 when there is no room for it.
  */
-export async function createSessionRequest(request: Request, rawDocumentId: string, service: () => Promise<SessionService>, options: SessionRequestOptions = {}): Promise<Response> {
+export async function createSessionRequest(
+  request: Request,
+  rawDocumentId: string,
+  service: () => Promise<SessionService>,
+  options: SessionRequestOptions = {},
+): Promise<Response> {
   if (isCrossSiteBrowserRequest(request)) {
-    return errorResponse(403, 'CSRF_REJECTED', 'Sessions cannot be created from another site in the browser; call the API from your server or this site.');
+    return errorResponse(
+      403,
+      'CSRF_REJECTED',
+      'Sessions cannot be created from another site in the browser; call the API from your server or this site.',
+    );
   }
   const document = parseDocumentId(rawDocumentId);
   if (!document.ok) return badRequest(document.message);
   const body = await readJsonBody(request, createSessionSchema, CREATE_BODY_LIMIT);
   if (!body.ok) return body.response;
-  const result = await (await service()).create(document.documentId, body.value, clientKey(request, options.trust ?? NO_TRUSTED_PROXIES));
+  const result = await (
+    await service()
+  ).create(document.documentId, body.value, clientKey(request, options.trust ?? NO_TRUSTED_PROXIES));
   switch (result.outcome) {
     case 'over-quota':
       return errorResponse(
@@ -57,7 +68,12 @@ export async function createSessionRequest(request: Request, rawDocumentId: stri
  * A stream takes one of its client's and one of this process's stream slots (503 with Retry-After when either cap is
  * reached) and gives it back when it ends, however it ends; after its lifetime it sends `retry:` and ends.
  */
-export async function sessionEventsRequest(request: Request, rawDocumentId: string, service: () => Promise<SessionService>, options: SessionRequestOptions = {}): Promise<Response> {
+export async function sessionEventsRequest(
+  request: Request,
+  rawDocumentId: string,
+  service: () => Promise<SessionService>,
+  options: SessionRequestOptions = {},
+): Promise<Response> {
   const document = parseDocumentId(rawDocumentId);
   if (!document.ok) return badRequest(document.message);
   const sessions = await service();
@@ -67,7 +83,10 @@ export async function sessionEventsRequest(request: Request, rawDocumentId: stri
       slot.cap === 'client'
         ? `This address has ${slot.limit} session event streams open, the most it may (RTC_DOCTOR_SESSION_STREAMS_PER_CLIENT); close one or try again in ${SESSION_STREAMS_BUSY_RETRY_SECONDS} seconds.`
         : `This server has ${slot.limit} session event streams open, the most it keeps (RTC_DOCTOR_SESSION_STREAMS_PER_PROCESS); try again in ${SESSION_STREAMS_BUSY_RETRY_SECONDS} seconds.`;
-    return errorResponse(503, 'TOO_MANY_STREAMS', message, { 'Retry-After': String(SESSION_STREAMS_BUSY_RETRY_SECONDS), ...NO_STORE });
+    return errorResponse(503, 'TOO_MANY_STREAMS', message, {
+      'Retry-After': String(SESSION_STREAMS_BUSY_RETRY_SECONDS),
+      ...NO_STORE,
+    });
   }
   try {
     return eventStreamResponse({

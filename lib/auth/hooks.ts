@@ -13,12 +13,16 @@ const nameField = z
   .string({ error: 'must be a string' })
   .refine((value) => value.trim() !== '', 'must not be empty')
   .refine(atMost(FIELD_LIMITS.userName), `must be at most ${FIELD_LIMITS.userName} characters long`);
-const imageField = z.string({ error: 'must be a string' }).refine(atMost(FIELD_LIMITS.userImage), `must be at most ${FIELD_LIMITS.userImage} characters long`);
+const imageField = z
+  .string({ error: 'must be a string' })
+  .refine(atMost(FIELD_LIMITS.userImage), `must be at most ${FIELD_LIMITS.userImage} characters long`);
 
 /** What sign-up checks before better-auth does anything, so that every refusal is the same whether the email is taken or not. */
 const signUpFields = z.looseObject({
   name: nameField,
-  email: z.email({ error: 'must be an email address' }).refine(atMost(FIELD_LIMITS.userEmail), `must be at most ${FIELD_LIMITS.userEmail} characters long`),
+  email: z
+    .email({ error: 'must be an email address' })
+    .refine(atMost(FIELD_LIMITS.userEmail), `must be at most ${FIELD_LIMITS.userEmail} characters long`),
   password: z.string({ error: 'must be a string' }),
   image: imageField.nullish(),
 });
@@ -28,7 +32,9 @@ const updateFields = z.looseObject({ name: nameField.optional(), image: imageFie
 type AuthContext = Parameters<Parameters<typeof createAuthMiddleware>[0]>[0];
 
 function refuseFields(error: z.ZodError): never {
-  const message = error.issues.map((issue) => `${issue.path.length ? `"${issue.path.join('.')}"` : 'the body'}: ${issue.message}`).join('; ');
+  const message = error.issues
+    .map((issue) => `${issue.path.length ? `"${issue.path.join('.')}"` : 'the body'}: ${issue.message}`)
+    .join('; ');
   throw APIError.from('BAD_REQUEST', { code: 'VALIDATION_ERROR', message: `${message}.` });
 }
 
@@ -67,7 +73,10 @@ async function beforeSignUp(ctx: AuthContext) {
     customerAccountId: crypto.randomUUID(),
     id: crypto.randomUUID(),
   });
-  return ctx.json({ token: null, user: parseUserOutput(ctx.context.options, synthetic as Parameters<typeof parseUserOutput>[1]) });
+  return ctx.json({
+    token: null,
+    user: parseUserOutput(ctx.context.options, synthetic as Parameters<typeof parseUserOutput>[1]),
+  });
 }
 
 export const beforeAuthRequest = createAuthMiddleware(async (ctx) => {
@@ -92,5 +101,6 @@ export const beforeAuthRequest = createAuthMiddleware(async (ctx) => {
 export const afterAuthRequest = createAuthMiddleware(async (ctx) => {
   if (ctx.path !== '/sign-up/email') return;
   const returned = ctx.context.returned;
-  if (returned && typeof returned === 'object' && 'token' in returned && 'user' in returned && returned.token !== null) return ctx.json({ ...returned, token: null });
+  if (returned && typeof returned === 'object' && 'token' in returned && 'user' in returned && returned.token !== null)
+    return ctx.json({ ...returned, token: null });
 });

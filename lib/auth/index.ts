@@ -7,7 +7,10 @@ export type { Viewer } from './permissions';
 export { AUTH_BODY_LIMIT } from './server';
 
 // On globalThis because Next.js bundles instrumentation and each route apart: a module variable would not be shared.
-const holder = globalThis as typeof globalThis & { rtcDoctorAuth?: Promise<Auth>; rtcDoctorAuthPlugins?: BetterAuthPlugin[] };
+const holder = globalThis as typeof globalThis & {
+  rtcDoctorAuth?: Promise<Auth>;
+  rtcDoctorAuthPlugins?: BetterAuthPlugin[];
+};
 
 /**
  * Framework plugins the app layer adds before the first request (instrumentation.ts adds better-auth's
@@ -19,7 +22,11 @@ export function registerAuthPlugins(plugins: BetterAuthPlugin[]): void {
 
 /** The process's sign-in service, over the same database as everything else. */
 export function getAuth(): Promise<Auth> {
-  holder.rtcDoctorAuth ??= (async () => createAuth((await getDatabase()).db, await getStore(), { ...authOptionsFromEnvironment(), plugins: holder.rtcDoctorAuthPlugins }))();
+  holder.rtcDoctorAuth ??= (async () =>
+    createAuth((await getDatabase()).db, await getStore(), {
+      ...authOptionsFromEnvironment(),
+      plugins: holder.rtcDoctorAuthPlugins,
+    }))();
   return holder.rtcDoctorAuth;
 }
 

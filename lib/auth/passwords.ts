@@ -17,7 +17,15 @@ function commonPasswords(): Set<string> {
   return common;
 }
 
-export type PasswordProblem = { code: 'PASSWORD_TOO_SHORT' | 'PASSWORD_TOO_LONG' | 'PASSWORD_TOO_COMMON' | 'PASSWORD_IS_EMAIL' | 'PASSWORD_CONTAINS_EMAIL'; message: string };
+export type PasswordProblem = {
+  code:
+    | 'PASSWORD_TOO_SHORT'
+    | 'PASSWORD_TOO_LONG'
+    | 'PASSWORD_TOO_COMMON'
+    | 'PASSWORD_IS_EMAIL'
+    | 'PASSWORD_CONTAINS_EMAIL';
+  message: string;
+};
 
 /**
  * What is wrong with a new password, or undefined when nothing is: too short or too long, one of the
@@ -26,16 +34,26 @@ export type PasswordProblem = { code: 'PASSWORD_TOO_SHORT' | 'PASSWORD_TOO_LONG'
  */
 export function passwordProblem(password: string, email?: string): PasswordProblem | undefined {
   const field = '"password"';
-  if (password.length < MIN_PASSWORD_LENGTH) return { code: 'PASSWORD_TOO_SHORT', message: `${field}: use at least ${MIN_PASSWORD_LENGTH} characters.` };
-  if (password.length > MAX_PASSWORD_LENGTH) return { code: 'PASSWORD_TOO_LONG', message: `${field}: use at most ${MAX_PASSWORD_LENGTH} characters.` };
+  if (password.length < MIN_PASSWORD_LENGTH)
+    return { code: 'PASSWORD_TOO_SHORT', message: `${field}: use at least ${MIN_PASSWORD_LENGTH} characters.` };
+  if (password.length > MAX_PASSWORD_LENGTH)
+    return { code: 'PASSWORD_TOO_LONG', message: `${field}: use at most ${MAX_PASSWORD_LENGTH} characters.` };
   const folded = password.toLowerCase();
   if (email) {
     const address = email.toLowerCase();
     const at = address.lastIndexOf('@');
     const local = at > 0 ? address.slice(0, at) : address;
     if (folded === address) return { code: 'PASSWORD_IS_EMAIL', message: `${field}: must not be your email address.` };
-    if (local.length >= MIN_EMAIL_PART_LENGTH && folded.includes(local)) return { code: 'PASSWORD_CONTAINS_EMAIL', message: `${field}: must not contain the part of your email address before the @.` };
+    if (local.length >= MIN_EMAIL_PART_LENGTH && folded.includes(local))
+      return {
+        code: 'PASSWORD_CONTAINS_EMAIL',
+        message: `${field}: must not contain the part of your email address before the @.`,
+      };
   }
-  if (commonPasswords().has(folded)) return { code: 'PASSWORD_TOO_COMMON', message: `${field}: this is one of the most common passwords found in data breaches; choose another.` };
+  if (commonPasswords().has(folded))
+    return {
+      code: 'PASSWORD_TOO_COMMON',
+      message: `${field}: this is one of the most common passwords found in data breaches; choose another.`,
+    };
   return undefined;
 }

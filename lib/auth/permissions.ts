@@ -1,5 +1,8 @@
 /** Who is asking: an account owner, support staff, or nobody signed in. */
-export type Viewer = { userId: string; email: string; role: 'owner'; accountId: string } | { userId: string; email: string; role: 'staff'; accountId: null } | null;
+export type Viewer =
+  | { userId: string; email: string; role: 'owner'; accountId: string }
+  | { userId: string; email: string; role: 'staff'; accountId: null }
+  | null;
 
 export type KeyAction = 'read' | 'add' | 'delete' | 'audit';
 

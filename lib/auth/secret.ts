@@ -12,7 +12,10 @@ export function authSecret(options: { configured?: string; sharedDatabase: boole
     if (options.configured.length < 32) throw new Error('BETTER_AUTH_SECRET must be at least 32 characters long.');
     return options.configured;
   }
-  if (options.sharedDatabase) throw new Error('Set BETTER_AUTH_SECRET (32 characters or more) when DATABASE_URL is set, so every server process signs sessions alike.');
+  if (options.sharedDatabase)
+    throw new Error(
+      'Set BETTER_AUTH_SECRET (32 characters or more) when DATABASE_URL is set, so every server process signs sessions alike.',
+    );
   ensurePrivateDirectory(options.dataDir);
   const file = path.join(options.dataDir, 'auth-secret');
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();

@@ -11,9 +11,19 @@ const SECRET = 'test-secret-that-is-long-enough-for-signing-0123456789';
 const SITE = 'http://localhost:3000';
 
 /** A request to the auth API as the browser's sign-up form sends it, through the route's body limit. */
-function authRequest(auth: Auth, path: string, body: BodyInit | object, headers: Record<string, string> = {}): Promise<Response> {
+function authRequest(
+  auth: Auth,
+  path: string,
+  body: BodyInit | object,
+  headers: Record<string, string> = {},
+): Promise<Response> {
   const raw = typeof body === 'string' || body instanceof ReadableStream ? body : JSON.stringify(body);
-  const request = new Request(`${SITE}/api/auth${path}`, { method: 'POST', body: raw, headers: { 'content-type': 'application/json', origin: SITE, ...headers }, duplex: 'half' } as RequestInit);
+  const request = new Request(`${SITE}/api/auth${path}`, {
+    method: 'POST',
+    body: raw,
+    headers: { 'content-type': 'application/json', origin: SITE, ...headers },
+    duplex: 'half',
+  } as RequestInit);
   return withBodyLimit(request, AUTH_BODY_LIMIT, (limited) => auth.handler(limited));
 }
 
@@ -50,34 +60,58 @@ describeOnBackends('sign-in', (backend) => {
   afterAll(async () => opened?.dispose());
 
   it('signs up an owner with an account of their own, and signs them in', async () => {
-    const signUp = await auth.api.signUpEmail({ body: { name: 'Ada', email: 'ada@example.test', password: 'correct horse battery' }, asResponse: true });
+    const signUp = await auth.api.signUpEmail({
+      body: { name: 'Ada', email: 'ada@example.test', password: 'correct horse battery' },
+      asResponse: true,
+    });
     expect(signUp.status).toBe(200);
     const viewer = await viewerFrom(auth, cookieHeaders(signUp));
     expect(viewer).toMatchObject({ role: 'owner', email: 'ada@example.test' });
     const account = await store.findAccount(viewer!.accountId!);
     expect(account?.name).toBe('Ada’s account');
 
-    const signIn = await auth.api.signInEmail({ body: { email: 'ada@example.test', password: 'correct horse battery' }, asResponse: true });
+    const signIn = await auth.api.signInEmail({
+      body: { email: 'ada@example.test', password: 'correct horse battery' },
+      asResponse: true,
+    });
     expect(signIn.status).toBe(200);
     expect((await viewerFrom(auth, cookieHeaders(signIn)))?.accountId).toBe(viewer!.accountId);
   });
 
   it('refuses a wrong password and a short password, and ignores a role chosen at sign-up', async () => {
-    const wrong = await auth.api.signInEmail({ body: { email: 'ada@example.test', password: 'wrong password!' }, asResponse: true });
+    const wrong = await auth.api.signInEmail({
+      body: { email: 'ada@example.test', password: 'wrong password!' },
+      asResponse: true,
+    });
     expect(wrong.status).toBe(401);
-    const short = await authRequest(auth, '/sign-up/email', { name: 'Bob', email: 'bob@example.test', password: 'short' });
+    const short = await authRequest(auth, '/sign-up/email', {
+      name: 'Bob',
+      email: 'bob@example.test',
+      password: 'short',
+    });
     expect(short.status).toBe(400);
-    const sneaky = await auth.api.signUpEmail({ body: { name: 'Eve', email: 'eve@example.test', password: 'long enough password', role: 'staff' } as never, asResponse: true });
+    const sneaky = await auth.api.signUpEmail({
+      body: { name: 'Eve', email: 'eve@example.test', password: 'long enough password', role: 'staff' } as never,
+      asResponse: true,
+    });
     if (sneaky.status === 200) expect((await viewerFrom(auth, cookieHeaders(sneaky)))?.role).toBe('owner');
     else expect(sneaky.status).toBe(400);
   });
 
   it('sees staff as staff, with no account', async () => {
-    const signUp = await auth.api.signUpEmail({ body: { name: 'Sam', email: 'sam@example.test', password: 'support desk password' }, asResponse: true });
+    const signUp = await auth.api.signUpEmail({
+      body: { name: 'Sam', email: 'sam@example.test', password: 'support desk password' },
+      asResponse: true,
+    });
     const headers = cookieHeaders(signUp);
     const viewer = await viewerFrom(auth, headers);
     await opened.db.update(users).set({ role: 'staff', customerAccountId: null }).where(eq(users.id, viewer!.userId));
-    expect(await viewerFrom(auth, headers)).toEqual({ userId: viewer!.userId, email: 'sam@example.test', role: 'staff', accountId: null });
+    expect(await viewerFrom(auth, headers)).toEqual({
+      userId: viewer!.userId,
+      email: 'sam@example.test',
+      role: 'staff',
+      accountId: null,
+    });
   });
 
   it('sees nobody without a session cookie', async () => {
@@ -88,7 +122,9 @@ describeOnBackends('sign-in', (backend) => {
   it('refuses an oversized sign-up with 413 before better-auth reads it, declared or streamed, and stores nothing', async () => {
     const email = 'huge@example.test';
     const declared = lazyBody(150 * 1024 * 1024);
-    const byLength = await authRequest(auth, '/sign-up/email', declared.stream, { 'content-length': String(150 * 1024 * 1024) });
+    const byLength = await authRequest(auth, '/sign-up/email', declared.stream, {
+      'content-length': String(150 * 1024 * 1024),
+    });
     expect(byLength.status).toBe(413);
     expect((await byLength.json()).error.code).toBe('PAYLOAD_TOO_LARGE');
     expect(declared.counter.pulled).toBeLessThanOrEqual(64 * 1024);
@@ -96,7 +132,11 @@ describeOnBackends('sign-in', (backend) => {
     const byStream = await authRequest(auth, '/sign-up/email', streamed.stream);
     expect(byStream.status).toBe(413);
     expect(streamed.counter.pulled).toBeLessThan(AUTH_BODY_LIMIT + 2 * 64 * 1024);
-    const justOver = await authRequest(auth, '/sign-up/email', { name: 'n'.repeat(AUTH_BODY_LIMIT), email, password: 'a long enough password' });
+    const justOver = await authRequest(auth, '/sign-up/email', {
+      name: 'n'.repeat(AUTH_BODY_LIMIT),
+      email,
+      password: 'a long enough password',
+    });
     expect(justOver.status).toBe(413);
     expect(await opened.db.select().from(users).where(eq(users.email, email))).toEqual([]);
   });
@@ -105,7 +145,14 @@ describeOnBackends('sign-in', (backend) => {
     const cases = [
       ['name', { name: 'n'.repeat(FIELD_LIMITS.userName + 1), email: 'long-name@example.test' }],
       ['email', { name: 'Long Email', email: `${'e'.repeat(FIELD_LIMITS.userEmail)}@example.test` }],
-      ['image', { name: 'Long Image', email: 'long-image@example.test', image: `https://example.test/${'i'.repeat(FIELD_LIMITS.userImage)}` }],
+      [
+        'image',
+        {
+          name: 'Long Image',
+          email: 'long-image@example.test',
+          image: `https://example.test/${'i'.repeat(FIELD_LIMITS.userImage)}`,
+        },
+      ],
       ['name', { name: '   ', email: 'blank-name@example.test' }],
     ] as const;
     for (const [field, fields] of cases) {
@@ -115,10 +162,19 @@ describeOnBackends('sign-in', (backend) => {
       expect(response.headers.getSetCookie()).toEqual([]);
       expect(await opened.db.select().from(users).where(eq(users.email, fields.email.toLowerCase()))).toEqual([]);
     }
-    const fits = await authRequest(auth, '/sign-up/email', { name: 'n'.repeat(FIELD_LIMITS.userName), email: 'longest-name@example.test', password: 'a long enough password' });
+    const fits = await authRequest(auth, '/sign-up/email', {
+      name: 'n'.repeat(FIELD_LIMITS.userName),
+      email: 'longest-name@example.test',
+      password: 'a long enough password',
+    });
     expect(fits.status).toBe(200);
     // Nor can the name grow later.
-    const rename = await authRequest(auth, '/update-user', { name: 'n'.repeat(FIELD_LIMITS.userName + 1) }, { cookie: cookieHeaders(fits).get('cookie')! });
+    const rename = await authRequest(
+      auth,
+      '/update-user',
+      { name: 'n'.repeat(FIELD_LIMITS.userName + 1) },
+      { cookie: cookieHeaders(fits).get('cookie')! },
+    );
     expect(rename.status).toBe(400);
     expect((await rename.json()).message).toMatch(/^"name": must be at most 100 characters/);
     const [row] = await opened.db.select().from(users).where(eq(users.email, 'longest-name@example.test'));
@@ -141,26 +197,76 @@ describeOnBackends('sign-in', (backend) => {
       expect(await opened.db.select().from(users).where(eq(users.email, email.toLowerCase()))).toEqual([]);
     }
     // A short part before the @ is not looked for: "ann" would refuse "banner".
-    expect((await authRequest(auth, '/sign-up/email', { name: 'Ann', email: 'ann@example.test', password: 'a banner of hope' })).status).toBe(200);
+    expect(
+      (
+        await authRequest(auth, '/sign-up/email', {
+          name: 'Ann',
+          email: 'ann@example.test',
+          password: 'a banner of hope',
+        })
+      ).status,
+    ).toBe(200);
   });
 
   it('applies the same password rules to a changed password', async () => {
-    const signUp = await authRequest(auth, '/sign-up/email', { name: 'Changer', email: 'changer@example.test', password: 'a long enough password' });
+    const signUp = await authRequest(auth, '/sign-up/email', {
+      name: 'Changer',
+      email: 'changer@example.test',
+      password: 'a long enough password',
+    });
     const cookie = cookieHeaders(signUp).get('cookie')!;
-    for (const [newPassword, code] of [['password12', 'PASSWORD_TOO_COMMON'], ['changer@example.test', 'PASSWORD_IS_EMAIL'], ['changer-2024-x', 'PASSWORD_CONTAINS_EMAIL']]) {
-      const change = await authRequest(auth, '/change-password', { currentPassword: 'a long enough password', newPassword }, { cookie });
+    for (const [newPassword, code] of [
+      ['password12', 'PASSWORD_TOO_COMMON'],
+      ['changer@example.test', 'PASSWORD_IS_EMAIL'],
+      ['changer-2024-x', 'PASSWORD_CONTAINS_EMAIL'],
+    ]) {
+      const change = await authRequest(
+        auth,
+        '/change-password',
+        { currentPassword: 'a long enough password', newPassword },
+        { cookie },
+      );
       expect(change.status, newPassword).toBe(400);
       expect((await change.json()).code).toBe(code);
     }
-    expect((await authRequest(auth, '/change-password', { currentPassword: 'a long enough password', newPassword: 'a different long one' }, { cookie })).status).toBe(200);
-    expect((await auth.api.signInEmail({ body: { email: 'changer@example.test', password: 'a different long one' }, asResponse: true })).status).toBe(200);
+    expect(
+      (
+        await authRequest(
+          auth,
+          '/change-password',
+          { currentPassword: 'a long enough password', newPassword: 'a different long one' },
+          { cookie },
+        )
+      ).status,
+    ).toBe(200);
+    expect(
+      (
+        await auth.api.signInEmail({
+          body: { email: 'changer@example.test', password: 'a different long one' },
+          asResponse: true,
+        })
+      ).status,
+    ).toBe(200);
   });
 
   it('answers a sign-up for a taken email exactly as for a new one, without signing anyone in or changing anything', async () => {
-    const fresh = await authRequest(auth, '/sign-up/email', { name: 'Kim', email: 'kim@example.test', password: 'kim’s own passphrase' });
-    const again = await authRequest(auth, '/sign-up/email', { name: 'Mallory', email: 'KIM@example.test', password: 'mallorys new password' });
+    const fresh = await authRequest(auth, '/sign-up/email', {
+      name: 'Kim',
+      email: 'kim@example.test',
+      password: 'kim’s own passphrase',
+    });
+    const again = await authRequest(auth, '/sign-up/email', {
+      name: 'Mallory',
+      email: 'KIM@example.test',
+      password: 'mallorys new password',
+    });
     expect([fresh.status, again.status]).toEqual([200, 200]);
-    const shape = (body: { token: unknown; user: Record<string, unknown> }) => ({ token: body.token, user: Object.fromEntries(Object.entries(body.user).map(([key, value]) => [key, value === null ? 'null' : typeof value])) });
+    const shape = (body: { token: unknown; user: Record<string, unknown> }) => ({
+      token: body.token,
+      user: Object.fromEntries(
+        Object.entries(body.user).map(([key, value]) => [key, value === null ? 'null' : typeof value]),
+      ),
+    });
     const [freshBody, againBody] = [await fresh.json(), await again.json()];
     expect(shape(againBody)).toEqual(shape(freshBody));
     expect(freshBody.token).toBeNull();
@@ -170,18 +276,37 @@ describeOnBackends('sign-in', (backend) => {
     expect(again.headers.getSetCookie()).toEqual([]);
     const rows = await opened.db.select().from(users).where(eq(users.email, 'kim@example.test'));
     expect(rows.map((row) => row.name)).toEqual(['Kim']);
-    expect((await auth.api.signInEmail({ body: { email: 'kim@example.test', password: 'mallorys new password' }, asResponse: true })).status).toBe(401);
-    expect((await auth.api.signInEmail({ body: { email: 'kim@example.test', password: 'kim’s own passphrase' }, asResponse: true })).status).toBe(200);
+    expect(
+      (
+        await auth.api.signInEmail({
+          body: { email: 'kim@example.test', password: 'mallorys new password' },
+          asResponse: true,
+        })
+      ).status,
+    ).toBe(401);
+    expect(
+      (
+        await auth.api.signInEmail({
+          body: { email: 'kim@example.test', password: 'kim’s own passphrase' },
+          asResponse: true,
+        })
+      ).status,
+    ).toBe(200);
     // The new account's own answer signs it in, with the session in the cookie only.
     expect((await viewerFrom(auth, cookieHeaders(fresh)))?.email).toBe('kim@example.test');
   });
 
-  it('refuses a taken email\'s sign-up for the same reasons as a new one\'s: the answer never depends on the email', async () => {
+  it("refuses a taken email's sign-up for the same reasons as a new one's: the answer never depends on the email", async () => {
     for (const body of [
       { name: 'Kim', email: 'kim@example.test', password: 'short' },
       { name: 'Kim', email: 'kim@example.test', password: 'password12' },
       { name: 'n'.repeat(FIELD_LIMITS.userName + 1), email: 'kim@example.test', password: 'a long enough password' },
-      { name: 'Kim', email: 'kim@example.test', password: 'a long enough password', customerAccountId: 'someone-elses' },
+      {
+        name: 'Kim',
+        email: 'kim@example.test',
+        password: 'a long enough password',
+        customerAccountId: 'someone-elses',
+      },
     ]) {
       const taken = await authRequest(auth, '/sign-up/email', body);
       const free = await authRequest(auth, '/sign-up/email', { ...body, email: 'nobody-yet@example.test' });
@@ -192,23 +317,64 @@ describeOnBackends('sign-in', (backend) => {
     expect(await opened.db.select().from(users).where(eq(users.email, 'nobody-yet@example.test'))).toEqual([]);
   });
 
-  it('refuses a cross-site sign-up (better-auth\'s CSRF check) before it looks at the email', async () => {
+  it("refuses a cross-site sign-up (better-auth's CSRF check) before it looks at the email", async () => {
     // better-auth skips its origin checks under NODE_ENV=test; this instance makes them as in production.
     const strict = createAuth(opened.db, store, { secret: SECRET, baseURL: SITE });
     (await strict.$context).skipOriginCheck = false;
-    expect((await authRequest(strict, '/sign-up/email', { name: 'Taken', email: 'taken@example.test', password: 'a long enough password' })).status).toBe(200);
-    const crossSite = { 'sec-fetch-site': 'cross-site', 'sec-fetch-mode': 'navigate', 'sec-fetch-dest': 'document', origin: 'https://evil.test' };
-    const taken = await authRequest(strict, '/sign-up/email', { name: 'Kim', email: 'taken@example.test', password: 'a long enough password' }, crossSite);
-    const free = await authRequest(strict, '/sign-up/email', { name: 'Kim', email: 'csrf-free@example.test', password: 'a long enough password' }, crossSite);
+    expect(
+      (
+        await authRequest(strict, '/sign-up/email', {
+          name: 'Taken',
+          email: 'taken@example.test',
+          password: 'a long enough password',
+        })
+      ).status,
+    ).toBe(200);
+    const crossSite = {
+      'sec-fetch-site': 'cross-site',
+      'sec-fetch-mode': 'navigate',
+      'sec-fetch-dest': 'document',
+      origin: 'https://evil.test',
+    };
+    const taken = await authRequest(
+      strict,
+      '/sign-up/email',
+      { name: 'Kim', email: 'taken@example.test', password: 'a long enough password' },
+      crossSite,
+    );
+    const free = await authRequest(
+      strict,
+      '/sign-up/email',
+      { name: 'Kim', email: 'csrf-free@example.test', password: 'a long enough password' },
+      crossSite,
+    );
     expect([taken.status, free.status]).toEqual([403, 403]);
     expect(await taken.json()).toEqual(await free.json());
     const fromOtherSite = { origin: 'https://evil.test' };
-    const takenFetch = await authRequest(strict, '/sign-up/email', { name: 'Kim', email: 'taken@example.test', password: 'a long enough password' }, fromOtherSite);
-    const freeFetch = await authRequest(strict, '/sign-up/email', { name: 'Kim', email: 'csrf-free@example.test', password: 'a long enough password' }, fromOtherSite);
+    const takenFetch = await authRequest(
+      strict,
+      '/sign-up/email',
+      { name: 'Kim', email: 'taken@example.test', password: 'a long enough password' },
+      fromOtherSite,
+    );
+    const freeFetch = await authRequest(
+      strict,
+      '/sign-up/email',
+      { name: 'Kim', email: 'csrf-free@example.test', password: 'a long enough password' },
+      fromOtherSite,
+    );
     expect([takenFetch.status, freeFetch.status]).toEqual([403, 403]);
     expect(await takenFetch.json()).toEqual(await freeFetch.json());
     expect(await opened.db.select().from(users).where(eq(users.email, 'csrf-free@example.test'))).toEqual([]);
     // From the site itself, it goes through.
-    expect((await authRequest(strict, '/sign-up/email', { name: 'Kim', email: 'csrf-free@example.test', password: 'a long enough password' })).status).toBe(200);
+    expect(
+      (
+        await authRequest(strict, '/sign-up/email', {
+          name: 'Kim',
+          email: 'csrf-free@example.test',
+          password: 'a long enough password',
+        })
+      ).status,
+    ).toBe(200);
   });
 });

@@ -16,15 +16,27 @@ export { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from './passwords';
 export { AUTH_BODY_LIMIT } from '@/lib/http/body-limit';
 
 /** Email and password sign-in (better-auth) over the portal's own database; every new user owns a new account. */
-export function createAuth(db: Database, store: Store, options: { secret: string; baseURL?: string; plugins?: BetterAuthPlugin[] }) {
+export function createAuth(
+  db: Database,
+  store: Store,
+  options: { secret: string; baseURL?: string; plugins?: BetterAuthPlugin[] },
+) {
   return betterAuth({
     appName: 'RTC Doctor',
     secret: options.secret,
     baseURL: options.baseURL,
     // Without a configured address, a request is trusted when it comes from the very site it was sent to.
     trustedOrigins: (request) => (options.baseURL || !request ? [] : ownOrigins(request)),
-    database: drizzleAdapter(db, { provider: 'pg', schema: { user: users, session: sessions, account: authAccounts, verification: verifications } }),
-    emailAndPassword: { enabled: true, minPasswordLength: MIN_PASSWORD_LENGTH, maxPasswordLength: MAX_PASSWORD_LENGTH, autoSignIn: true },
+    database: drizzleAdapter(db, {
+      provider: 'pg',
+      schema: { user: users, session: sessions, account: authAccounts, verification: verifications },
+    }),
+    emailAndPassword: {
+      enabled: true,
+      minPasswordLength: MIN_PASSWORD_LENGTH,
+      maxPasswordLength: MAX_PASSWORD_LENGTH,
+      autoSignIn: true,
+    },
     user: {
       additionalFields: {
         role: { type: 'string', required: false, defaultValue: 'owner', input: false },
@@ -60,8 +72,14 @@ export function createAuth(db: Database, store: Store, options: { secret: string
 export type Auth = ReturnType<typeof createAuth>;
 
 /** better-auth's own log lines, with any error or object it attaches reduced to its kind. */
-export function logAuthMessage(level: 'info' | 'warn' | 'error' | 'debug', message: string, ...details: unknown[]): void {
-  const summary = details.map((detail) => (detail instanceof Error ? describeFailure(detail) : typeof detail)).join(', ');
+export function logAuthMessage(
+  level: 'info' | 'warn' | 'error' | 'debug',
+  message: string,
+  ...details: unknown[]
+): void {
+  const summary = details
+    .map((detail) => (detail instanceof Error ? describeFailure(detail) : typeof detail))
+    .join(', ');
   const line = `better-auth ${level}: ${message.slice(0, 200)}${summary ? ` [${summary}]` : ''}`;
   if (level === 'error') console.error(line);
   else if (level === 'warn') console.warn(line);
@@ -90,6 +108,7 @@ export async function viewerFrom(auth: Auth, headers: Headers): Promise<Viewer> 
   if (!session) return null;
   const user = session.user as typeof session.user & { role?: string; customerAccountId?: string | null };
   if (user.role === 'staff') return { userId: user.id, email: user.email, role: 'staff', accountId: null };
-  if (user.role === 'owner' && user.customerAccountId) return { userId: user.id, email: user.email, role: 'owner', accountId: user.customerAccountId };
+  if (user.role === 'owner' && user.customerAccountId)
+    return { userId: user.id, email: user.email, role: 'owner', accountId: user.customerAccountId };
   return null;
 }

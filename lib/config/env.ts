@@ -50,13 +50,17 @@ const wholeNumber = (name: string, unit: string, min: number, max: number, fallb
     .default(fallback);
 
 const environmentSchema = z.object({
-  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'DATABASE_URL must be a postgres:// or postgresql:// URL' }).optional(),
+  DATABASE_URL: z
+    .url({ protocol: /^postgres(ql)?$/, error: 'DATABASE_URL must be a postgres:// or postgresql:// URL' })
+    .optional(),
   RTC_DOCTOR_DATA_DIR: z.string().min(1).default('./data'),
   BETTER_AUTH_SECRET: z.string().optional(),
   /** The public address of the portal, e.g. https://rtc-doctor.example.com; inferred from requests when unset. */
   BETTER_AUTH_URL: z.url({ error: 'BETTER_AUTH_URL must be a URL' }).optional(),
   /** "off" only for benchmarks, which must measure the work and not the limiter. */
-  RTC_DOCTOR_RATE_LIMITS: z.enum(['on', 'off'], { error: 'RTC_DOCTOR_RATE_LIMITS must be "on" or "off"' }).default('on'),
+  RTC_DOCTOR_RATE_LIMITS: z
+    .enum(['on', 'off'], { error: 'RTC_DOCTOR_RATE_LIMITS must be "on" or "off"' })
+    .default('on'),
   /** A collaboration session idle longer than this is gone, and the next creator starts a new one. */
   RTC_DOCTOR_SESSION_IDLE_SECONDS: z.coerce
     .number({ error: 'RTC_DOCTOR_SESSION_IDLE_SECONDS must be a number of seconds' })
@@ -71,15 +75,45 @@ const environmentSchema = z.object({
     .max(300, 'RTC_DOCTOR_SESSION_HEARTBEAT_SECONDS must be at most 300')
     .default(DEFAULT_SESSION_HEARTBEAT_SECONDS),
   /** What all stored collaboration sessions together may take; a create that finds no room, even after evicting expired sessions, gets 507. */
-  RTC_DOCTOR_SESSION_STORAGE_BYTES: wholeNumber('RTC_DOCTOR_SESSION_STORAGE_BYTES', 'bytes', 1024, 2 ** 50, DEFAULT_SESSION_STORAGE_BYTES),
+  RTC_DOCTOR_SESSION_STORAGE_BYTES: wholeNumber(
+    'RTC_DOCTOR_SESSION_STORAGE_BYTES',
+    'bytes',
+    1024,
+    2 ** 50,
+    DEFAULT_SESSION_STORAGE_BYTES,
+  ),
   /** Sessions one client may create (that store something) per hour; more get 429. */
-  RTC_DOCTOR_SESSION_CREATES_PER_HOUR: wholeNumber('RTC_DOCTOR_SESSION_CREATES_PER_HOUR', 'sessions', 1, 1_000_000, DEFAULT_SESSION_CREATES_PER_HOUR),
+  RTC_DOCTOR_SESSION_CREATES_PER_HOUR: wholeNumber(
+    'RTC_DOCTOR_SESSION_CREATES_PER_HOUR',
+    'sessions',
+    1,
+    1_000_000,
+    DEFAULT_SESSION_CREATES_PER_HOUR,
+  ),
   /** Session event streams one client may hold open in one server process; more get 503. */
-  RTC_DOCTOR_SESSION_STREAMS_PER_CLIENT: wholeNumber('RTC_DOCTOR_SESSION_STREAMS_PER_CLIENT', 'streams', 1, 1_000_000, DEFAULT_SESSION_STREAMS_PER_CLIENT),
+  RTC_DOCTOR_SESSION_STREAMS_PER_CLIENT: wholeNumber(
+    'RTC_DOCTOR_SESSION_STREAMS_PER_CLIENT',
+    'streams',
+    1,
+    1_000_000,
+    DEFAULT_SESSION_STREAMS_PER_CLIENT,
+  ),
   /** Session event streams one server process holds open, all clients together; more get 503. */
-  RTC_DOCTOR_SESSION_STREAMS_PER_PROCESS: wholeNumber('RTC_DOCTOR_SESSION_STREAMS_PER_PROCESS', 'streams', 1, 1_000_000, DEFAULT_SESSION_STREAMS_PER_PROCESS),
+  RTC_DOCTOR_SESSION_STREAMS_PER_PROCESS: wholeNumber(
+    'RTC_DOCTOR_SESSION_STREAMS_PER_PROCESS',
+    'streams',
+    1,
+    1_000_000,
+    DEFAULT_SESSION_STREAMS_PER_PROCESS,
+  ),
   /** The longest a session event stream stays open; then it sends `retry:` and ends, and the client reconnects. */
-  RTC_DOCTOR_SESSION_STREAM_SECONDS: wholeNumber('RTC_DOCTOR_SESSION_STREAM_SECONDS', 'seconds', 1, 24 * 3600, DEFAULT_SESSION_STREAM_SECONDS),
+  RTC_DOCTOR_SESSION_STREAM_SECONDS: wholeNumber(
+    'RTC_DOCTOR_SESSION_STREAM_SECONDS',
+    'seconds',
+    1,
+    24 * 3600,
+    DEFAULT_SESSION_STREAM_SECONDS,
+  ),
   RTC_DOCTOR_ALGORITHMS: algorithmSet,
   RTC_DOCTOR_TRUSTED_PROXIES: trustedProxies,
 });
@@ -105,7 +139,9 @@ export function readEnvironment(source: Record<string, string | undefined> = pro
     RTC_DOCTOR_TRUSTED_PROXIES: source.RTC_DOCTOR_TRUSTED_PROXIES || undefined,
   });
   if (!result.success) {
-    throw new Error(`Invalid environment: ${result.error.issues.map((issue) => (issue.message.startsWith(String(issue.path[0])) ? issue.message : `${issue.path.join('.')}: ${issue.message}`)).join('; ')}`);
+    throw new Error(
+      `Invalid environment: ${result.error.issues.map((issue) => (issue.message.startsWith(String(issue.path[0])) ? issue.message : `${issue.path.join('.')}: ${issue.message}`)).join('; ')}`,
+    );
   }
   return result.data;
 }

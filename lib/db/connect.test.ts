@@ -13,8 +13,12 @@ describeOnBackends(
       const throwaway = await createThrowawayDatabase(process.env.TEST_DATABASE_URL!);
       try {
         const opened = await Promise.all(Array.from({ length: 4 }, () => openDatabase({ url: throwaway.url })));
-        const { rows } = await opened[0]!.pool!.query<{ count: string }>('SELECT count(*) FROM drizzle.__drizzle_migrations');
-        const { rows: tables } = await opened[3]!.pool!.query("SELECT 1 FROM information_schema.tables WHERE table_name = 'collaboration_sessions'");
+        const { rows } = await opened[0]!.pool!.query<{ count: string }>(
+          'SELECT count(*) FROM drizzle.__drizzle_migrations',
+        );
+        const { rows: tables } = await opened[3]!.pool!.query(
+          "SELECT 1 FROM information_schema.tables WHERE table_name = 'collaboration_sessions'",
+        );
         await Promise.all(opened.map((database) => database.close()));
         expect(Number(rows[0]!.count)).toBeGreaterThanOrEqual(4);
         expect(tables).toHaveLength(1);
@@ -26,7 +30,7 @@ describeOnBackends(
   'postgres',
 );
 
-describe('the embedded database\'s directory', () => {
+describe("the embedded database's directory", () => {
   let base: string;
   let umask: number;
   const mode = (file: string) => statSync(file).mode & 0o777;
@@ -67,6 +71,8 @@ describe('the embedded database\'s directory', () => {
     // A directory is made private with chmod; /proc/self cannot be changed by anyone, root included.
     expect(() => ensurePrivateDirectory('/proc/self', (message) => warnings.push(message))).not.toThrow();
     expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toMatch(/^Warning: \/proc\/self has mode 555 and could not be made private to this user \(700\): .*Run: chmod 700 \/proc\/self$/);
+    expect(warnings[0]).toMatch(
+      /^Warning: \/proc\/self has mode 555 and could not be made private to this user \(700\): .*Run: chmod 700 \/proc\/self$/,
+    );
   });
 });

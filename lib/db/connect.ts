@@ -40,14 +40,19 @@ export const PRIVATE_FILE_MODE = 0o600;
  * nobody else on the machine can read or change what is in it. When it cannot (another user owns the
  * directory), it says so on stderr and carries on.
  */
-export function ensurePrivateDirectory(dir: string, warn: (message: string) => void = (message) => console.error(message)): void {
+export function ensurePrivateDirectory(
+  dir: string,
+  warn: (message: string) => void = (message) => console.error(message),
+): void {
   mkdirSync(dir, { recursive: true, mode: PRIVATE_DIRECTORY_MODE });
   const mode = statSync(dir).mode & 0o777;
   if (mode === PRIVATE_DIRECTORY_MODE) return;
   try {
     chmodSync(dir, PRIVATE_DIRECTORY_MODE);
   } catch (error) {
-    warn(`Warning: ${dir} has mode ${mode.toString(8)} and could not be made private to this user (700): ${error instanceof Error ? error.message : String(error)}. Run: chmod 700 ${dir}`);
+    warn(
+      `Warning: ${dir} has mode ${mode.toString(8)} and could not be made private to this user (700): ${error instanceof Error ? error.message : String(error)}. Run: chmod 700 ${dir}`,
+    );
   }
 }
 

@@ -3,10 +3,21 @@ import { readEnvironment } from '@/lib/config/env';
 import { ensurePrivateDirectory, openDatabase, type OpenDatabase } from './connect';
 import { Store } from './store';
 
-export { KeyConflictError, Store, type Account, type Actor, type AuditEvent, type NewKey, type Role, type StoredKey } from './store';
+export {
+  KeyConflictError,
+  Store,
+  type Account,
+  type Actor,
+  type AuditEvent,
+  type NewKey,
+  type Role,
+  type StoredKey,
+} from './store';
 
 // One database per server process, kept across hot reloads in development.
-const holder = globalThis as typeof globalThis & { rtcDoctorDatabase?: Promise<{ opened: OpenDatabase; store: Store }> };
+const holder = globalThis as typeof globalThis & {
+  rtcDoctorDatabase?: Promise<{ opened: OpenDatabase; store: Store }>;
+};
 
 /** The process's database: PostgreSQL when DATABASE_URL is set, otherwise the embedded database under RTC_DOCTOR_DATA_DIR. */
 export function getDatabase(): Promise<OpenDatabase> {
@@ -31,7 +42,6 @@ function openOnce(): Promise<{ opened: OpenDatabase; store: Store }> {
   })();
   return holder.rtcDoctorDatabase;
 }
-
 
 /** Closes the process's database (scripts that finish; the server keeps it open). */
 export async function closeDatabase(): Promise<void> {

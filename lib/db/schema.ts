@@ -1,5 +1,18 @@
 import { sql } from 'drizzle-orm';
-import { bigint, bigserial, boolean, check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, varchar } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  bigserial,
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  varchar,
+} from 'drizzle-orm/pg-core';
 
 /**
  * The longest value, in characters, of each stored text that people type: sign-up refuses a longer one
@@ -17,7 +30,8 @@ export const FIELD_LIMITS = {
 } as const;
 
 /** CHECK (char_length(column) <= limit); a NULL passes, as a CHECK does. */
-const maxLength = (name: string, column: Parameters<typeof sql>[1], limit: number) => check(name, sql`char_length(${column}) <= ${sql.raw(String(limit))}`);
+const maxLength = (name: string, column: Parameters<typeof sql>[1], limit: number) =>
+  check(name, sql`char_length(${column}) <= ${sql.raw(String(limit))}`);
 
 /** A customer account: the owner of an API key, which the editor is loaded with, and of a JWK set. */
 export const accounts = pgTable(
@@ -47,7 +61,10 @@ export const publicKeys = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
   },
-  (table) => [uniqueIndex('public_keys_account_kid').on(table.accountId, table.kid), uniqueIndex('public_keys_account_thumbprint').on(table.accountId, table.thumbprint)],
+  (table) => [
+    uniqueIndex('public_keys_account_kid').on(table.accountId, table.kid),
+    uniqueIndex('public_keys_account_thumbprint').on(table.accountId, table.thumbprint),
+  ],
 );
 
 /** Who changed which key, when, and in which role: shown to owners and staff. */
@@ -97,7 +114,9 @@ export const collaborationSessions = pgTable(
     lastActiveAt: timestamp('last_active_at', { withTimezone: true }).notNull().defaultNow(),
     sizeBytes: integer('size_bytes')
       .notNull()
-      .generatedAlwaysAs(sql`octet_length("document_id") + octet_length("key_hint") + coalesce(octet_length("content"), 0) + ${sql.raw(String(SESSION_ROW_OVERHEAD_BYTES))}`),
+      .generatedAlwaysAs(
+        sql`octet_length("document_id") + octet_length("key_hint") + coalesce(octet_length("content"), 0) + ${sql.raw(String(SESSION_ROW_OVERHEAD_BYTES))}`,
+      ),
   },
   (table) => [index('collaboration_sessions_last_active').on(table.lastActiveAt)],
 );
@@ -186,4 +205,15 @@ export const verifications = pgTable('verifications', {
   updatedAt: updatedAt(),
 });
 
-export const schema = { accounts, publicKeys, auditEvents, rateLimits, collaborationSessions, collaborationSessionStorage, users, sessions, authAccounts, verifications };
+export const schema = {
+  accounts,
+  publicKeys,
+  auditEvents,
+  rateLimits,
+  collaborationSessions,
+  collaborationSessionStorage,
+  users,
+  sessions,
+  authAccounts,
+  verifications,
+};

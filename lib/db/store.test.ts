@@ -7,7 +7,13 @@ const owner = { id: 'user-owner', role: 'owner' as const };
 const staff = { id: 'user-staff', role: 'staff' as const };
 
 function key(kid: string, thumbprint = `thumb-${kid}`): NewKey {
-  return { kid, kty: 'EC', alg: 'ES256', jwk: { kty: 'EC', crv: 'P-256', x: `x-${kid}`, y: `y-${kid}`, kid }, thumbprint };
+  return {
+    kid,
+    kty: 'EC',
+    alg: 'ES256',
+    jwk: { kty: 'EC', crv: 'P-256', x: `x-${kid}`, y: `y-${kid}`, kid },
+    thumbprint,
+  };
 }
 
 describeOnBackends('storage', (backend) => {
@@ -54,8 +60,12 @@ describeOnBackends('storage', (backend) => {
   it('adds a batch all or nothing when a kid or key is already there', async () => {
     const account = await store.createAccount({ name: 'Atomic' });
     await store.addKeys(account.id, [key('a')], owner);
-    await expect(store.addKeys(account.id, [key('new'), key('a', 'other-thumb')], owner)).rejects.toBeInstanceOf(KeyConflictError);
-    await expect(store.addKeys(account.id, [key('c', 'thumb-a')], owner)).rejects.toMatchObject({ conflict: 'thumbprint' });
+    await expect(store.addKeys(account.id, [key('new'), key('a', 'other-thumb')], owner)).rejects.toBeInstanceOf(
+      KeyConflictError,
+    );
+    await expect(store.addKeys(account.id, [key('c', 'thumb-a')], owner)).rejects.toMatchObject({
+      conflict: 'thumbprint',
+    });
     expect((await store.listKeys(account.id)).map((item) => item.kid)).toEqual(['a']);
     expect((await store.listAudit(account.id)).length).toBe(1);
   });

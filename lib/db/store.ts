@@ -97,7 +97,11 @@ export class Store {
   }
 
   async listKeys(accountId: string): Promise<StoredKey[]> {
-    return this.db.select().from(publicKeys).where(eq(publicKeys.accountId, accountId)).orderBy(publicKeys.createdAt, publicKeys.kid);
+    return this.db
+      .select()
+      .from(publicKeys)
+      .where(eq(publicKeys.accountId, accountId))
+      .orderBy(publicKeys.createdAt, publicKeys.kid);
   }
 
   async addKeys(accountId: string, keys: readonly NewKey[], actor: Actor): Promise<StoredKey[]> {
@@ -106,18 +110,38 @@ export class Store {
       const added = await this.db.transaction(async (tx) => {
         const stored = await tx
           .insert(publicKeys)
-          .values(keys.map((key) => ({ id: randomId(), accountId, kid: key.kid, kty: key.kty, alg: key.alg ?? null, jwk: key.jwk, thumbprint: key.thumbprint })))
+          .values(
+            keys.map((key) => ({
+              id: randomId(),
+              accountId,
+              kid: key.kid,
+              kty: key.kty,
+              alg: key.alg ?? null,
+              jwk: key.jwk,
+              thumbprint: key.thumbprint,
+            })),
+          )
           .returning();
-        await tx.insert(auditEvents).values(
-          stored.map((key) => ({ accountId, actorId: actor.id, actorRole: actor.role, action: 'key.added', keyKid: key.kid, keyThumbprint: key.thumbprint })),
-        );
+        await tx
+          .insert(auditEvents)
+          .values(
+            stored.map((key) => ({
+              accountId,
+              actorId: actor.id,
+              actorRole: actor.role,
+              action: 'key.added',
+              keyKid: key.kid,
+              keyThumbprint: key.thumbprint,
+            })),
+          );
         return stored;
       });
       this.keysChanged(accountId);
       return added;
     } catch (error) {
       const constraint = uniqueViolation(error);
-      if (constraint !== undefined) throw new KeyConflictError(constraint.includes('thumbprint') ? 'thumbprint' : 'kid');
+      if (constraint !== undefined)
+        throw new KeyConflictError(constraint.includes('thumbprint') ? 'thumbprint' : 'kid');
       throw error;
     }
   }
@@ -129,7 +153,16 @@ export class Store {
         .where(and(eq(publicKeys.accountId, accountId), eq(publicKeys.id, keyId)))
         .returning();
       if (!deleted) return false;
-      await tx.insert(auditEvents).values({ accountId, actorId: actor.id, actorRole: actor.role, action: 'key.deleted', keyKid: deleted.kid, keyThumbprint: deleted.thumbprint });
+      await tx
+        .insert(auditEvents)
+        .values({
+          accountId,
+          actorId: actor.id,
+          actorRole: actor.role,
+          action: 'key.deleted',
+          keyKid: deleted.kid,
+          keyThumbprint: deleted.thumbprint,
+        });
       return true;
     });
     if (deleted) this.keysChanged(accountId);
@@ -145,6 +178,11 @@ export class Store {
   }
 
   async listAudit(accountId: string, limit = 100): Promise<AuditEvent[]> {
-    return this.db.select().from(auditEvents).where(eq(auditEvents.accountId, accountId)).orderBy(desc(auditEvents.at), desc(auditEvents.id)).limit(limit);
+    return this.db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.accountId, accountId))
+      .orderBy(desc(auditEvents.at), desc(auditEvents.id))
+      .limit(limit);
   }
 }

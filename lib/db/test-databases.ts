@@ -14,7 +14,6 @@ export interface TestBackend {
   open(): Promise<OpenDatabase & { dispose(): Promise<void> }>;
 }
 
-
 export function testBackends(): TestBackend[] {
   const url = process.env.TEST_DATABASE_URL;
   return [
@@ -55,7 +54,9 @@ export function describeOnBackends(
 ): void {
   for (const backend of testBackends()) {
     if (only && backend.name !== only) continue;
-    const name = backend.skipReason ? `${title} on ${backend.name} (${backend.skipReason})` : `${title} on ${backend.name}`;
+    const name = backend.skipReason
+      ? `${title} on ${backend.name} (${backend.skipReason})`
+      : `${title} on ${backend.name}`;
     describe.skipIf(Boolean(backend.skipReason))(name, () => body(backend));
   }
 }

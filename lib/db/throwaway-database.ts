@@ -16,7 +16,10 @@ async function runOnServer(serverUrl: string, statement: string): Promise<void> 
   }
 }
 
-export async function createThrowawayDatabase(serverUrl: string, prefix = 'rtc_doctor_test'): Promise<ThrowawayDatabase> {
+export async function createThrowawayDatabase(
+  serverUrl: string,
+  prefix = 'rtc_doctor_test',
+): Promise<ThrowawayDatabase> {
   const name = `${prefix}_${process.pid}_${crypto.randomUUID().slice(0, 8)}`;
   await runOnServer(serverUrl, `CREATE DATABASE "${name}"`);
   const url = new URL(serverUrl);

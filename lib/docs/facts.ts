@@ -3,7 +3,15 @@
  * (lib/algorithms, lib/jwt/lifetime), so that a page can never drift from what RTC Doctor checks.
  * Plain data: components/docs renders it and the docs tests read it.
  */
-import { ALGORITHMS, ALGORITHM_NAMES, RECOMMENDED_ALGORITHM, SERVICE_ALGORITHMS, listAlgorithms, type AlgorithmEntry, type AlgorithmName } from '@/lib/algorithms';
+import {
+  ALGORITHMS,
+  ALGORITHM_NAMES,
+  RECOMMENDED_ALGORITHM,
+  SERVICE_ALGORITHMS,
+  listAlgorithms,
+  type AlgorithmEntry,
+  type AlgorithmName,
+} from '@/lib/algorithms';
 import type { ErrorEntry } from '@/lib/errors/catalog';
 import { WARNING_CATALOG } from '@/lib/errors/warnings';
 import { describeDuration } from '@/lib/jwt/duration';
@@ -73,8 +81,15 @@ export function lifetimeRows(): LifetimeRow[] {
   const recommended = recommendedLifetimeText();
   const long = longLifetimeText();
   return [
-    { lifetime: `Under ${recommended}`, finding: WARNING_CATALOG.TOKEN_SHORT_LIFETIME.title, warning: 'TOKEN_SHORT_LIFETIME' },
-    { lifetime: `${recommended} to ${long}`, finding: `No warning: covers a working day without lasting for days (${recommended} recommended)` },
+    {
+      lifetime: `Under ${recommended}`,
+      finding: WARNING_CATALOG.TOKEN_SHORT_LIFETIME.title,
+      warning: 'TOKEN_SHORT_LIFETIME',
+    },
+    {
+      lifetime: `${recommended} to ${long}`,
+      finding: `No warning: covers a working day without lasting for days (${recommended} recommended)`,
+    },
     { lifetime: `Over ${long}`, finding: WARNING_CATALOG.TOKEN_LONG_LIFETIME.title, warning: 'TOKEN_LONG_LIFETIME' },
   ];
 }
@@ -82,7 +97,10 @@ export function lifetimeRows(): LifetimeRow[] {
 /** How an error page labels its headline message: the service's own words, or RTC Doctor's finding. */
 export function messageLabel(shownBy: ErrorEntry['shownBy']): { heading: string; note: string } {
   return shownBy === 'service'
-    ? { heading: 'What the editor shows', note: 'The words the editor shows, exactly as the service’s troubleshooting page lists them.' }
+    ? {
+        heading: 'What the editor shows',
+        note: 'The words the editor shows, exactly as the service’s troubleshooting page lists them.',
+      }
     : {
         heading: 'RTC Doctor’s finding',
         note: 'These are RTC Doctor’s words. The service’s own wording for this problem is not published, so the editor may say something else: go by the cause below rather than searching for this text.',

@@ -2,7 +2,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import matter from 'gray-matter';
 import { z } from 'zod';
-import { CATEGORY_TITLES, ERROR_CATALOG, errorDocsPath, errorSlug, errorsByCategory, type ErrorCode } from '@/lib/errors';
+import {
+  CATEGORY_TITLES,
+  ERROR_CATALOG,
+  errorDocsPath,
+  errorSlug,
+  errorsByCategory,
+  type ErrorCode,
+} from '@/lib/errors';
 import { extractHeadings, type Heading } from './headings';
 
 export type DocKind = 'guide' | 'error-index' | 'error';
@@ -99,7 +106,8 @@ const errorIndexPage: DocPage = {
   kind: 'error-index',
   href: '/docs/errors',
   title: 'Error reference',
-  description: 'Every message the collaboration service and RTC Doctor report, grouped by what went wrong, with the page that explains each.',
+  description:
+    'Every message the collaboration service and RTC Doctor report, grouped by what went wrong, with the page that explains each.',
   section: ERRORS_SECTION,
   slug: '',
   body: '',

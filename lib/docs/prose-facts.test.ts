@@ -20,7 +20,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import matter from 'gray-matter';
 import { describe, expect, it } from 'vitest';
-import { algorithmRows, lifetimeRows, messageLabel, recommendedLifetimeText, serviceAlgorithmsText } from '@/lib/docs/facts';
+import {
+  algorithmRows,
+  lifetimeRows,
+  messageLabel,
+  recommendedLifetimeText,
+  serviceAlgorithmsText,
+} from '@/lib/docs/facts';
 import { ALGORITHM_NAMES, RECOMMENDED_ALGORITHM, SERVICE_ALGORITHMS } from '@/lib/algorithms';
 import { ERROR_CODES, ERROR_CATALOG } from '@/lib/errors';
 import { WARNING_CATALOG, WARNING_CODES } from '@/lib/errors/warnings';
@@ -59,7 +65,9 @@ function mdxUnits(body: string, where: string, firstLine = 1): Unit[] {
     else if (/^\s*\|/.test(line)) {
       if (!/^\s*\|[\s|:-]+\|\s*$/.test(line)) units.push({ where: at, kind: 'row', text: line });
     } else if (/^#{1,6}\s/.test(line)) units.push({ where: at, kind: 'heading', text: line });
-    else for (const sentence of sentences(line.replace(/^\s*([-*+]|\d+\.)\s+/, ''))) units.push({ where: at, kind: 'prose', text: sentence });
+    else
+      for (const sentence of sentences(line.replace(/^\s*([-*+]|\d+\.)\s+/, '')))
+        units.push({ where: at, kind: 'prose', text: sentence });
   });
   return units;
 }
@@ -72,7 +80,11 @@ function mdxFiles(): { file: string; body: string; firstLine: number }[] {
       .map((name) => {
         const raw = fs.readFileSync(path.join(CONTENT_DIR, dir, name), 'utf8');
         const body = matter(raw).content;
-        return { file: `content/${dir}/${name}`, body, firstLine: raw.split('\n').length - body.split('\n').length + 1 };
+        return {
+          file: `content/${dir}/${name}`,
+          body,
+          firstLine: raw.split('\n').length - body.split('\n').length + 1,
+        };
       }),
   );
 }
@@ -100,13 +112,25 @@ function catalogUnits(): Unit[] {
 /** What the generated tables render, row by row. */
 function generatedUnits(): Unit[] {
   return [
-    ...algorithmRows().map((row) => ({ where: `AlgorithmTable ${row.name}`, kind: 'row' as const, text: `${row.name} ${row.description} ${row.key} ${row.verdict}` })),
-    ...lifetimeRows().map((row) => ({ where: `LifetimeTable ${row.lifetime}`, kind: 'row' as const, text: `${row.lifetime} ${row.finding}` })),
+    ...algorithmRows().map((row) => ({
+      where: `AlgorithmTable ${row.name}`,
+      kind: 'row' as const,
+      text: `${row.name} ${row.description} ${row.key} ${row.verdict}`,
+    })),
+    ...lifetimeRows().map((row) => ({
+      where: `LifetimeTable ${row.lifetime}`,
+      kind: 'row' as const,
+      text: `${row.lifetime} ${row.finding}`,
+    })),
   ];
 }
 
 function allUnits(): Unit[] {
-  return [...mdxFiles().flatMap(({ file, body, firstLine }) => mdxUnits(body, file, firstLine)), ...catalogUnits(), ...generatedUnits()];
+  return [
+    ...mdxFiles().flatMap(({ file, body, firstLine }) => mdxUnits(body, file, firstLine)),
+    ...catalogUnits(),
+    ...generatedUnits(),
+  ];
 }
 
 // ---------------------------------------------------------------- algorithm rules
@@ -121,7 +145,8 @@ const WIDENED_OR_REFUSED =
 
 /** Never acceptable, not even by widening. */
 const NEVER = /\b(HS(256|384|512)|EdDSA|Ed25519|Ed448|ES256K|secp256k1)\b|`none`|"none"/;
-const APPROVAL = /\b(recommend(s|ed)?|prefer(s|red)?|switch(es)? to|move to|use|choose|pick|generate|accept(s|ed)?|supported|works?)\b/i;
+const APPROVAL =
+  /\b(recommend(s|ed)?|prefer(s|red)?|switch(es)? to|move to|use|choose|pick|generate|accept(s|ed)?|supported|works?)\b/i;
 const NEGATION = /\b(not|never|no|nor|neither|refuse[sd]?|unsupported|instead of|stop)\b|n['’]t\b/i;
 
 function algorithmProblems(units: readonly Unit[]): string[] {
@@ -129,13 +154,17 @@ function algorithmProblems(units: readonly Unit[]): string[] {
   for (const unit of units) {
     const named = SERVICE_ALGORITHMS.filter((name) => new RegExp(`\\b${name}\\b`).test(unit.text));
     if (WIDENABLE.test(unit.text) && !WIDENED_OR_REFUSED.test(unit.text)) {
-      problems.push(`${unit.where}: names an algorithm or key the service does not accept without saying it is refused or needs widening: ${unit.text}`);
+      problems.push(
+        `${unit.where}: names an algorithm or key the service does not accept without saying it is refused or needs widening: ${unit.text}`,
+      );
     }
     if (NEVER.test(unit.text) && APPROVAL.test(unit.text) && !NEGATION.test(unit.text)) {
       problems.push(`${unit.where}: names an algorithm that is never accepted as if it were usable: ${unit.text}`);
     }
     if (named.length >= 3 && named.length < SERVICE_ALGORITHMS.length) {
-      problems.push(`${unit.where}: lists part of the accepted algorithms (${named.join(', ')}); name all of ${SERVICE_ALGORITHMS.join(', ')}: ${unit.text}`);
+      problems.push(
+        `${unit.where}: lists part of the accepted algorithms (${named.join(', ')}); name all of ${SERVICE_ALGORITHMS.join(', ')}: ${unit.text}`,
+      );
     }
   }
   return problems;
@@ -143,7 +172,22 @@ function algorithmProblems(units: readonly Unit[]): string[] {
 
 // ---------------------------------------------------------------- lifetime rules
 
-const WORD_NUMBERS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, twelve: 12, fifteen: 15, twenty: 20, thirty: 30 };
+const WORD_NUMBERS: Record<string, number> = {
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  twelve: 12,
+  fifteen: 15,
+  twenty: 20,
+  thirty: 30,
+};
 const UNIT_SECONDS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86400, w: 604800 };
 const DURATION =
   /\b(\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|a few|a couple of|several)[\s-]*(seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\b/gi;
@@ -173,19 +217,24 @@ function lifetimeProblems(units: readonly Unit[]): string[] {
     for (const [, amount, unitName] of unit.text.matchAll(DURATION)) {
       const seconds = durationSeconds(amount!, unitName!);
       if (/^(h|d|w)/i.test(unitName!) && !allowedLong.includes(seconds)) {
-        say(`states ${amount} ${unitName}, which is neither the recommended lifetime (${RECOMMENDED_LIFETIME_SECONDS} s) nor the long-lifetime bound (${LONG_LIFETIME_SECONDS} s)`);
+        say(
+          `states ${amount} ${unitName}, which is neither the recommended lifetime (${RECOMMENDED_LIFETIME_SECONDS} s) nor the long-lifetime bound (${LONG_LIFETIME_SECONDS} s)`,
+        );
       }
       if (/^mi/i.test(unitName!) && LIFETIME_CONTEXT.test(unit.text) && !DISCONNECTS.test(unit.text)) {
         say(`gives a lifetime in minutes without saying it disconnects users`);
       }
     }
     for (const [, amount, unitName] of unit.text.matchAll(CODE_DURATION)) {
-      if (durationSeconds(amount!, unitName!) !== RECOMMENDED_LIFETIME_SECONDS) say(`signs with a lifetime of ${amount}${unitName}, not the recommended one`);
+      if (durationSeconds(amount!, unitName!) !== RECOMMENDED_LIFETIME_SECONDS)
+        say(`signs with a lifetime of ${amount}${unitName}, not the recommended one`);
     }
     for (const [, hours] of unit.text.matchAll(HOURS_PRODUCT)) {
-      if (Number(hours) * 3600 !== RECOMMENDED_LIFETIME_SECONDS) say(`computes a lifetime of ${hours} hours, not the recommended one`);
+      if (Number(hours) * 3600 !== RECOMMENDED_LIFETIME_SECONDS)
+        say(`computes a lifetime of ${hours} hours, not the recommended one`);
     }
-    if (REFRESH.test(unit.text) && !NOT_MID_SESSION.test(unit.text)) say('says the editor refreshes or asks for a new token during a session');
+    if (REFRESH.test(unit.text) && !NOT_MID_SESSION.test(unit.text))
+      say('says the editor refreshes or asks for a new token during a session');
   }
   return problems;
 }
@@ -220,7 +269,9 @@ describe('docs and catalog prose about algorithms', () => {
     const registry = fs.readFileSync(path.join(process.cwd(), 'mdx-components.tsx'), 'utf8');
     for (const { file, body: page } of mdxFiles()) {
       for (const [, name] of page.replace(/```[\s\S]*?```/g, '').matchAll(/^<([A-Z]\w*)/gm)) {
-        expect(registry, `${file} uses <${name} />, which mdx-components.tsx must register`).toMatch(new RegExp(`\\b${name}\\b[,\\s}]`));
+        expect(registry, `${file} uses <${name} />, which mdx-components.tsx must register`).toMatch(
+          new RegExp(`\\b${name}\\b[,\\s}]`),
+        );
       }
     }
   });
@@ -248,7 +299,9 @@ describe('docs and catalog prose about token lifetimes', () => {
     expect(short!.warning).toBe('TOKEN_SHORT_LIFETIME');
     expect(fine!.warning).toBeUndefined();
     expect(long!.warning).toBe('TOKEN_LONG_LIFETIME');
-    expect(fine!.lifetime).toBe(`${RECOMMENDED_LIFETIME_SECONDS / 3600} hours to ${LONG_LIFETIME_SECONDS / 3600} hours`);
+    expect(fine!.lifetime).toBe(
+      `${RECOMMENDED_LIFETIME_SECONDS / 3600} hours to ${LONG_LIFETIME_SECONDS / 3600} hours`,
+    );
   });
 });
 
@@ -257,18 +310,26 @@ describe('links into the docs', () => {
     const anchors = new Map<string, Set<string>>();
     for (const page of listDocPages()) {
       const ids = new Set(extractHeadings(page.body).map((heading) => heading.id));
-      if (page.kind === 'error') for (const id of ['what-you-see', 'why-it-happens', 'how-to-fix-it', 'related-errors']) ids.add(id);
+      if (page.kind === 'error')
+        for (const id of ['what-you-see', 'why-it-happens', 'how-to-fix-it', 'related-errors']) ids.add(id);
       anchors.set(page.href, ids);
     }
     const links = [
-      ...mdxFiles().flatMap(({ file, body }) => [...body.matchAll(/\]\((\/docs[^)#\s]*)#([^)\s]+)\)/g)].map(([, href, id]) => ({ from: file, href: href!, id: id! }))),
+      ...mdxFiles().flatMap(({ file, body }) =>
+        [...body.matchAll(/\]\((\/docs[^)#\s]*)#([^)\s]+)\)/g)].map(([, href, id]) => ({
+          from: file,
+          href: href!,
+          id: id!,
+        })),
+      ),
       ...WARNING_CODES.map((code) => {
         const [href, id = ''] = WARNING_CATALOG[code].docs.split('#');
         return { from: `warnings ${code}`, href: href!, id };
       }).filter((link) => link.id),
     ];
     expect(links.length).toBeGreaterThan(5);
-    for (const link of links) expect(anchors.get(link.href)?.has(link.id), `${link.from} → ${link.href}#${link.id}`).toBe(true);
+    for (const link of links)
+      expect(anchors.get(link.href)?.has(link.id), `${link.from} → ${link.href}#${link.id}`).toBe(true);
   });
 });
 
@@ -281,7 +342,8 @@ describe('error pages say whose words the message is', () => {
 });
 
 describe('the rules catch the advice the docs used to give', () => {
-  const old = (text: string): Unit[] => sentences(text).map((sentence) => ({ where: 'old', kind: 'prose', text: sentence }));
+  const old = (text: string): Unit[] =>
+    sentences(text).map((sentence) => ({ where: 'old', kind: 'prose', text: sentence }));
 
   it.each([
     'Use one of the accepted algorithms: RS256, RS384, RS512, PS256, PS384, PS512, ES256, ES384 or ES512.',
@@ -312,7 +374,7 @@ describe('the rules catch the advice the docs used to give', () => {
 
   it('lets the corrected wording through', () => {
     const fixed = old(
-      'The editor keeps the token it got when it connected and does not ask for a new one when it expires. RTC Doctor recommends 8 hours and warns above 24 hours. The service\'s examples use 10 minutes, which disconnects users after 10 minutes of editing. ES256 is refused unless a deployment widens the set with RTC_DOCTOR_ALGORITHMS.',
+      "The editor keeps the token it got when it connected and does not ask for a new one when it expires. RTC Doctor recommends 8 hours and warns above 24 hours. The service's examples use 10 minutes, which disconnects users after 10 minutes of editing. ES256 is refused unless a deployment widens the set with RTC_DOCTOR_ALGORITHMS.",
     );
     expect([...algorithmProblems(fixed), ...lifetimeProblems(fixed)]).toEqual([]);
   });

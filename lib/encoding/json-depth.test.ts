@@ -19,6 +19,8 @@ describe('jsonNestingDepth', () => {
 
   it('refuses past the limit and accepts at it', () => {
     expect(excessiveNesting('['.repeat(MAX_JSON_DEPTH) + ']'.repeat(MAX_JSON_DEPTH))).toBeUndefined();
-    expect(excessiveNesting('['.repeat(MAX_JSON_DEPTH + 1) + ']'.repeat(MAX_JSON_DEPTH + 1))).toMatch(/more than 64 levels/);
+    expect(excessiveNesting('['.repeat(MAX_JSON_DEPTH + 1) + ']'.repeat(MAX_JSON_DEPTH + 1))).toMatch(
+      /more than 64 levels/,
+    );
   });
 });

@@ -13,7 +13,8 @@ export function jsonNestingDepth(text: string, limit = MAX_JSON_DEPTH): number {
   for (let index = 0; index < text.length; index++) {
     const character = text.charCodeAt(index);
     if (inString) {
-      if (character === 0x5c) index++; // a backslash escapes the next character
+      if (character === 0x5c)
+        index++; // a backslash escapes the next character
       else if (character === 0x22) inString = false;
     } else if (character === 0x22) inString = true;
     else if (character === 0x5b || character === 0x7b) {
@@ -27,5 +28,7 @@ export function jsonNestingDepth(text: string, limit = MAX_JSON_DEPTH): number {
 
 /** Why `text` is refused for nesting, or undefined when it is within the limit. */
 export function excessiveNesting(text: string): string | undefined {
-  return jsonNestingDepth(text) > MAX_JSON_DEPTH ? `it nests arrays or objects more than ${MAX_JSON_DEPTH} levels deep` : undefined;
+  return jsonNestingDepth(text) > MAX_JSON_DEPTH
+    ? `it nests arrays or objects more than ${MAX_JSON_DEPTH} levels deep`
+    : undefined;
 }

@@ -7,12 +7,27 @@ import { SERVICE_MESSAGES } from './service-messages.fixture';
 
 // The codes ../shared/contract.md defines; the catalog must hold every one of them.
 const CONTRACT_CODES = [
-  'TOKEN_NOT_ENOUGH_PARTS', 'TOKEN_TOO_MANY_PARTS', 'TOKEN_PART_NOT_BASE64', 'TOKEN_PART_NOT_JSON', 'TOKEN_HEADER_NO_ALG',
-  'TOKEN_UNSUPPORTED_ALG', 'TOKEN_MISSING_CLAIMS', 'TOKEN_INVALID_CLAIM', 'TOKEN_EXPIRED', 'TOKEN_ISSUED_IN_FUTURE',
-  'TOKEN_NOT_YET_VALID', 'JWKS_UNAVAILABLE', 'TOKEN_SIGNATURE_INVALID',
-  'KEY_MALFORMED', 'KEY_IS_PRIVATE', 'KEY_SYMMETRIC', 'KEY_TOO_WEAK', 'KEY_UNSUPPORTED_TYPE', 'KEY_DUPLICATE_KID', 'KEY_ALG_MISMATCH',
+  'TOKEN_NOT_ENOUGH_PARTS',
+  'TOKEN_TOO_MANY_PARTS',
+  'TOKEN_PART_NOT_BASE64',
+  'TOKEN_PART_NOT_JSON',
+  'TOKEN_HEADER_NO_ALG',
+  'TOKEN_UNSUPPORTED_ALG',
+  'TOKEN_MISSING_CLAIMS',
+  'TOKEN_INVALID_CLAIM',
+  'TOKEN_EXPIRED',
+  'TOKEN_ISSUED_IN_FUTURE',
+  'TOKEN_NOT_YET_VALID',
+  'JWKS_UNAVAILABLE',
+  'TOKEN_SIGNATURE_INVALID',
+  'KEY_MALFORMED',
+  'KEY_IS_PRIVATE',
+  'KEY_SYMMETRIC',
+  'KEY_TOO_WEAK',
+  'KEY_UNSUPPORTED_TYPE',
+  'KEY_DUPLICATE_KID',
+  'KEY_ALG_MISMATCH',
 ];
-
 
 describe('error catalog', () => {
   it('holds every code of the contract', () => {
@@ -57,7 +72,9 @@ describe('error catalog', () => {
   });
 
   it('never gives two codes the same message, title or alias', () => {
-    const phrases = allErrors().flatMap((entry) => [entry.message, entry.title, ...entry.aliases].map((text) => text.toLowerCase()));
+    const phrases = allErrors().flatMap((entry) =>
+      [entry.message, entry.title, ...entry.aliases].map((text) => text.toLowerCase()),
+    );
     expect(new Set(phrases).size).toBe(phrases.length);
   });
 

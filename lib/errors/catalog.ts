@@ -1,10 +1,29 @@
 export const ERROR_CODES = [
-  'TOKEN_NOT_ENOUGH_PARTS','TOKEN_TOO_MANY_PARTS','TOKEN_PART_NOT_BASE64','TOKEN_PART_NOT_JSON','TOKEN_HEADER_NO_ALG','TOKEN_UNSUPPORTED_ALG','TOKEN_MISSING_CLAIMS','TOKEN_INVALID_CLAIM','TOKEN_EXPIRED','TOKEN_ISSUED_IN_FUTURE','TOKEN_NOT_YET_VALID','JWKS_UNAVAILABLE','TOKEN_SIGNATURE_INVALID',
-  'KEY_MALFORMED','KEY_IS_PRIVATE','KEY_SYMMETRIC','KEY_TOO_WEAK','KEY_UNSUPPORTED_TYPE','KEY_DUPLICATE_KID','KEY_ALG_MISMATCH',
+  'TOKEN_NOT_ENOUGH_PARTS',
+  'TOKEN_TOO_MANY_PARTS',
+  'TOKEN_PART_NOT_BASE64',
+  'TOKEN_PART_NOT_JSON',
+  'TOKEN_HEADER_NO_ALG',
+  'TOKEN_UNSUPPORTED_ALG',
+  'TOKEN_MISSING_CLAIMS',
+  'TOKEN_INVALID_CLAIM',
+  'TOKEN_EXPIRED',
+  'TOKEN_ISSUED_IN_FUTURE',
+  'TOKEN_NOT_YET_VALID',
+  'JWKS_UNAVAILABLE',
+  'TOKEN_SIGNATURE_INVALID',
+  'KEY_MALFORMED',
+  'KEY_IS_PRIVATE',
+  'KEY_SYMMETRIC',
+  'KEY_TOO_WEAK',
+  'KEY_UNSUPPORTED_TYPE',
+  'KEY_DUPLICATE_KID',
+  'KEY_ALG_MISMATCH',
   'SECURE_CONTEXT_REQUIRED',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
-export type ErrorCategory = 'token-structure' | 'token-claims' | 'token-time' | 'token-keys' | 'public-keys' | 'environment';
+export type ErrorCategory =
+  'token-structure' | 'token-claims' | 'token-time' | 'token-keys' | 'public-keys' | 'environment';
 export interface ErrorEntry {
   readonly code: ErrorCode;
   /** Short title for headings and lists, e.g. "Token has expired". */
@@ -219,10 +238,7 @@ export const ERROR_CATALOG: { readonly [C in ErrorCode]: ErrorEntry & { readonly
     title: 'Token issued in the future',
     message: 'JWT was issued in the future',
     shownBy: 'service',
-    aliases: [
-      '"iat" claim timestamp check failed (it should be in the past)',
-      'The token is not yet valid (iat)',
-    ],
+    aliases: ['"iat" claim timestamp check failed (it should be in the past)', 'The token is not yet valid (iat)'],
     category: 'token-time',
     cause:
       'The optional "iat" claim says when the token was made, and here it is later than the current time by more than the clock tolerance (30 seconds by default). A token cannot have been issued in the future, so this almost always means the clock of the signing machine runs fast, or "iat" was written in milliseconds instead of seconds.',

@@ -15,7 +15,6 @@ export const CATEGORY_TITLES: Record<ErrorCategory, string> = {
   environment: 'Browser environment',
 };
 
-
 export function isErrorCode(value: string): value is ErrorCode {
   return (ERROR_CODES as readonly string[]).includes(value);
 }

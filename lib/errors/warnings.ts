@@ -41,13 +41,15 @@ export const WARNING_CATALOG: { readonly [C in WarningCode]: WarningEntry & { re
   TOKEN_UNEXPECTED_HEADER: {
     code: 'TOKEN_UNEXPECTED_HEADER',
     title: 'The header has unusual fields',
-    explanation: 'A signed identity token needs only alg, and usually typ and kid. Other header fields are unusual and some verifiers reject them.',
+    explanation:
+      'A signed identity token needs only alg, and usually typ and kid. Other header fields are unusual and some verifiers reject them.',
     docs: '/docs/jwt-identity-tokens#anatomy-of-a-token',
   },
   TOKEN_NO_IAT: {
     code: 'TOKEN_NO_IAT',
     title: 'The token has no issue time',
-    explanation: 'Without an iat claim nobody can tell how old the token is, which makes clock problems and cached tokens harder to spot. Add iat when signing.',
+    explanation:
+      'Without an iat claim nobody can tell how old the token is, which makes clock problems and cached tokens harder to spot. Add iat when signing.',
     docs: '/docs/jwt-identity-tokens#claims',
   },
   TOKEN_SHORT_LIFETIME: {

@@ -19,7 +19,12 @@ function lazyBody(total: number) {
 }
 
 function post(body: BodyInit | null, headers: Record<string, string> = {}): Request {
-  return new Request('http://portal.test/api/auth/sign-up/email', { method: 'POST', body, headers: { 'content-type': 'application/json', ...headers }, duplex: 'half' } as RequestInit);
+  return new Request('http://portal.test/api/auth/sign-up/email', {
+    method: 'POST',
+    body,
+    headers: { 'content-type': 'application/json', ...headers },
+    duplex: 'half',
+  } as RequestInit);
 }
 
 describe('withBodyLimit', () => {
@@ -31,7 +36,10 @@ describe('withBodyLimit', () => {
       return new Response('handled');
     });
     expect(response.status).toBe(413);
-    expect((await response.json()).error).toEqual({ code: 'PAYLOAD_TOO_LARGE', message: 'The request body is larger than 8 KiB.' });
+    expect((await response.json()).error).toEqual({
+      code: 'PAYLOAD_TOO_LARGE',
+      message: 'The request body is larger than 8 KiB.',
+    });
     expect(called).toBe(false);
     expect(counter.pulled).toBeLessThanOrEqual(CHUNK);
   });
@@ -53,15 +61,31 @@ describe('withBodyLimit', () => {
     const bytes = new Uint8Array([0x7b, 0xff, 0x00, 0xc3, 0x7d]);
     let seen: { method: string; url: string; type: string | null; length: string | null; body: Uint8Array } | undefined;
     const response = await withBodyLimit(post(bytes), LIMIT, async (request) => {
-      seen = { method: request.method, url: request.url, type: request.headers.get('content-type'), length: request.headers.get('content-length'), body: new Uint8Array(await request.arrayBuffer()) };
+      seen = {
+        method: request.method,
+        url: request.url,
+        type: request.headers.get('content-type'),
+        length: request.headers.get('content-length'),
+        body: new Uint8Array(await request.arrayBuffer()),
+      };
       return new Response('handled');
     });
     expect(await response.text()).toBe('handled');
-    expect(seen).toEqual({ method: 'POST', url: 'http://portal.test/api/auth/sign-up/email', type: 'application/json', length: '5', body: bytes });
+    expect(seen).toEqual({
+      method: 'POST',
+      url: 'http://portal.test/api/auth/sign-up/email',
+      type: 'application/json',
+      length: '5',
+      body: bytes,
+    });
   });
 
   it('lets a body of exactly the limit through, and a request without a body', async () => {
-    const exact = await withBodyLimit(post('a'.repeat(LIMIT)), LIMIT, async (request) => new Response(String((await request.text()).length)));
+    const exact = await withBodyLimit(
+      post('a'.repeat(LIMIT)),
+      LIMIT,
+      async (request) => new Response(String((await request.text()).length)),
+    );
     expect(await exact.text()).toBe(String(LIMIT));
     const empty = await withBodyLimit(post(null), LIMIT, async (request) => new Response(`[${await request.text()}]`));
     expect(await empty.text()).toBe('[]');

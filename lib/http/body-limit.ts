@@ -12,7 +12,11 @@ export const AUTH_BODY_LIMIT = 8 * 1024;
  * body is refused with 413 by its declared Content-Length before anything is read, or as soon as the stream
  * passes the limit, and `handle` is not called. For handlers (a library's) that would read any size.
  */
-export async function withBodyLimit(request: Request, limit: number, handle: (request: Request) => Response | Promise<Response>): Promise<Response> {
+export async function withBodyLimit(
+  request: Request,
+  limit: number,
+  handle: (request: Request) => Response | Promise<Response>,
+): Promise<Response> {
   if (request.method === 'GET' || request.method === 'HEAD') return handle(request);
   const read = await readLimitedBytes(request, limit);
   if ('tooLarge' in read) return payloadTooLarge(limit);
@@ -20,5 +24,12 @@ export async function withBodyLimit(request: Request, limit: number, handle: (re
   // The body is no longer streamed: its length is known, and it is sent whole.
   headers.delete('transfer-encoding');
   headers.set('content-length', String(read.bytes.byteLength));
-  return handle(new Request(request.url, { method: request.method, headers, body: read.bytes.byteLength ? read.bytes : null, signal: request.signal }));
+  return handle(
+    new Request(request.url, {
+      method: request.method,
+      headers,
+      body: read.bytes.byteLength ? read.bytes : null,
+      signal: request.signal,
+    }),
+  );
 }

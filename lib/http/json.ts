@@ -16,7 +16,10 @@ export type BodyResult<T> = { ok: true; value: T } | { ok: false; response: Resp
 export type LimitedRead<T> = T | { tooLarge: true };
 
 /** Reads at most `limit` bytes of a request body, refusing larger ones before reading (Content-Length) or while reading. */
-export async function readLimitedBytes(request: Request, limit: number): Promise<LimitedRead<{ bytes: Uint8Array<ArrayBuffer> }>> {
+export async function readLimitedBytes(
+  request: Request,
+  limit: number,
+): Promise<LimitedRead<{ bytes: Uint8Array<ArrayBuffer> }>> {
   const declared = Number(request.headers.get('content-length'));
   if (Number.isFinite(declared) && declared > limit) return { tooLarge: true };
   if (!request.body) return { bytes: new Uint8Array(0) };
@@ -63,7 +66,11 @@ function describeIssues(error: z.ZodError): string {
 }
 
 /** A JSON request body, size-limited and validated: 413 when too large, 400 naming what is wrong otherwise. */
-export async function readJsonBody<T extends z.ZodType>(request: Request, schema: T, limit: number): Promise<BodyResult<z.output<T>>> {
+export async function readJsonBody<T extends z.ZodType>(
+  request: Request,
+  schema: T,
+  limit: number,
+): Promise<BodyResult<z.output<T>>> {
   const read = await readLimitedText(request, limit);
   if ('tooLarge' in read) {
     return { ok: false, response: payloadTooLarge(limit) };
@@ -75,7 +82,14 @@ export async function readJsonBody<T extends z.ZodType>(request: Request, schema
     json = JSON.parse(read.text);
   } catch (cause) {
     // JSON.parse quotes the input around the error; the answer gives the position only.
-    return { ok: false, response: badRequest(read.text.trim() === '' ? 'The request body is empty; send a JSON object.' : `The request body is not valid JSON (${jsonFailure(cause)}).`) };
+    return {
+      ok: false,
+      response: badRequest(
+        read.text.trim() === ''
+          ? 'The request body is empty; send a JSON object.'
+          : `The request body is not valid JSON (${jsonFailure(cause)}).`,
+      ),
+    };
   }
   const parsed = schema.safeParse(json);
   if (!parsed.success) return { ok: false, response: badRequest(describeIssues(parsed.error)) };

@@ -1,7 +1,12 @@
 import { createHash } from 'node:crypto';
 import { isIP } from 'node:net';
 import ipaddr from 'ipaddr.js';
-import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import {
+  RateLimiterMemory,
+  RateLimiterPostgres,
+  RateLimiterRes,
+  type RateLimiterAbstract,
+} from 'rate-limiter-flexible';
 import type { Pool } from 'pg';
 import { z } from 'zod';
 import { AUTH_BODY_LIMIT, withBodyLimit } from './body-limit';
@@ -34,9 +39,7 @@ type Address = ipaddr.IPv4 | ipaddr.IPv6;
  * networks (X-Forwarded-For is walked from the right past them), or how many proxies stand in front of the server.
  */
 export type TrustedProxies =
-  | { kind: 'none' }
-  | { kind: 'hops'; hops: number }
-  | { kind: 'list'; ranges: readonly (readonly [Address, number])[] };
+  { kind: 'none' } | { kind: 'hops'; hops: number } | { kind: 'list'; ranges: readonly (readonly [Address, number])[] };
 
 export const NO_TRUSTED_PROXIES: TrustedProxies = { kind: 'none' };
 
@@ -102,7 +105,8 @@ export function parseTrustedProxies(text: string | undefined): { trust: TrustedP
   const hops = /^\s*hops\s*:\s*(.*?)\s*$/i.exec(text);
   if (hops) {
     const count = /^\d{1,2}$/.test(hops[1]!) ? Number(hops[1]) : NaN;
-    if (!(count >= 1 && count <= MAX_TRUSTED_HOPS)) return { error: `"${text.trim()}": the hop count must be a whole number from 1 to ${MAX_TRUSTED_HOPS}` };
+    if (!(count >= 1 && count <= MAX_TRUSTED_HOPS))
+      return { error: `"${text.trim()}": the hop count must be a whole number from 1 to ${MAX_TRUSTED_HOPS}` };
     return { trust: { kind: 'hops', hops: count } };
   }
   const entries = text
@@ -134,7 +138,10 @@ function forwardedNearestFirst(request: Request): string[] {
     .reverse();
 }
 
-function resolveClient(request: Request, trust: TrustedProxies): Address | typeof UNKNOWN_ADDRESS | typeof INVALID_ADDRESS {
+function resolveClient(
+  request: Request,
+  trust: TrustedProxies,
+): Address | typeof UNKNOWN_ADDRESS | typeof INVALID_ADDRESS {
   const peerText = request.headers.get(PEER_ADDRESS_HEADER);
   const peer = peerText === null ? UNKNOWN_ADDRESS : (parseStrict(peerText.trim()) ?? INVALID_ADDRESS);
   if (trust.kind === 'none') return peer;
@@ -225,7 +232,14 @@ const OVERALL_KEY = 'all-clients';
 const MAX_KEY_LENGTH = 64;
 
 function limiterOf(options: { keyPrefix: string; points: number; duration: number }, pool?: Pool): RateLimiterAbstract {
-  if (pool) return new RateLimiterPostgres({ ...options, storeClient: pool, storeType: 'pool', tableName: 'rate_limits', tableCreated: true });
+  if (pool)
+    return new RateLimiterPostgres({
+      ...options,
+      storeClient: pool,
+      storeType: 'pool',
+      tableName: 'rate_limits',
+      tableCreated: true,
+    });
   return new RateLimiterMemory(options);
 }
 
@@ -234,7 +248,10 @@ export function createRateLimiter(policy: RateLimitPolicy, pool?: Pool): RateLim
   const shared = policy.store === 'memory' ? undefined : pool;
   return {
     perClient: limiterOf({ keyPrefix, points, duration }, shared),
-    overall: policy.overall === false ? undefined : limiterOf({ keyPrefix: `${keyPrefix}-overall`, points: policy.overall ?? points * 20, duration }, shared),
+    overall:
+      policy.overall === false
+        ? undefined
+        : limiterOf({ keyPrefix: `${keyPrefix}-overall`, points: policy.overall ?? points * 20, duration }, shared),
   };
 }
 
@@ -248,7 +265,11 @@ export function boundedKey(key: string): string {
 }
 
 /** Counts one request; answers 429 with Retry-After when the client is over its limit. */
-export async function consumeRateLimit(limiter: RateLimiter, request: Request, trust: TrustedProxies = NO_TRUSTED_PROXIES): Promise<Response | undefined> {
+export async function consumeRateLimit(
+  limiter: RateLimiter,
+  request: Request,
+  trust: TrustedProxies = NO_TRUSTED_PROXIES,
+): Promise<Response | undefined> {
   const refused = await consume(limiter.perClient, clientKey(request, trust), 'Too many requests from this address');
   if (refused || !limiter.overall) return refused;
   return consume(limiter.overall, OVERALL_KEY, 'This service is answering too many requests just now');
@@ -256,7 +277,9 @@ export async function consumeRateLimit(limiter: RateLimiter, request: Request, t
 
 function tooMany(msBeforeNext: number, reason: string): Response {
   const retryAfter = Math.max(1, Math.ceil(msBeforeNext / 1000));
-  return errorResponse(429, 'RATE_LIMITED', `${reason}; try again in ${retryAfter} seconds.`, { 'Retry-After': String(retryAfter) });
+  return errorResponse(429, 'RATE_LIMITED', `${reason}; try again in ${retryAfter} seconds.`, {
+    'Retry-After': String(retryAfter),
+  });
 }
 
 async function consume(limiter: RateLimiterAbstract, key: string, reason: string): Promise<Response | undefined> {
@@ -306,7 +329,10 @@ export interface Lockout {
 export function createLockout(policy: LockoutPolicy, pool?: Pool): Lockout {
   return {
     policy,
-    attempts: limiterOf({ keyPrefix: `${policy.keyPrefix}-attempts`, points: policy.freeAttempts, duration: policy.memorySeconds }, pool),
+    attempts: limiterOf(
+      { keyPrefix: `${policy.keyPrefix}-attempts`, points: policy.freeAttempts, duration: policy.memorySeconds },
+      pool,
+    ),
     lock: limiterOf({ keyPrefix: `${policy.keyPrefix}-lock`, points: 1, duration: policy.maxLockoutSeconds }, pool),
   };
 }
@@ -314,7 +340,10 @@ export function createLockout(policy: LockoutPolicy, pool?: Pool): Lockout {
 /** The wait that the `attempt`th attempt in a row without a success starts: none for the first few, then doubling. */
 export function lockoutSeconds(policy: LockoutPolicy, attempt: number): number {
   if (attempt < policy.freeAttempts) return 0;
-  return Math.min(policy.maxLockoutSeconds, policy.firstLockoutSeconds * 2 ** Math.min(attempt - policy.freeAttempts, 30));
+  return Math.min(
+    policy.maxLockoutSeconds,
+    policy.firstLockoutSeconds * 2 ** Math.min(attempt - policy.freeAttempts, 30),
+  );
 }
 
 const LOCKED_REASON = 'Too many sign-in attempts for this account';
@@ -324,11 +353,16 @@ const LOCKED_REASON = 'Too many sign-in attempts for this account';
  * account's record, a refusal by a limit (429) is not counted, anything else counts against the account. Attempts are
  * counted before they run, so a burst of concurrent guesses cannot slip past the count together.
  */
-export async function withLockout(lockout: Lockout, account: string, attempt: () => Promise<Response>): Promise<Response> {
+export async function withLockout(
+  lockout: Lockout,
+  account: string,
+  attempt: () => Promise<Response>,
+): Promise<Response> {
   // Hashed: a key of bounded length, and no email addresses in the rate_limits table.
   const key = hashed(account);
   const locked = await lockout.lock.get(key);
-  if (locked && locked.consumedPoints > 0 && locked.msBeforeNext > 0) return tooMany(locked.msBeforeNext, LOCKED_REASON);
+  if (locked && locked.consumedPoints > 0 && locked.msBeforeNext > 0)
+    return tooMany(locked.msBeforeNext, LOCKED_REASON);
   const count = (await lockout.attempts.penalty(key, 1)).consumedPoints;
   const wait = lockoutSeconds(lockout.policy, count);
   if (wait > 0) {
@@ -387,7 +421,11 @@ export interface SignInLimits {
  * A sign-in, limited per client address and locked out per account (SIGN_IN_LOCKOUT) on top. The body is read first
  * (at most SIGN_IN_BODY_LIMIT, else 413) for the account it names; `signIn` gets a copy holding the same bytes.
  */
-export async function limitSignIn(request: Request, limits: SignInLimits, signIn: (request: Request) => Promise<Response>): Promise<Response> {
+export async function limitSignIn(
+  request: Request,
+  limits: SignInLimits,
+  signIn: (request: Request) => Promise<Response>,
+): Promise<Response> {
   const limited = await consumeRateLimit(limits.perAddress, request, limits.trust);
   if (limited) return limited;
   return withBodyLimit(request, SIGN_IN_BODY_LIMIT, async (buffered) => {

@@ -10,8 +10,11 @@ const SECRET_CONTENT = 'session-content-7f3a-that-must-not-be-logged';
 /** Every line written to the console while `run` runs. */
 async function consoleLines(run: () => Promise<unknown>): Promise<string> {
   const lines: string[] = [];
-  const capture = (...args: unknown[]) => lines.push(args.map((arg) => (arg instanceof Error ? `${arg.message} ${arg.stack}` : String(arg))).join(' '));
-  const spies = (['error', 'warn', 'log', 'info'] as const).map((method) => vi.spyOn(console, method).mockImplementation(capture));
+  const capture = (...args: unknown[]) =>
+    lines.push(args.map((arg) => (arg instanceof Error ? `${arg.message} ${arg.stack}` : String(arg))).join(' '));
+  const spies = (['error', 'warn', 'log', 'info'] as const).map((method) =>
+    vi.spyOn(console, method).mockImplementation(capture),
+  );
   try {
     await run();
   } finally {
@@ -57,7 +60,10 @@ describeOnBackends('a route whose query fails', (backend) => {
 
   it('sends a failed sign-in query to the guard instead of letting better-auth log it whole', async () => {
     const store = new Store(opened.db);
-    const auth = createAuth(opened.db, store, { secret: 'test-secret-that-is-long-enough-for-signing-0123456789', baseURL: 'http://localhost:3000' });
+    const auth = createAuth(opened.db, store, {
+      secret: 'test-secret-that-is-long-enough-for-signing-0123456789',
+      baseURL: 'http://localhost:3000',
+    });
     // Any query on users now fails, as it would with the database half-migrated or gone.
     await opened.db.execute(sql.raw('ALTER TABLE users RENAME TO users_moved_away'));
     const handler = guardRoute('POST /api/auth/[...all]', (request: Request) => auth.handler(request));

@@ -18,24 +18,38 @@ export function describeFailure(error: unknown): string {
 
 // Some libraries leave `name` as plain "Error" on their own classes (drizzle's DrizzleQueryError does).
 function errorName(error: Error): string {
-  return error.name === 'Error' && error.constructor.name && error.constructor.name !== 'Error' ? error.constructor.name : error.name;
+  return error.name === 'Error' && error.constructor.name && error.constructor.name !== 'Error'
+    ? error.constructor.name
+    : error.name;
 }
 
 /** Writes one line naming where it failed and what kind of failure it was; see {@link describeFailure}. */
-export function logFailure(where: string, error: unknown, log: (line: string) => void = (line) => console.error(line)): void {
+export function logFailure(
+  where: string,
+  error: unknown,
+  log: (line: string) => void = (line) => console.error(line),
+): void {
   log(`${where} failed: ${describeFailure(error)}`);
 }
 
 /** The one answer to a failure the portal did not foresee. */
 export function internalError(): Response {
-  return errorResponse(500, 'INTERNAL_ERROR', 'Something went wrong on our side and the request was not completed. Try again in a moment; if it keeps happening, tell us what you were doing.');
+  return errorResponse(
+    500,
+    'INTERNAL_ERROR',
+    'Something went wrong on our side and the request was not completed. Try again in a moment; if it keeps happening, tell us what you were doing.',
+  );
 }
 
 /**
  * Wraps a route handler so that an unforeseen failure answers the usual JSON error and logs one line
  * (see {@link logFailure}) instead of reaching Next.js, which would log the whole error, query and all.
  */
-export function guardRoute<Args extends unknown[]>(where: string, handler: (...args: Args) => Response | Promise<Response>, log?: (line: string) => void): (...args: Args) => Promise<Response> {
+export function guardRoute<Args extends unknown[]>(
+  where: string,
+  handler: (...args: Args) => Response | Promise<Response>,
+  log?: (line: string) => void,
+): (...args: Args) => Promise<Response> {
   return async (...args) => {
     try {
       return await handler(...args);

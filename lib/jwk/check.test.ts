@@ -3,7 +3,14 @@ import { generate as generateCertificate } from 'selfsigned';
 import { describe, expect, it } from 'vitest';
 import { SERVICE_ALGORITHMS, type AlgorithmName } from '@/lib/algorithms';
 import { ERROR_CATALOG } from '@/lib/errors';
-import { checkKeys, keyCheckReport, MAX_KEYS_PER_SET, storableKeys, strictKeyCheck, type KeyCheckResult } from './check';
+import {
+  checkKeys,
+  keyCheckReport,
+  MAX_KEYS_PER_SET,
+  storableKeys,
+  strictKeyCheck,
+  type KeyCheckResult,
+} from './check';
 import { readKeys } from './read';
 
 const rsa2048 = generateKeyPairSync('rsa', { modulusLength: 2048 });
@@ -17,14 +24,24 @@ const ed25519 = generateKeyPairSync('ed25519');
 /** The service's set widened with the EC algorithms, as a deployment or a check may choose. */
 const WIDENED = { algorithms: [...SERVICE_ALGORITHMS, 'ES256', 'ES384', 'ES512'] as AlgorithmName[] };
 
-const KEY_CODES = ['KEY_MALFORMED', 'KEY_IS_PRIVATE', 'KEY_SYMMETRIC', 'KEY_TOO_WEAK', 'KEY_UNSUPPORTED_TYPE', 'KEY_DUPLICATE_KID', 'KEY_ALG_MISMATCH'];
+const KEY_CODES = [
+  'KEY_MALFORMED',
+  'KEY_IS_PRIVATE',
+  'KEY_SYMMETRIC',
+  'KEY_TOO_WEAK',
+  'KEY_UNSUPPORTED_TYPE',
+  'KEY_DUPLICATE_KID',
+  'KEY_ALG_MISMATCH',
+];
 const PRIVATE_MEMBERS = ['d', 'p', 'q', 'dp', 'dq', 'qi', 'oth', 'k'];
 
 const jwkOf = (key: KeyObject) => key.export({ format: 'jwk' }) as Record<string, string>;
-const pemOf = (key: KeyObject, type: 'spki' | 'pkcs1' | 'pkcs8' = 'spki') => key.export({ format: 'pem', type } as never) as unknown as string;
+const pemOf = (key: KeyObject, type: 'spki' | 'pkcs1' | 'pkcs8' = 'spki') =>
+  key.export({ format: 'pem', type } as never) as unknown as string;
 
 function rfc7638(jwk: Record<string, string>): string {
-  const members = jwk.kty === 'RSA' ? ['e', 'kty', 'n'] : jwk.kty === 'EC' ? ['crv', 'kty', 'x', 'y'] : ['crv', 'kty', 'x'];
+  const members =
+    jwk.kty === 'RSA' ? ['e', 'kty', 'n'] : jwk.kty === 'EC' ? ['crv', 'kty', 'x', 'y'] : ['crv', 'kty', 'x'];
   const canonical = JSON.stringify(Object.fromEntries(members.map((member) => [member, jwk[member]])));
   return createHash('sha256').update(canonical).digest('base64url');
 }
@@ -36,7 +53,9 @@ function expectContractShape(result: KeyCheckResult): void {
   const report = keyCheckReport(result);
   expect(Object.keys(report).sort()).toEqual(['errors', 'keys', 'ok']);
   expect(typeof report.ok).toBe('boolean');
-  expect(report.ok).toBe(report.errors.length === 0 && report.keys.length > 0 && report.keys.every((key) => key.errors.length === 0));
+  expect(report.ok).toBe(
+    report.errors.length === 0 && report.keys.length > 0 && report.keys.every((key) => key.errors.length === 0),
+  );
   for (const error of report.errors) {
     expect(KEY_CODES).toContain(error.code);
     expect(error.docs).toBe(`/docs/errors/${error.code.toLowerCase().replaceAll('_', '-')}`);
@@ -71,21 +90,41 @@ async function check(input: string, options?: { algorithms?: readonly AlgorithmN
 describe('checkKeys: the accepted set', () => {
   it('accepts a JWK set of RSA keys with their size, alg and thumbprint', async () => {
     const other = generateKeyPairSync('rsa', { modulusLength: 3072 });
-    const set = { keys: [{ ...jwkOf(rsa2048.publicKey), kid: 'r' }, { ...jwkOf(other.publicKey), kid: 's', alg: 'PS384' }] };
+    const set = {
+      keys: [
+        { ...jwkOf(rsa2048.publicKey), kid: 'r' },
+        { ...jwkOf(other.publicKey), kid: 's', alg: 'PS384' },
+      ],
+    };
     const result = await check(JSON.stringify(set));
     expect(result.ok).toBe(true);
     expect(result.keys.map((key) => [key.kid, key.kty, key.alg, key.bits])).toEqual([
       ['r', 'RSA', 'RS256', 2048],
       ['s', 'RSA', 'PS384', 3072],
     ]);
-    expect(result.keys.map((key) => key.thumbprint)).toEqual([rfc7638(jwkOf(rsa2048.publicKey)), rfc7638(jwkOf(other.publicKey))]);
+    expect(result.keys.map((key) => key.thumbprint)).toEqual([
+      rfc7638(jwkOf(rsa2048.publicKey)),
+      rfc7638(jwkOf(other.publicKey)),
+    ]);
   });
 
   it('with the default set, EC keys on P-256, P-384 and P-521 are KEY_UNSUPPORTED_TYPE, with their curve and thumbprint', async () => {
-    const set = { keys: [{ ...jwkOf(rsa2048.publicKey), kid: 'r' }, { ...jwkOf(p256.publicKey), kid: 'e1' }, { ...jwkOf(p384.publicKey), kid: 'e2' }, { ...jwkOf(p521.publicKey), kid: 'e3', alg: 'ES512' }] };
+    const set = {
+      keys: [
+        { ...jwkOf(rsa2048.publicKey), kid: 'r' },
+        { ...jwkOf(p256.publicKey), kid: 'e1' },
+        { ...jwkOf(p384.publicKey), kid: 'e2' },
+        { ...jwkOf(p521.publicKey), kid: 'e3', alg: 'ES512' },
+      ],
+    };
     const result = await check(JSON.stringify(set));
     expect(result.ok).toBe(false);
-    expect(result.keys.map((key) => codes(key.errors))).toEqual([[], ['KEY_UNSUPPORTED_TYPE'], ['KEY_UNSUPPORTED_TYPE'], ['KEY_UNSUPPORTED_TYPE']]);
+    expect(result.keys.map((key) => codes(key.errors))).toEqual([
+      [],
+      ['KEY_UNSUPPORTED_TYPE'],
+      ['KEY_UNSUPPORTED_TYPE'],
+      ['KEY_UNSUPPORTED_TYPE'],
+    ]);
     expect(result.keys.map((key) => [key.kid, key.kty, key.bits ?? key.crv])).toEqual([
       ['r', 'RSA', 2048],
       ['e1', 'EC', 'P-256'],
@@ -99,7 +138,14 @@ describe('checkKeys: the accepted set', () => {
   });
 
   it('with ES256, ES384 and ES512 accepted, the same set is accepted with size, curve, alg and thumbprint', async () => {
-    const set = { keys: [{ ...jwkOf(rsa2048.publicKey), kid: 'r' }, { ...jwkOf(p256.publicKey), kid: 'e1' }, { ...jwkOf(p384.publicKey), kid: 'e2' }, { ...jwkOf(p521.publicKey), kid: 'e3', alg: 'ES512' }] };
+    const set = {
+      keys: [
+        { ...jwkOf(rsa2048.publicKey), kid: 'r' },
+        { ...jwkOf(p256.publicKey), kid: 'e1' },
+        { ...jwkOf(p384.publicKey), kid: 'e2' },
+        { ...jwkOf(p521.publicKey), kid: 'e3', alg: 'ES512' },
+      ],
+    };
     const result = await check(JSON.stringify(set), WIDENED);
     expect(result.ok).toBe(true);
     expect(result.keys.map((key) => [key.kid, key.kty, key.alg, key.bits ?? key.crv])).toEqual([
@@ -123,7 +169,10 @@ describe('checkKeys: forms', () => {
   it('reads SPKI and PKCS#1 PEM keys, several blocks at once', async () => {
     const result = await check(`${pemOf(rsa2048.publicKey, 'pkcs1')}\n${pemOf(p256.publicKey)}`, WIDENED);
     expect(result.ok).toBe(true);
-    expect(result.keys.map((key) => key.thumbprint)).toEqual([rfc7638(jwkOf(rsa2048.publicKey)), rfc7638(jwkOf(p256.publicKey))]);
+    expect(result.keys.map((key) => key.thumbprint)).toEqual([
+      rfc7638(jwkOf(rsa2048.publicKey)),
+      rfc7638(jwkOf(p256.publicKey)),
+    ]);
     const byDefault = await check(`${pemOf(rsa2048.publicKey, 'pkcs1')}\n${pemOf(p256.publicKey)}`);
     expect(byDefault.keys.map((key) => codes(key.errors))).toEqual([[], ['KEY_UNSUPPORTED_TYPE']]);
   });
@@ -143,7 +192,12 @@ describe('checkKeys: forms', () => {
     expect(key!.kid).toBe(key!.thumbprint);
     expect(codes(key!.warnings)).toEqual(['KEY_NO_KID']);
     // The stored form is the public key, not the certificate.
-    expect(storableKeys(result)[0]!.jwk).toEqual({ kty: 'RSA', n: certificateJwk.n, e: certificateJwk.e, kid: key!.thumbprint });
+    expect(storableKeys(result)[0]!.jwk).toEqual({
+      kty: 'RSA',
+      n: certificateJwk.n,
+      e: certificateJwk.e,
+      kid: key!.thumbprint,
+    });
   });
 
   it('a certificate for an EC key is KEY_UNSUPPORTED_TYPE by default and accepted with ES256', async () => {
@@ -187,7 +241,10 @@ describe('checkKeys: refusals', () => {
     expect(result.keys[0]!.publicJwk).toBeNull();
     expect(JSON.stringify(result)).not.toContain(privateJwk.d);
     // By default, the EC key is also of an unsupported type.
-    expect(codes((await check(JSON.stringify({ keys: [privateJwk] }))).keys[0]!.errors)).toEqual(['KEY_IS_PRIVATE', 'KEY_UNSUPPORTED_TYPE']);
+    expect(codes((await check(JSON.stringify({ keys: [privateJwk] }))).keys[0]!.errors)).toEqual([
+      'KEY_IS_PRIVATE',
+      'KEY_UNSUPPORTED_TYPE',
+    ]);
     for (const pem of [pemOf(rsa2048.privateKey, 'pkcs8'), pemOf(rsa2048.privateKey, 'pkcs1')]) {
       const fromPem = await check(pem);
       expect(fromPem.ok).toBe(false);
@@ -230,15 +287,36 @@ describe('checkKeys: refusals', () => {
   });
 
   it('flags every key that shares a kid', async () => {
-    const set = { keys: [{ ...jwkOf(p256.publicKey), kid: 'same' }, { ...jwkOf(p384.publicKey), kid: 'same' }, { ...jwkOf(p521.publicKey), kid: 'other' }] };
+    const set = {
+      keys: [
+        { ...jwkOf(p256.publicKey), kid: 'same' },
+        { ...jwkOf(p384.publicKey), kid: 'same' },
+        { ...jwkOf(p521.publicKey), kid: 'other' },
+      ],
+    };
     const result = await check(JSON.stringify(set), WIDENED);
     expect(result.keys.map((key) => codes(key.errors))).toEqual([['KEY_DUPLICATE_KID'], ['KEY_DUPLICATE_KID'], []]);
-    const rsaSet = { keys: [{ ...jwkOf(rsa2048.publicKey), kid: 'same' }, { ...jwkOf(rsa2048.publicKey), kid: 'same' }] };
-    expect((await check(JSON.stringify(rsaSet))).keys.map((key) => codes(key.errors))).toEqual([['KEY_DUPLICATE_KID'], ['KEY_DUPLICATE_KID']]);
+    const rsaSet = {
+      keys: [
+        { ...jwkOf(rsa2048.publicKey), kid: 'same' },
+        { ...jwkOf(rsa2048.publicKey), kid: 'same' },
+      ],
+    };
+    expect((await check(JSON.stringify(rsaSet))).keys.map((key) => codes(key.errors))).toEqual([
+      ['KEY_DUPLICATE_KID'],
+      ['KEY_DUPLICATE_KID'],
+    ]);
   });
 
   it('one refused key makes the whole check fail, while the good keys keep their facts', async () => {
-    const result = await check(JSON.stringify({ keys: [{ ...jwkOf(rsa2048.publicKey), kid: 'good' }, { kty: 'oct', k: 'c2VjcmV0' }] }));
+    const result = await check(
+      JSON.stringify({
+        keys: [
+          { ...jwkOf(rsa2048.publicKey), kid: 'good' },
+          { kty: 'oct', k: 'c2VjcmV0' },
+        ],
+      }),
+    );
     expect(result.ok).toBe(false);
     expect(result.keys[0]!.errors).toEqual([]);
     expect(result.keys[0]!.publicJwk).not.toBeNull();
@@ -278,31 +356,71 @@ describe('checkKeys: refusals', () => {
 
 describe('keyCheckReport and storableKeys', () => {
   it('the report is the contract §2 shape: every member of a key but its stored form', async () => {
-    const result = await check(JSON.stringify({ keys: [{ ...jwkOf(rsa2048.publicKey), kid: 'r' }, { ...jwkOf(p256.publicKey), kid: 'e' }] }), WIDENED);
+    const result = await check(
+      JSON.stringify({
+        keys: [
+          { ...jwkOf(rsa2048.publicKey), kid: 'r' },
+          { ...jwkOf(p256.publicKey), kid: 'e' },
+        ],
+      }),
+      WIDENED,
+    );
     const report = keyCheckReport(result);
     expect(report).toEqual({
       ok: true,
       errors: [],
       keys: [
-        { kid: 'r', kty: 'RSA', alg: 'RS256', bits: 2048, thumbprint: rfc7638(jwkOf(rsa2048.publicKey)), errors: [], warnings: [] },
-        { kid: 'e', kty: 'EC', alg: 'ES256', crv: 'P-256', thumbprint: rfc7638(jwkOf(p256.publicKey)), errors: [], warnings: [] },
+        {
+          kid: 'r',
+          kty: 'RSA',
+          alg: 'RS256',
+          bits: 2048,
+          thumbprint: rfc7638(jwkOf(rsa2048.publicKey)),
+          errors: [],
+          warnings: [],
+        },
+        {
+          kid: 'e',
+          kty: 'EC',
+          alg: 'ES256',
+          crv: 'P-256',
+          thumbprint: rfc7638(jwkOf(p256.publicKey)),
+          errors: [],
+          warnings: [],
+        },
       ],
     });
   });
 
   it('storableKeys gives the public JWK with its kid, and only an "alg" the key names itself, for a passing check only', async () => {
-    const result = await check(JSON.stringify({ keys: [jwkOf(rsa2048.publicKey), { ...jwkOf(p256.publicKey), kid: 'e', alg: 'ES256' }] }), WIDENED);
+    const result = await check(
+      JSON.stringify({ keys: [jwkOf(rsa2048.publicKey), { ...jwkOf(p256.publicKey), kid: 'e', alg: 'ES256' }] }),
+      WIDENED,
+    );
     const stored = storableKeys(result);
     const thumbprint = rfc7638(jwkOf(rsa2048.publicKey));
     expect(stored).toEqual([
       // No "alg" member: stored without one, so PS256 tokens verify with it as well as RS256 ones.
-      { kid: thumbprint, kty: 'RSA', alg: null, thumbprint, jwk: { kty: 'RSA', n: jwkOf(rsa2048.publicKey).n, e: jwkOf(rsa2048.publicKey).e, kid: thumbprint } },
+      {
+        kid: thumbprint,
+        kty: 'RSA',
+        alg: null,
+        thumbprint,
+        jwk: { kty: 'RSA', n: jwkOf(rsa2048.publicKey).n, e: jwkOf(rsa2048.publicKey).e, kid: thumbprint },
+      },
       {
         kid: 'e',
         kty: 'EC',
         alg: 'ES256',
         thumbprint: rfc7638(jwkOf(p256.publicKey)),
-        jwk: { kty: 'EC', crv: 'P-256', x: jwkOf(p256.publicKey).x, y: jwkOf(p256.publicKey).y, kid: 'e', alg: 'ES256' },
+        jwk: {
+          kty: 'EC',
+          crv: 'P-256',
+          x: jwkOf(p256.publicKey).x,
+          y: jwkOf(p256.publicKey).y,
+          kid: 'e',
+          alg: 'ES256',
+        },
       },
     ]);
     await expect(check(JSON.stringify({ keys: [jwkOf(p256.publicKey)] }))).resolves.toMatchObject({ ok: false });

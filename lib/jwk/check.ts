@@ -28,7 +28,11 @@ export interface KeyCheckResult {
 export function strictKeyCheck(reading: KeyReading): KeyCheckResult {
   const errors = [...reading.errors];
   if (reading.form === 'jwks' && reading.keys.length === 0 && errors.length === 0) {
-    errors.push({ code: 'KEY_MALFORMED', message: `${ERROR_CATALOG.KEY_MALFORMED.message}: the key set is empty`, docs: errorDocsPath('KEY_MALFORMED') });
+    errors.push({
+      code: 'KEY_MALFORMED',
+      message: `${ERROR_CATALOG.KEY_MALFORMED.message}: the key set is empty`,
+      docs: errorDocsPath('KEY_MALFORMED'),
+    });
   }
   const keys = reading.keys.map((key): CheckedKey => {
     const kid = key.kid ?? key.thumbprint;
@@ -62,7 +66,9 @@ export function keyCheckReport(result: KeyCheckResult) {
  * The keys of a result that passed (`ok`), in the form the store keeps. Only an "alg" the key itself names is
  * kept: the report's inferred one is for display, and storing it would restrict an RSA key to RS256 alone.
  */
-export function storableKeys(result: KeyCheckResult): { kid: string; kty: string; alg: string | null; jwk: Record<string, unknown>; thumbprint: string }[] {
+export function storableKeys(
+  result: KeyCheckResult,
+): { kid: string; kty: string; alg: string | null; jwk: Record<string, unknown>; thumbprint: string }[] {
   if (!result.ok) throw new Error('Only a key check without errors can be stored.');
   return result.keys.map((key) => ({
     kid: key.kid!,
@@ -72,4 +78,3 @@ export function storableKeys(result: KeyCheckResult): { kid: string; kty: string
     thumbprint: key.thumbprint!,
   }));
 }
-

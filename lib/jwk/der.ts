@@ -31,7 +31,7 @@ function element(der: Uint8Array, at: number, limit = der.length): Element | und
 
 function children(der: Uint8Array, parent: Element): Element[] | undefined {
   const found: Element[] = [];
-  for (let at = parent.content; at < parent.end; ) {
+  for (let at = parent.content; at < parent.end;) {
     const child = element(der, at, parent.end);
     if (!child) return undefined;
     found.push(child);
@@ -51,7 +51,8 @@ function oidText(der: Uint8Array, oid: Element): string {
   for (const byte of bytes) {
     value = value * 128 + (byte & 0x7f);
     if (!(byte & 0x80)) {
-      if (parts.length === 0) parts.push(Math.min(2, Math.floor(value / 40)), value - Math.min(2, Math.floor(value / 40)) * 40);
+      if (parts.length === 0)
+        parts.push(Math.min(2, Math.floor(value / 40)), value - Math.min(2, Math.floor(value / 40)) * 40);
       else parts.push(value);
       value = 0;
     }
@@ -106,7 +107,8 @@ export function readPublicKeyInfo(der: Uint8Array): PublicKeyInfo | undefined {
   const outer = element(der, 0);
   if (!outer || outer.tag !== SEQUENCE || outer.end !== der.length) return undefined;
   const [identifier, bits, ...rest] = children(der, outer) ?? [];
-  if (!identifier || !bits || bits.tag !== BIT_STRING || rest.length > 0 || bits.end - bits.content < 2) return undefined;
+  if (!identifier || !bits || bits.tag !== BIT_STRING || rest.length > 0 || bits.end - bits.content < 2)
+    return undefined;
   const algorithm = keyAlgorithm(der, identifier);
   return algorithm && { algorithm, key: der.subarray(bits.content + 1, bits.end) };
 }

@@ -39,16 +39,32 @@ interface PoolKey {
   wrongAlgs: string[];
 }
 
-function fromPair(name: string, pair: { publicKey: KeyObject; privateKey: KeyObject }, extra: Pick<PoolKey, 'rightAlg' | 'wrongAlgs' | 'pemReadable'>): PoolKey {
+function fromPair(
+  name: string,
+  pair: { publicKey: KeyObject; privateKey: KeyObject },
+  extra: Pick<PoolKey, 'rightAlg' | 'wrongAlgs' | 'pemReadable'>,
+): PoolKey {
   const publicJwk = pair.publicKey.export({ format: 'jwk' });
   const kty = publicJwk.kty as PoolKey['kty'];
   const pems = [
     { label: 'PUBLIC KEY', text: pair.publicKey.export({ format: 'pem', type: 'spki' }).toString(), isPrivate: false },
-    { label: 'PRIVATE KEY', text: pair.privateKey.export({ format: 'pem', type: 'pkcs8' }).toString(), isPrivate: true },
+    {
+      label: 'PRIVATE KEY',
+      text: pair.privateKey.export({ format: 'pem', type: 'pkcs8' }).toString(),
+      isPrivate: true,
+    },
   ];
   if (kty === 'RSA') {
-    pems.push({ label: 'RSA PUBLIC KEY', text: pair.publicKey.export({ format: 'pem', type: 'pkcs1' }).toString(), isPrivate: false });
-    pems.push({ label: 'RSA PRIVATE KEY', text: pair.privateKey.export({ format: 'pem', type: 'pkcs1' }).toString(), isPrivate: true });
+    pems.push({
+      label: 'RSA PUBLIC KEY',
+      text: pair.publicKey.export({ format: 'pem', type: 'pkcs1' }).toString(),
+      isPrivate: false,
+    });
+    pems.push({
+      label: 'RSA PRIVATE KEY',
+      text: pair.privateKey.export({ format: 'pem', type: 'pkcs1' }).toString(),
+      isPrivate: true,
+    });
   }
   return {
     name,
@@ -70,15 +86,35 @@ const p384 = makeKeys('ES384');
 const p521 = makeKeys('ES512');
 
 const POOL: PoolKey[] = [
-  fromPair('RSA 1024', generateKeyPairSync('rsa', { modulusLength: 1024 }), { rightAlg: 'RS256', wrongAlgs: RSA_WRONG, pemReadable: true }),
+  fromPair('RSA 1024', generateKeyPairSync('rsa', { modulusLength: 1024 }), {
+    rightAlg: 'RS256',
+    wrongAlgs: RSA_WRONG,
+    pemReadable: true,
+  }),
   fromPair('RSA 2048', rsa2048, { rightAlg: 'PS256', wrongAlgs: RSA_WRONG, pemReadable: true }),
-  fromPair('RSA 3072', generateKeyPairSync('rsa', { modulusLength: 3072 }), { rightAlg: 'RS512', wrongAlgs: RSA_WRONG, pemReadable: true }),
+  fromPair('RSA 3072', generateKeyPairSync('rsa', { modulusLength: 3072 }), {
+    rightAlg: 'RS512',
+    wrongAlgs: RSA_WRONG,
+    pemReadable: true,
+  }),
   fromPair('EC P-256', p256, { rightAlg: 'ES256', wrongAlgs: ['ES384', 'RS256', 'HS256'], pemReadable: true }),
   fromPair('EC P-384', p384, { rightAlg: 'ES384', wrongAlgs: ['ES256', 'PS384'], pemReadable: true }),
   fromPair('EC P-521', p521, { rightAlg: 'ES512', wrongAlgs: ['ES256', 'RS512'], pemReadable: true }),
-  fromPair('EC secp256k1', generateKeyPairSync('ec', { namedCurve: 'secp256k1' }), { rightAlg: 'ES256K', wrongAlgs: ['ES256', 'RS256'], pemReadable: 'public-only' }),
-  fromPair('OKP Ed25519', generateKeyPairSync('ed25519'), { rightAlg: 'EdDSA', wrongAlgs: ['ES256', 'RS256'], pemReadable: true }),
-  fromPair('OKP Ed448', generateKeyPairSync('ed448'), { rightAlg: 'EdDSA', wrongAlgs: ['ES512', 'RS256'], pemReadable: 'public-only' }),
+  fromPair('EC secp256k1', generateKeyPairSync('ec', { namedCurve: 'secp256k1' }), {
+    rightAlg: 'ES256K',
+    wrongAlgs: ['ES256', 'RS256'],
+    pemReadable: 'public-only',
+  }),
+  fromPair('OKP Ed25519', generateKeyPairSync('ed25519'), {
+    rightAlg: 'EdDSA',
+    wrongAlgs: ['ES256', 'RS256'],
+    pemReadable: true,
+  }),
+  fromPair('OKP Ed448', generateKeyPairSync('ed448'), {
+    rightAlg: 'EdDSA',
+    wrongAlgs: ['ES512', 'RS256'],
+    pemReadable: 'public-only',
+  }),
   {
     name: 'oct',
     kty: 'oct',
@@ -127,7 +163,13 @@ interface Case {
   accepted: AlgorithmName[];
 }
 
-const EXTRA_MEMBERS: Record<string, unknown>[] = [{ use: 'sig' }, { use: 'enc' }, { key_ops: ['verify'] }, { x5t: 'bm90LWEtcmVhbC10aHVtYnByaW50' }, { ext: true }];
+const EXTRA_MEMBERS: Record<string, unknown>[] = [
+  { use: 'sig' },
+  { use: 'enc' },
+  { key_ops: ['verify'] },
+  { x5t: 'bm90LWEtcmVhbC10aHVtYnByaW50' },
+  { ext: true },
+];
 
 const jwkEntryArb: fc.Arbitrary<JwkEntry> = fc.record({
   form: fc.constant('jwk' as const),
@@ -137,20 +179,39 @@ const jwkEntryArb: fc.Arbitrary<JwkEntry> = fc.record({
   kid: fc.constantFrom(null, 'a', 'b', 'c'),
   alg: fc.oneof(fc.constant('absent' as const), fc.constant('right' as const), fc.nat(3)),
   extras: fc.subarray(EXTRA_MEMBERS, { maxLength: 2 }),
-  bad: fc.oneof({ weight: 6, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: fc.constantFrom<BadMember>('kid-number', 'alg-number', 'use-null', 'drop-required') }),
+  bad: fc.oneof(
+    { weight: 6, arbitrary: fc.constant(null) },
+    { weight: 1, arbitrary: fc.constantFrom<BadMember>('kid-number', 'alg-number', 'use-null', 'drop-required') },
+  ),
 });
 
 const pemEntryArb: fc.Arbitrary<PemEntry> = fc
   .record({ pool: fc.nat(PEM_POOL.length - 1), pem: fc.nat(3) })
-  .map(({ pool, pem }) => ({ form: 'pem' as const, pool: POOL.indexOf(PEM_POOL[pool]!), pem: pem % PEM_POOL[pool]!.pems.length }));
+  .map(({ pool, pem }) => ({
+    form: 'pem' as const,
+    pool: POOL.indexOf(PEM_POOL[pool]!),
+    pem: pem % PEM_POOL[pool]!.pems.length,
+  }));
 
 /** Any non-empty subset of the table, in the table's order. */
 const acceptedArb: fc.Arbitrary<AlgorithmName[]> = fc.subarray(ALGORITHM_NAMES, { minLength: 1 });
 
 const caseArb: fc.Arbitrary<Case> = fc.oneof(
-  fc.record({ shape: fc.constant('jwks' as const), entries: fc.array(jwkEntryArb, { maxLength: 4 }), accepted: acceptedArb }),
-  fc.record({ shape: fc.constant('jwk' as const), entries: jwkEntryArb.map((entry) => [entry]), accepted: acceptedArb }),
-  fc.record({ shape: fc.constant('pem' as const), entries: fc.array(pemEntryArb, { minLength: 1, maxLength: 3 }), accepted: acceptedArb }),
+  fc.record({
+    shape: fc.constant('jwks' as const),
+    entries: fc.array(jwkEntryArb, { maxLength: 4 }),
+    accepted: acceptedArb,
+  }),
+  fc.record({
+    shape: fc.constant('jwk' as const),
+    entries: jwkEntryArb.map((entry) => [entry]),
+    accepted: acceptedArb,
+  }),
+  fc.record({
+    shape: fc.constant('pem' as const),
+    entries: fc.array(pemEntryArb, { minLength: 1, maxLength: 3 }),
+    accepted: acceptedArb,
+  }),
 );
 
 /** The JWK an entry stands for: the pool key in public or private form, with the entry's kid, alg and members. */
@@ -219,7 +280,8 @@ describe('(a) the upload check and the diagnosis reader report the same facts fo
         // Every strict error names the key it is about.
         strict.keys.forEach((key, index) => {
           for (const error of key.errors) {
-            if (error.code === 'KEY_DUPLICATE_KID') expect(error.message).toMatch(new RegExp(`keys (\\d+ and )*${index + 1}\\b`));
+            if (error.code === 'KEY_DUPLICATE_KID')
+              expect(error.message).toMatch(new RegExp(`keys (\\d+ and )*${index + 1}\\b`));
             else expect(error.message).toContain(entryName(testCase, index));
           }
         });
@@ -234,11 +296,16 @@ describe('(a) the upload check and the diagnosis reader report the same facts fo
           expect(lenient.warnings).toEqual([]);
           return;
         }
-        if (testCase.shape !== 'jwks') expect(strict.keys.every((key) => errorCodes(key).includes('KEY_MALFORMED'))).toBe(false);
+        if (testCase.shape !== 'jwks')
+          expect(strict.keys.every((key) => errorCodes(key).includes('KEY_MALFORMED'))).toBe(false);
 
         // Which keys are tried.
-        const tried = strict.keys.map((key) => key.thumbprint !== null && key.errors.every((error) => TRIED_DESPITE.has(error.code)));
-        expect(lenient.keys.map((key) => key.index)).toEqual(tried.flatMap((isTried, index) => (isTried ? [index] : [])));
+        const tried = strict.keys.map(
+          (key) => key.thumbprint !== null && key.errors.every((error) => TRIED_DESPITE.has(error.code)),
+        );
+        expect(lenient.keys.map((key) => key.index)).toEqual(
+          tried.flatMap((isTried, index) => (isTried ? [index] : [])),
+        );
 
         // The tried keys carry the strict check's facts.
         for (const entry of lenient.keys) {
@@ -247,17 +314,24 @@ describe('(a) the upload check and the diagnosis reader report the same facts fo
           expect(entry.kty).toBe(key.kty);
           expect(entry.kid).toBe(rawKid(testCase.entries[entry.index]!));
           expect(key.kid).toBe(entry.kid ?? key.thumbprint);
-          for (const member of ['d', 'p', 'q', 'dp', 'dq', 'qi', 'oth', 'k']) expect(entry.jwk).not.toHaveProperty(member);
+          for (const member of ['d', 'p', 'q', 'dp', 'dq', 'qi', 'oth', 'k'])
+            expect(entry.jwk).not.toHaveProperty(member);
         }
 
         // Every strict error, in order, as the lenient warning its policy gives.
         const expected: { code: string; message: string }[] = [];
         strict.keys.forEach((key, index) => {
           for (const error of key.errors) {
-            const code = error.code === 'KEY_IS_PRIVATE' ? 'JWKS_PRIVATE_KEY' : tried[index] ? 'JWKS_KEY_REFUSED_ON_UPLOAD' : 'JWKS_KEY_SKIPPED';
+            const code =
+              error.code === 'KEY_IS_PRIVATE'
+                ? 'JWKS_PRIVATE_KEY'
+                : tried[index]
+                  ? 'JWKS_KEY_REFUSED_ON_UPLOAD'
+                  : 'JWKS_KEY_SKIPPED';
             expected.push({ code, message: error.message });
           }
-          if (!tried[index] && key.errors.every((error) => error.code === 'KEY_IS_PRIVATE')) expected.push({ code: 'JWKS_KEY_SKIPPED', message: `${entryName(testCase, index)} was not used` });
+          if (!tried[index] && key.errors.every((error) => error.code === 'KEY_IS_PRIVATE'))
+            expected.push({ code: 'JWKS_KEY_SKIPPED', message: `${entryName(testCase, index)} was not used` });
         });
         expect(lenient.warnings.map((warning) => warning.code)).toEqual(expected.map((warning) => warning.code));
         lenient.warnings.forEach((warning, position) => expect(warning.message).toContain(expected[position]!.message));
@@ -294,13 +368,15 @@ function expectedCodes(testCase: Case, index: number): Set<string> {
     if (entry.bad === 'drop-required') codes.add('KEY_MALFORMED');
     else {
       typeChecks();
-      if (usable.length > 0 && typeof jwk.alg === 'string' && !usable.includes(jwk.alg as AlgorithmName)) codes.add('KEY_ALG_MISMATCH');
+      if (usable.length > 0 && typeof jwk.alg === 'string' && !usable.includes(jwk.alg as AlgorithmName))
+        codes.add('KEY_ALG_MISMATCH');
     }
   }
   const kid = rawKid(entry);
   const sharesKid = testCase.entries.some(
     // A key refused for its "alg" or "use" member still has its kid; only a non-string kid is no kid.
-    (other, otherIndex) => otherIndex !== index && other.form === 'jwk' && other.bad !== 'kid-number' && rawKid(other) === kid,
+    (other, otherIndex) =>
+      otherIndex !== index && other.form === 'jwk' && other.bad !== 'kid-number' && rawKid(other) === kid,
   );
   if (kid !== null && sharesKid) codes.add('KEY_DUPLICATE_KID');
   return codes;
@@ -314,8 +390,11 @@ describe('(c) the facts are those of the key itself, in every form', () => {
         strict.keys.forEach((checked, index) => {
           const entry = testCase.entries[index]!;
           const key = POOL[entry.pool]!;
-          const malformed = entry.form === 'jwk' && entry.bad !== null && (TYPE_ERRORS.includes(entry.bad) || key.kty !== 'oct');
-          const pemReadable = entry.form === 'pem' && (key.pemReadable === true || (key.pemReadable === 'public-only' && !key.pems[entry.pem]!.isPrivate));
+          const malformed =
+            entry.form === 'jwk' && entry.bad !== null && (TYPE_ERRORS.includes(entry.bad) || key.kty !== 'oct');
+          const pemReadable =
+            entry.form === 'pem' &&
+            (key.pemReadable === true || (key.pemReadable === 'public-only' && !key.pems[entry.pem]!.isPrivate));
           const readable = !malformed && key.thumbprint !== null && (entry.form === 'jwk' || pemReadable);
           const expected = expectedCodes(testCase, index);
           const actual = new Set(errorCodes(checked));
@@ -363,7 +442,12 @@ describe('(b) a token signed with node:crypto verifies exactly when the accepted
     await fc.assert(
       fc.asyncProperty(acceptedArb, async (accepted) => {
         const loaded = await loadKeySet(accountKeys, accepted);
-        const diagnosis = await diagnoseToken(token, { keys: loaded.keys, keyWarnings: loaded.warnings, algorithms: accepted, now: NOW });
+        const diagnosis = await diagnoseToken(token, {
+          keys: loaded.keys,
+          keyWarnings: loaded.warnings,
+          algorithms: accepted,
+          now: NOW,
+        });
         expect(diagnosis.ok).toBe(accepted.includes(alg));
         expect(diagnosis.algorithms).toEqual(accepted);
         if (accepted.includes(alg)) {

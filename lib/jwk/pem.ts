@@ -11,7 +11,8 @@ export function readPemBlocks(text: string): PemBlock[] | { error: string } {
   const blocks: PemBlock[] = [];
   for (const match of text.matchAll(BLOCK)) {
     const body = match[2]!.replace(/\s+/g, '');
-    if (!/^[A-Za-z0-9+/]*={0,2}$/.test(body) || body.length % 4 !== 0) return { error: `the ${match[1]} block is not valid base64` };
+    if (!/^[A-Za-z0-9+/]*={0,2}$/.test(body) || body.length % 4 !== 0)
+      return { error: `the ${match[1]} block is not valid base64` };
     const binary = atob(body);
     blocks.push({ label: match[1]!, der: Uint8Array.from(binary, (character) => character.charCodeAt(0)) });
   }
@@ -37,7 +38,9 @@ function derElement(tag: number, content: Uint8Array | number[]): number[] {
   return [tag, ...derLength(content.length), ...content];
 }
 
-const RSA_ENCRYPTION_ALGORITHM = [0x30, 0x0d, 0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x01, 0x05, 0x00];
+const RSA_ENCRYPTION_ALGORITHM = [
+  0x30, 0x0d, 0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x01, 0x05, 0x00,
+];
 
 /** Wraps an RSAPublicKey (PKCS#1) in a SubjectPublicKeyInfo so standard importers accept it. */
 export function pkcs1ToSpki(pkcs1: Uint8Array): Uint8Array {

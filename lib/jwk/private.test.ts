@@ -10,7 +10,9 @@ const p256 = makeKeys('ES256');
 const ed25519 = generateKeyPairSync('ed25519');
 const pkcs1Private = rsa.privateKey.export({ format: 'pem', type: 'pkcs1' }).toString();
 const sec1Private = p256.privateKey.export({ format: 'pem', type: 'sec1' }).toString();
-const encryptedPrivate = rsa.privateKey.export({ format: 'pem', type: 'pkcs8', cipher: 'aes-256-cbc', passphrase: 'pass' }).toString();
+const encryptedPrivate = rsa.privateKey
+  .export({ format: 'pem', type: 'pkcs8', cipher: 'aes-256-cbc', passphrase: 'pass' })
+  .toString();
 const okpPrivateJwk = ed25519.privateKey.export({ format: 'jwk' });
 
 describe('privateMembersOf', () => {
@@ -27,9 +29,12 @@ describe('privateMembersOf', () => {
 });
 
 describe('isPrivatePemLabel', () => {
-  it.each(['PRIVATE KEY', 'RSA PRIVATE KEY', 'EC PRIVATE KEY', 'ENCRYPTED PRIVATE KEY', 'OPENSSH PRIVATE KEY'])('%s is private', (label) => {
-    expect(isPrivatePemLabel(label)).toBe(true);
-  });
+  it.each(['PRIVATE KEY', 'RSA PRIVATE KEY', 'EC PRIVATE KEY', 'ENCRYPTED PRIVATE KEY', 'OPENSSH PRIVATE KEY'])(
+    '%s is private',
+    (label) => {
+      expect(isPrivatePemLabel(label)).toBe(true);
+    },
+  );
   it.each(['PUBLIC KEY', 'RSA PUBLIC KEY', 'CERTIFICATE'])('%s is not', (label) => {
     expect(isPrivatePemLabel(label)).toBe(false);
   });
@@ -49,25 +54,61 @@ describe('findPrivateKeyMaterial', () => {
   });
 
   it('a private JWK on its own, with its kid and private members', () => {
-    expect(findPrivateKeyMaterial(JSON.stringify(rsa.privateJwk))).toEqual({ form: 'jwk', index: 0, kid: rsa.kid, kty: 'RSA', members: ['d', 'p', 'q', 'dp', 'dq', 'qi'] });
-    expect(findPrivateKeyMaterial(JSON.stringify(okpPrivateJwk))).toEqual({ form: 'jwk', index: 0, kid: null, kty: 'OKP', members: ['d'] });
+    expect(findPrivateKeyMaterial(JSON.stringify(rsa.privateJwk))).toEqual({
+      form: 'jwk',
+      index: 0,
+      kid: rsa.kid,
+      kty: 'RSA',
+      members: ['d', 'p', 'q', 'dp', 'dq', 'qi'],
+    });
+    expect(findPrivateKeyMaterial(JSON.stringify(okpPrivateJwk))).toEqual({
+      form: 'jwk',
+      index: 0,
+      kid: null,
+      kty: 'OKP',
+      members: ['d'],
+    });
   });
 
   it('a private key in a JWK set, named by its place in the set', () => {
     const set = { keys: [rsa.jwk, p256.privateJwk] };
-    expect(findPrivateKeyMaterial(JSON.stringify(set, null, 2))).toEqual({ form: 'jwk', index: 1, kid: p256.kid, kty: 'EC', members: ['d'] });
+    expect(findPrivateKeyMaterial(JSON.stringify(set, null, 2))).toEqual({
+      form: 'jwk',
+      index: 1,
+      kid: p256.kid,
+      kty: 'EC',
+      members: ['d'],
+    });
   });
 
   it('an oct key with its secret, and a private key wrapped in another object or an array', () => {
-    expect(findPrivateKeyMaterial('{"kty":"oct","k":"c2VjcmV0"}')).toMatchObject({ form: 'jwk', kty: 'oct', members: ['k'] });
-    expect(findPrivateKeyMaterial(JSON.stringify({ signing: { key: rsa.privateJwk } }))).toMatchObject({ form: 'jwk', kid: rsa.kid });
-    expect(findPrivateKeyMaterial(JSON.stringify([rsa.jwk, rsa.privateJwk]))).toMatchObject({ form: 'jwk', kid: rsa.kid });
+    expect(findPrivateKeyMaterial('{"kty":"oct","k":"c2VjcmV0"}')).toMatchObject({
+      form: 'jwk',
+      kty: 'oct',
+      members: ['k'],
+    });
+    expect(findPrivateKeyMaterial(JSON.stringify({ signing: { key: rsa.privateJwk } }))).toMatchObject({
+      form: 'jwk',
+      kid: rsa.kid,
+    });
+    expect(findPrivateKeyMaterial(JSON.stringify([rsa.jwk, rsa.privateJwk]))).toMatchObject({
+      form: 'jwk',
+      kid: rsa.kid,
+    });
   });
 
   it('JSON cut short still gives its private members away', () => {
     const text = JSON.stringify(rsa.privateJwk);
-    expect(findPrivateKeyMaterial(text.slice(0, text.indexOf('"p"') + 10))).toMatchObject({ form: 'jwk', kty: 'RSA', members: expect.arrayContaining(['d']) });
-    expect(findPrivateKeyMaterial('{"kty": "oct", "k": "c2Vj')).toMatchObject({ form: 'jwk', kty: 'oct', members: ['k'] });
+    expect(findPrivateKeyMaterial(text.slice(0, text.indexOf('"p"') + 10))).toMatchObject({
+      form: 'jwk',
+      kty: 'RSA',
+      members: expect.arrayContaining(['d']),
+    });
+    expect(findPrivateKeyMaterial('{"kty": "oct", "k": "c2Vj')).toMatchObject({
+      form: 'jwk',
+      kty: 'oct',
+      members: ['k'],
+    });
   });
 
   it.each([
@@ -98,7 +139,9 @@ describe('findPrivateKeyMaterial', () => {
     ['SPKI PEM', rsa.publicPem],
   ])('agrees with the key reader on %s', async (_name, text) => {
     const reading = await readKeys(text, { algorithms: ALGORITHM_NAMES });
-    const readerSaysPrivate = reading.keys.some((key) => key.problems.some((problem) => problem.code === 'KEY_IS_PRIVATE'));
+    const readerSaysPrivate = reading.keys.some((key) =>
+      key.problems.some((problem) => problem.code === 'KEY_IS_PRIVATE'),
+    );
     expect(findPrivateKeyMaterial(text) !== undefined).toBe(readerSaysPrivate);
   });
 });

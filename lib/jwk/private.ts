@@ -30,7 +30,9 @@ function looksLikeKey(value: Record<string, unknown>): boolean {
 }
 
 function record(value: unknown): Record<string, unknown> | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : undefined;
 }
 
 /** The first key-like object with private members anywhere in parsed JSON (a JWK, or one wrapped in something). */
@@ -48,11 +50,20 @@ function findPrivateJwk(value: unknown): Record<string, unknown> | undefined {
 /** A key of a JWK set is named by its place in the set, as the reader names it; anything else is key 1. */
 function findInJson(value: unknown): PrivateMaterial | undefined {
   const keys = record(value)?.keys;
-  const candidates: [number, unknown][] = Array.isArray(keys) ? keys.map((key, index): [number, unknown] => [index, key]) : [];
+  const candidates: [number, unknown][] = Array.isArray(keys)
+    ? keys.map((key, index): [number, unknown] => [index, key])
+    : [];
   candidates.push([0, value]);
   for (const [index, candidate] of candidates) {
     const jwk = findPrivateJwk(candidate);
-    if (jwk) return { form: 'jwk', index, kid: typeof jwk.kid === 'string' ? jwk.kid : null, kty: typeof jwk.kty === 'string' ? jwk.kty : null, members: privateMembersOf(jwk) };
+    if (jwk)
+      return {
+        form: 'jwk',
+        index,
+        kid: typeof jwk.kid === 'string' ? jwk.kid : null,
+        kty: typeof jwk.kty === 'string' ? jwk.kty : null,
+        members: privateMembersOf(jwk),
+      };
   }
   return undefined;
 }
@@ -60,7 +71,9 @@ function findInJson(value: unknown): PrivateMaterial | undefined {
 /** Text that looks like JSON but does not parse (cut short, say): a private member name in it is enough. */
 function findInBrokenJson(text: string): PrivateMaterial | undefined {
   const oct = /"kty"\s*:\s*"oct"/.test(text);
-  const members = (oct ? ['k', ...PRIVATE_MEMBERS] : PRIVATE_MEMBERS).filter((member) => new RegExp(`"${member}"\\s*:`).test(text));
+  const members = (oct ? ['k', ...PRIVATE_MEMBERS] : PRIVATE_MEMBERS).filter((member) =>
+    new RegExp(`"${member}"\\s*:`).test(text),
+  );
   if (!members.length) return undefined;
   const stringMember = (name: string) => new RegExp(`"${name}"\\s*:\\s*"([^"\\\\]*)"`).exec(text)?.[1] ?? null;
   return { form: 'jwk', index: 0, kid: stringMember('kid'), kty: stringMember('kty'), members };

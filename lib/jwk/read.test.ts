@@ -40,7 +40,8 @@ const only = (reading: KeyReading): ReadKey => {
   expect(reading.keys).toHaveLength(1);
   return reading.keys[0]!;
 };
-const spkiPem = (key: { export: (options: { format: 'pem'; type: 'spki' }) => string | Buffer }) => key.export({ format: 'pem', type: 'spki' }).toString();
+const spkiPem = (key: { export: (options: { format: 'pem'; type: 'spki' }) => string | Buffer }) =>
+  key.export({ format: 'pem', type: 'spki' }).toString();
 const jwkOf = (key: { export: (options: { format: 'jwk' }) => JsonWebKey }) => key.export({ format: 'jwk' });
 
 function expectPublicOnly(key: ReadKey): void {
@@ -55,7 +56,10 @@ function allFindingCodes(reading: KeyReading): string[] {
 
 // Self-signed X.509 certificates over the test keys, so the certificate's key is known independently.
 const rsaCertificate = (
-  await generateCertificate([{ name: 'commonName', value: 'rtc-doctor test' }], { algorithm: 'sha256', keyPair: { privateKey: rsa.privatePem, publicKey: rsa.publicPem } })
+  await generateCertificate([{ name: 'commonName', value: 'rtc-doctor test' }], {
+    algorithm: 'sha256',
+    keyPair: { privateKey: rsa.privatePem, publicKey: rsa.publicPem },
+  })
 ).cert;
 const p256Certificate = (
   await generateCertificate([{ name: 'commonName', value: 'rtc-doctor test' }], {
@@ -67,12 +71,15 @@ const p256Certificate = (
 ).cert;
 
 describe('readKeys: input the database and the stack could not take', () => {
-  it.each(['a\u0000b', 'tab\there', 'del\u007f'])('a kid with a control character (%j) → KEY_MALFORMED, never stored', async (kid) => {
-    const key = only(await readKeys({ ...rsa.jwk, kid }));
-    expect(problems(key)).toEqual(['KEY_MALFORMED']);
-    expect(key.problems[0]!.message).toMatch(/control character/);
-    expect(key.publicJwk).toBeNull();
-  });
+  it.each(['a\u0000b', 'tab\there', 'del\u007f'])(
+    'a kid with a control character (%j) → KEY_MALFORMED, never stored',
+    async (kid) => {
+      const key = only(await readKeys({ ...rsa.jwk, kid }));
+      expect(problems(key)).toEqual(['KEY_MALFORMED']);
+      expect(key.problems[0]!.message).toMatch(/control character/);
+      expect(key.publicJwk).toBeNull();
+    },
+  );
 
   it('a key set text nested 20 000 deep → a KEY_MALFORMED error for the whole input, without parsing it', async () => {
     const reading = await readKeys(`{"keys":${'['.repeat(20_000)}${']'.repeat(20_000)}}`);
@@ -93,13 +100,26 @@ describe('readKeys: JWK input', () => {
       [p384.kid, 'EC', 2, 'P-384'],
       [p521.kid, 'EC', 3, 'P-521'],
     ]);
-    expect(reading.keys.map((key) => key.thumbprint)).toEqual([rsa, p256, p384, p521].map((key) => rfc7638Thumbprint(key.jwk)));
-    expect(reading.keys[1]!.publicJwk).toMatchObject({ kty: 'EC', crv: 'P-256', x: p256.jwk.x, y: p256.jwk.y, kid: p256.kid });
+    expect(reading.keys.map((key) => key.thumbprint)).toEqual(
+      [rsa, p256, p384, p521].map((key) => rfc7638Thumbprint(key.jwk)),
+    );
+    expect(reading.keys[1]!.publicJwk).toMatchObject({
+      kty: 'EC',
+      crv: 'P-256',
+      x: p256.jwk.x,
+      y: p256.jwk.y,
+      kid: p256.kid,
+    });
   });
 
   it('with the default set, the RSA key reads clean and every EC key is KEY_UNSUPPORTED_TYPE with no algorithm', async () => {
     const reading = await readKeys(jwkSet(rsa, p256, p384, p521));
-    expect(reading.keys.map(problems)).toEqual([[], ['KEY_UNSUPPORTED_TYPE'], ['KEY_UNSUPPORTED_TYPE'], ['KEY_UNSUPPORTED_TYPE']]);
+    expect(reading.keys.map(problems)).toEqual([
+      [],
+      ['KEY_UNSUPPORTED_TYPE'],
+      ['KEY_UNSUPPORTED_TYPE'],
+      ['KEY_UNSUPPORTED_TYPE'],
+    ]);
     expect(reading.keys.map((key) => key.algorithms)).toEqual([RSA_ALGORITHMS, [], [], []]);
     expect(reading.keys[1]!.problems[0]!.message).toContain('EC P-256');
     expect(reading.keys[1]!.problems[0]!.message).toContain('RS256');
@@ -140,7 +160,15 @@ describe('readKeys: JWK input', () => {
       const reading = await readKeys(input, ALL);
       expect(reading.form).toBe('jwk');
       const key = only(reading);
-      expect(key).toMatchObject({ kid: p384.kid, kty: 'EC', crv: 'P-384', index: 0, thumbprint: rfc7638Thumbprint(p384.jwk), problems: [], notes: [] });
+      expect(key).toMatchObject({
+        kid: p384.kid,
+        kty: 'EC',
+        crv: 'P-384',
+        index: 0,
+        thumbprint: rfc7638Thumbprint(p384.jwk),
+        problems: [],
+        notes: [],
+      });
     }
   });
 
@@ -178,13 +206,16 @@ describe('readKeys: JWK input', () => {
   it.each([
     ['the default set', undefined],
     ['every algorithm', ALGORITHM_NAMES],
-  ])('an Ed25519 (OKP) JWK with %s: KEY_UNSUPPORTED_TYPE, crv Ed25519, and its thumbprint', async (_name, algorithms) => {
-    const jwk = jwkOf(ed25519.publicKey);
-    const key = only(await readKeys(jwk, { algorithms }));
-    expect(key).toMatchObject({ kty: 'OKP', crv: 'Ed25519', thumbprint: rfc7638Thumbprint(jwk), algorithms: [] });
-    expect(problems(key)).toEqual(['KEY_UNSUPPORTED_TYPE']);
-    expect(key.problems[0]!.message).toContain('OKP Ed25519');
-  });
+  ])(
+    'an Ed25519 (OKP) JWK with %s: KEY_UNSUPPORTED_TYPE, crv Ed25519, and its thumbprint',
+    async (_name, algorithms) => {
+      const jwk = jwkOf(ed25519.publicKey);
+      const key = only(await readKeys(jwk, { algorithms }));
+      expect(key).toMatchObject({ kty: 'OKP', crv: 'Ed25519', thumbprint: rfc7638Thumbprint(jwk), algorithms: [] });
+      expect(problems(key)).toEqual(['KEY_UNSUPPORTED_TYPE']);
+      expect(key.problems[0]!.message).toContain('OKP Ed25519');
+    },
+  );
 
   it.each([
     ['the default set', undefined],
@@ -202,7 +233,16 @@ describe('readKeys: PEM input', () => {
     const reading = await readKeys(rsa.publicPem);
     expect(reading.form).toBe('pem');
     const key = only(reading);
-    expect(key).toMatchObject({ kty: 'RSA', kid: null, alg: null, bits: 2048, index: 0, name: 'block 1', thumbprint: rfc7638Thumbprint(rsa.jwk), algorithms: RSA_ALGORITHMS });
+    expect(key).toMatchObject({
+      kty: 'RSA',
+      kid: null,
+      alg: null,
+      bits: 2048,
+      index: 0,
+      name: 'block 1',
+      thumbprint: rfc7638Thumbprint(rsa.jwk),
+      algorithms: RSA_ALGORITHMS,
+    });
     expect(key.publicJwk).toEqual({ kty: 'RSA', n: rsa.jwk.n, e: rsa.jwk.e });
     expect(problems(key)).toEqual([]);
     expect(notes(key)).toEqual(['KEY_NO_KID']);
@@ -212,16 +252,19 @@ describe('readKeys: PEM input', () => {
     ['P-256', p256, 'ES256'],
     ['P-384', p384, 'ES384'],
     ['P-521', p521, 'ES512'],
-  ])('reads an EC %s SPKI PEM as the same key: KEY_UNSUPPORTED_TYPE by default, clean with every algorithm', async (crv, testKey, alg) => {
-    const byDefault = only(await readKeys(testKey.publicPem));
-    expect(problems(byDefault)).toEqual(['KEY_UNSUPPORTED_TYPE']);
-    expect(byDefault).toMatchObject({ kty: 'EC', crv, thumbprint: rfc7638Thumbprint(testKey.jwk), algorithms: [] });
-    const widened = only(await readKeys(testKey.publicPem, ALL));
-    expect(problems(widened)).toEqual([]);
-    expect(widened.algorithms).toEqual([alg]);
-    expect(widened.publicJwk).toEqual({ kty: 'EC', crv, x: testKey.jwk.x, y: testKey.jwk.y });
-    expect(widened.thumbprint).toBe(rfc7638Thumbprint(testKey.jwk));
-  });
+  ])(
+    'reads an EC %s SPKI PEM as the same key: KEY_UNSUPPORTED_TYPE by default, clean with every algorithm',
+    async (crv, testKey, alg) => {
+      const byDefault = only(await readKeys(testKey.publicPem));
+      expect(problems(byDefault)).toEqual(['KEY_UNSUPPORTED_TYPE']);
+      expect(byDefault).toMatchObject({ kty: 'EC', crv, thumbprint: rfc7638Thumbprint(testKey.jwk), algorithms: [] });
+      const widened = only(await readKeys(testKey.publicPem, ALL));
+      expect(problems(widened)).toEqual([]);
+      expect(widened.algorithms).toEqual([alg]);
+      expect(widened.publicJwk).toEqual({ kty: 'EC', crv, x: testKey.jwk.x, y: testKey.jwk.y });
+      expect(widened.thumbprint).toBe(rfc7638Thumbprint(testKey.jwk));
+    },
+  );
 
   it('reads a PKCS#1 PEM ("RSA PUBLIC KEY") as the same key as its SPKI form', async () => {
     expect(rsa.pkcs1Pem).toContain('-----BEGIN RSA PUBLIC KEY-----');
@@ -262,24 +305,37 @@ describe('readKeys: PEM input', () => {
   it.each([
     ['secp256k1', secp256k1, 'EC'],
     ['Ed448', ed448, 'OKP'],
-  ])('a %s SPKI PEM reads with the same facts as its JWK (kty, crv, thumbprint) and a truthful KEY_UNSUPPORTED_TYPE', async (crv, pair, kty) => {
-    const fromJwk = only(await readKeys(jwkOf(pair.publicKey)));
-    expect(fromJwk).toMatchObject({ kty, crv, thumbprint: rfc7638Thumbprint(jwkOf(pair.publicKey)) });
-    const fromPem = only(await readKeys(spkiPem(pair.publicKey)));
-    expect(problems(fromPem)).toEqual(['KEY_UNSUPPORTED_TYPE']);
-    expect(fromPem.problems[0]!.message).not.toMatch(/not an RSA, EC or OKP key/);
-    expect({ kty: fromPem.kty, crv: fromPem.crv, thumbprint: fromPem.thumbprint }).toEqual({ kty, crv, thumbprint: fromJwk.thumbprint });
-  });
+  ])(
+    'a %s SPKI PEM reads with the same facts as its JWK (kty, crv, thumbprint) and a truthful KEY_UNSUPPORTED_TYPE',
+    async (crv, pair, kty) => {
+      const fromJwk = only(await readKeys(jwkOf(pair.publicKey)));
+      expect(fromJwk).toMatchObject({ kty, crv, thumbprint: rfc7638Thumbprint(jwkOf(pair.publicKey)) });
+      const fromPem = only(await readKeys(spkiPem(pair.publicKey)));
+      expect(problems(fromPem)).toEqual(['KEY_UNSUPPORTED_TYPE']);
+      expect(fromPem.problems[0]!.message).not.toMatch(/not an RSA, EC or OKP key/);
+      expect({ kty: fromPem.kty, crv: fromPem.crv, thumbprint: fromPem.thumbprint }).toEqual({
+        kty,
+        crv,
+        thumbprint: fromJwk.thumbprint,
+      });
+    },
+  );
 });
 
 describe('readKeys: X.509 certificates', () => {
-  it('a certificate PEM for an RSA key reads as its public key, with that key\'s RFC 7638 thumbprint', async () => {
+  it("a certificate PEM for an RSA key reads as its public key, with that key's RFC 7638 thumbprint", async () => {
     expect(rsaCertificate).toContain('-----BEGIN CERTIFICATE-----');
     // The certificate's key, read independently with node:crypto.
     const certificateJwk = new X509Certificate(rsaCertificate).publicKey.export({ format: 'jwk' });
     expect(certificateJwk.n).toBe(rsa.jwk.n);
     const key = only(await readKeys(rsaCertificate));
-    expect(key).toMatchObject({ kty: 'RSA', bits: 2048, kid: null, thumbprint: rfc7638Thumbprint(certificateJwk), algorithms: RSA_ALGORITHMS });
+    expect(key).toMatchObject({
+      kty: 'RSA',
+      bits: 2048,
+      kid: null,
+      thumbprint: rfc7638Thumbprint(certificateJwk),
+      algorithms: RSA_ALGORITHMS,
+    });
     expect(key.publicJwk).toEqual({ kty: 'RSA', n: rsa.jwk.n, e: rsa.jwk.e });
     expect(problems(key)).toEqual([]);
     expect(notes(key)).toEqual(['KEY_NO_KID']);
@@ -288,7 +344,12 @@ describe('readKeys: X.509 certificates', () => {
   it('a certificate for an EC P-256 key is KEY_UNSUPPORTED_TYPE by default, and reads clean with ES256 accepted', async () => {
     const certificateJwk = new X509Certificate(p256Certificate).publicKey.export({ format: 'jwk' });
     const byDefault = only(await readKeys(p256Certificate));
-    expect(byDefault).toMatchObject({ kty: 'EC', crv: 'P-256', thumbprint: rfc7638Thumbprint(certificateJwk), algorithms: [] });
+    expect(byDefault).toMatchObject({
+      kty: 'EC',
+      crv: 'P-256',
+      thumbprint: rfc7638Thumbprint(certificateJwk),
+      algorithms: [],
+    });
     expect(problems(byDefault)).toEqual(['KEY_UNSUPPORTED_TYPE']);
     const widened = only(await readKeys(p256Certificate, { algorithms: [...SERVICE_ALGORITHMS, 'ES256'] }));
     expect(problems(widened)).toEqual([]);
@@ -296,7 +357,7 @@ describe('readKeys: X.509 certificates', () => {
     expect(widened.thumbprint).toBe(rfc7638Thumbprint(p256.jwk));
   });
 
-  it('a certificate next to its key\'s SPKI PEM: two blocks with the same thumbprint', async () => {
+  it("a certificate next to its key's SPKI PEM: two blocks with the same thumbprint", async () => {
     const reading = await readKeys(`${rsaCertificate}\n${rsa.publicPem}`);
     expect(reading.keys.map((key) => key.thumbprint)).toEqual([rfc7638Thumbprint(rsa.jwk), rfc7638Thumbprint(rsa.jwk)]);
     expect(reading.keys.map(problems)).toEqual([[], []]);
@@ -307,18 +368,21 @@ describe('private key material', () => {
   it.each([
     ['RSA', rsa, []],
     ['EC', p256, ['KEY_UNSUPPORTED_TYPE']],
-  ] as [string, TestKey, string[]][])('a private %s JWK: KEY_IS_PRIVATE, and publicJwk holds only the public part', async (_type, testKey, byDefault) => {
-    expect(testKey.privateJwk.d).toBeDefined();
-    const key = only(await readKeys(testKey.privateJwk));
-    expect(problems(key)).toEqual(['KEY_IS_PRIVATE', ...byDefault]);
-    expectPublicOnly(key);
-    expect(key.thumbprint).toBe(rfc7638Thumbprint(testKey.jwk));
-    expect(key.kid).toBe(testKey.kid);
-    expect(key.problems[0]!.message).toMatch(/rotate/);
-    expect(JSON.stringify(key)).not.toContain(testKey.privateJwk.d);
-    // With every algorithm accepted, being private is the EC key's only problem.
-    expect(problems(only(await readKeys(testKey.privateJwk, ALL)))).toEqual(['KEY_IS_PRIVATE']);
-  });
+  ] as [string, TestKey, string[]][])(
+    'a private %s JWK: KEY_IS_PRIVATE, and publicJwk holds only the public part',
+    async (_type, testKey, byDefault) => {
+      expect(testKey.privateJwk.d).toBeDefined();
+      const key = only(await readKeys(testKey.privateJwk));
+      expect(problems(key)).toEqual(['KEY_IS_PRIVATE', ...byDefault]);
+      expectPublicOnly(key);
+      expect(key.thumbprint).toBe(rfc7638Thumbprint(testKey.jwk));
+      expect(key.kid).toBe(testKey.kid);
+      expect(key.problems[0]!.message).toMatch(/rotate/);
+      expect(JSON.stringify(key)).not.toContain(testKey.privateJwk.d);
+      // With every algorithm accepted, being private is the EC key's only problem.
+      expect(problems(only(await readKeys(testKey.privateJwk, ALL)))).toEqual(['KEY_IS_PRIVATE']);
+    },
+  );
 
   it.each([
     ['PKCS#8 RSA ("PRIVATE KEY")', () => rsa.privatePem],
@@ -327,7 +391,12 @@ describe('private key material', () => {
     const text = pem();
     const key = only(await readKeys(text));
     expect(problems(key)).toEqual(['KEY_IS_PRIVATE']);
-    expect(key).toMatchObject({ kty: 'RSA', bits: 2048, thumbprint: rfc7638Thumbprint(rsa.jwk), algorithms: RSA_ALGORITHMS });
+    expect(key).toMatchObject({
+      kty: 'RSA',
+      bits: 2048,
+      thumbprint: rfc7638Thumbprint(rsa.jwk),
+      algorithms: RSA_ALGORITHMS,
+    });
     expect(key.publicJwk).toEqual({ kty: 'RSA', n: rsa.jwk.n, e: rsa.jwk.e });
     expect(key.problems[0]!.message).toMatch(/rotate/);
     // Neither the PEM body nor the private exponent is echoed.
@@ -335,7 +404,7 @@ describe('private key material', () => {
     expect(JSON.stringify(key)).not.toContain(rsa.privateJwk.d);
   });
 
-  it('a private PKCS#8 EC PEM: KEY_IS_PRIVATE (and KEY_UNSUPPORTED_TYPE by default), with the public key\'s thumbprint', async () => {
+  it("a private PKCS#8 EC PEM: KEY_IS_PRIVATE (and KEY_UNSUPPORTED_TYPE by default), with the public key's thumbprint", async () => {
     const byDefault = only(await readKeys(p256.privatePem));
     expect(problems(byDefault)).toEqual(['KEY_IS_PRIVATE', 'KEY_UNSUPPORTED_TYPE']);
     expect(byDefault.thumbprint).toBe(rfc7638Thumbprint(p256.jwk));
@@ -347,7 +416,11 @@ describe('private key material', () => {
 
   it.each([
     ['SEC1 ("EC PRIVATE KEY")', () => p384.privateKey.export({ format: 'pem', type: 'sec1' }).toString()],
-    ['encrypted PKCS#8 ("ENCRYPTED PRIVATE KEY")', () => rsa.privateKey.export({ format: 'pem', type: 'pkcs8', cipher: 'aes-256-cbc', passphrase: 'pass' }).toString()],
+    [
+      'encrypted PKCS#8 ("ENCRYPTED PRIVATE KEY")',
+      () =>
+        rsa.privateKey.export({ format: 'pem', type: 'pkcs8', cipher: 'aes-256-cbc', passphrase: 'pass' }).toString(),
+    ],
   ])('a private PEM the reader cannot open, %s: KEY_IS_PRIVATE and no key', async (_name, pem) => {
     const key = only(await readKeys(pem(), ALL));
     expect(problems(key)).toEqual(['KEY_IS_PRIVATE']);
@@ -358,7 +431,10 @@ describe('private key material', () => {
   it('a private PEM next to a public one: each block is read, only the private one is KEY_IS_PRIVATE', async () => {
     const reading = await readKeys(`${otherRsa.privatePem}\n${rsa.publicPem}`);
     expect(reading.keys.map(problems)).toEqual([['KEY_IS_PRIVATE'], []]);
-    expect(reading.keys.map((key) => key.thumbprint)).toEqual([rfc7638Thumbprint(otherRsa.jwk), rfc7638Thumbprint(rsa.jwk)]);
+    expect(reading.keys.map((key) => key.thumbprint)).toEqual([
+      rfc7638Thumbprint(otherRsa.jwk),
+      rfc7638Thumbprint(rsa.jwk),
+    ]);
     for (const key of reading.keys) expectPublicOnly(key);
   });
 
@@ -375,11 +451,14 @@ describe('keys that cannot be used', () => {
   it.each([
     ['the default set', undefined],
     ['every algorithm', ALGORITHM_NAMES],
-  ])('an oct key without its secret, with %s: KEY_SYMMETRIC only, no thumbprint and no public key', async (_name, algorithms) => {
-    const key = only(await readKeys({ kty: 'oct', kid: 'hmac' }, { algorithms }));
-    expect(problems(key)).toEqual(['KEY_SYMMETRIC']);
-    expect(key).toMatchObject({ kty: 'oct', kid: 'hmac', thumbprint: null, publicJwk: null, algorithms: [] });
-  });
+  ])(
+    'an oct key without its secret, with %s: KEY_SYMMETRIC only, no thumbprint and no public key',
+    async (_name, algorithms) => {
+      const key = only(await readKeys({ kty: 'oct', kid: 'hmac' }, { algorithms }));
+      expect(problems(key)).toEqual(['KEY_SYMMETRIC']);
+      expect(key).toMatchObject({ kty: 'oct', kid: 'hmac', thumbprint: null, publicJwk: null, algorithms: [] });
+    },
+  );
 
   it('an oct key in a set is one bad key; the other keys read clean', async () => {
     const reading = await readKeys({ keys: [{ kty: 'oct', k: 'c2VjcmV0' }, rsa.jwk] });
@@ -393,7 +472,11 @@ describe('keys that cannot be used', () => {
     ['every algorithm', ALGORITHM_NAMES],
   ])('a 1024-bit RSA key with %s: KEY_TOO_WEAK with bits 1024, as JWK and as PEM', async (_name, algorithms) => {
     const jwk = jwkOf(rsa1024.publicKey);
-    for (const input of [jwk, spkiPem(rsa1024.publicKey), rsa1024.publicKey.export({ format: 'pem', type: 'pkcs1' }).toString()]) {
+    for (const input of [
+      jwk,
+      spkiPem(rsa1024.publicKey),
+      rsa1024.publicKey.export({ format: 'pem', type: 'pkcs1' }).toString(),
+    ]) {
       const key = only(await readKeys(input, { algorithms }));
       expect(problems(key)).toEqual(['KEY_TOO_WEAK']);
       expect(key.bits).toBe(1024);
@@ -508,7 +591,16 @@ describe('keys that cannot be used', () => {
   });
 
   it('every key that shares a kid → KEY_DUPLICATE_KID, naming both positions', async () => {
-    const reading = await readKeys({ keys: [{ ...rsa.jwk, kid: 'same' }, { ...otherRsa.jwk, kid: 'other' }, { ...p256.jwk, kid: 'same' }] }, ALL);
+    const reading = await readKeys(
+      {
+        keys: [
+          { ...rsa.jwk, kid: 'same' },
+          { ...otherRsa.jwk, kid: 'other' },
+          { ...p256.jwk, kid: 'same' },
+        ],
+      },
+      ALL,
+    );
     expect(reading.keys.map(problems)).toEqual([['KEY_DUPLICATE_KID'], [], ['KEY_DUPLICATE_KID']]);
     expect(reading.keys[0]!.problems[0]!.message).toContain('keys 1 and 3 share the kid "same"');
   });
@@ -573,7 +665,9 @@ describe('input that is not a key set at all', () => {
   });
 
   it(`more than ${MAX_KEYS_PER_SET} keys, in a set or as PEM blocks → a KEY_MALFORMED error, no keys`, async () => {
-    const set = await readKeys({ keys: Array.from({ length: MAX_KEYS_PER_SET + 1 }, (_, index) => ({ ...rsa.jwk, kid: String(index) })) });
+    const set = await readKeys({
+      keys: Array.from({ length: MAX_KEYS_PER_SET + 1 }, (_, index) => ({ ...rsa.jwk, kid: String(index) })),
+    });
     expect(set.keys).toEqual([]);
     expect(set.errors.map((error) => error.code)).toEqual(['KEY_MALFORMED']);
     expect(set.errors[0]!.message).toContain(`at most ${MAX_KEYS_PER_SET}`);
@@ -581,7 +675,13 @@ describe('input that is not a key set at all', () => {
     expect(pem.keys).toEqual([]);
     expect(pem.errors.map((error) => error.code)).toEqual(['KEY_MALFORMED']);
     // Exactly the limit is fine.
-    expect((await readKeys({ keys: Array.from({ length: MAX_KEYS_PER_SET }, (_, index) => ({ ...rsa.jwk, kid: String(index) })) })).keys).toHaveLength(MAX_KEYS_PER_SET);
+    expect(
+      (
+        await readKeys({
+          keys: Array.from({ length: MAX_KEYS_PER_SET }, (_, index) => ({ ...rsa.jwk, kid: String(index) })),
+        })
+      ).keys,
+    ).toHaveLength(MAX_KEYS_PER_SET);
   });
 
   it('a JSON parse error does not echo the input (a malformed private JWK text ending in part of "d")', async () => {
@@ -600,7 +700,10 @@ describe('input that is not a key set at all', () => {
     for (const input of inputs) {
       expect(input).toContain(fragment);
       const reading = await readKeys(input);
-      expect(reading.errors.map((error) => error.code), input).toEqual(['KEY_MALFORMED']);
+      expect(
+        reading.errors.map((error) => error.code),
+        input,
+      ).toEqual(['KEY_MALFORMED']);
       const reported = JSON.stringify(reading);
       expect(reported).not.toContain(fragment);
       expect(reported).not.toContain(fragment.slice(-8));
@@ -637,7 +740,15 @@ describe('RFC 7638 thumbprints', () => {
   });
 
   it('are the same for a key read from JWK, private JWK, SPKI PEM, PKCS#1 PEM, private PEMs and a certificate', async () => {
-    const inputs = [rsa.jwk, rsa.privateJwk, rsa.publicPem, rsa.pkcs1Pem, rsa.privatePem, rsa.privateKey.export({ format: 'pem', type: 'pkcs1' }).toString(), rsaCertificate];
+    const inputs = [
+      rsa.jwk,
+      rsa.privateJwk,
+      rsa.publicPem,
+      rsa.pkcs1Pem,
+      rsa.privatePem,
+      rsa.privateKey.export({ format: 'pem', type: 'pkcs1' }).toString(),
+      rsaCertificate,
+    ];
     const thumbprints = await Promise.all(inputs.map(async (input) => only(await readKeys(input)).thumbprint));
     expect(thumbprints).toEqual(inputs.map(() => rfc7638Thumbprint(rsa.jwk)));
     const ecInputs = [p256.jwk, p256.privateJwk, p256.publicPem, p256.privatePem, p256Certificate];
@@ -648,7 +759,9 @@ describe('RFC 7638 thumbprints', () => {
   it('do not depend on the accepted set', async () => {
     for (const algorithms of [undefined, ALGORITHM_NAMES, ['ES512'] as const, ['PS256'] as const]) {
       const reading = await readKeys(jwkSet(rsa, p256, p521), { algorithms });
-      expect(reading.keys.map((key) => key.thumbprint)).toEqual([rsa, p256, p521].map((key) => rfc7638Thumbprint(key.jwk)));
+      expect(reading.keys.map((key) => key.thumbprint)).toEqual(
+        [rsa, p256, p521].map((key) => rfc7638Thumbprint(key.jwk)),
+      );
     }
   });
 

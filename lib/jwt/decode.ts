@@ -36,7 +36,10 @@ export function decodeToken(input: string, options: Omit<DiagnoseOptions, 'keys'
   return decodeWithStructure(input, options).diagnosis;
 }
 
-export function decodeWithStructure(input: string, options: Omit<DiagnoseOptions, 'keys'>): { diagnosis: Diagnosis; parsed?: ParsedToken } {
+export function decodeWithStructure(
+  input: string,
+  options: Omit<DiagnoseOptions, 'keys'>,
+): { diagnosis: Diagnosis; parsed?: ParsedToken } {
   const now = options.now ?? currentTime();
   const tolerance = options.tolerance ?? DEFAULT_TOLERANCE_SECONDS;
   const cleaned = cleanTokenInput(input);
@@ -50,7 +53,19 @@ export function decodeWithStructure(input: string, options: Omit<DiagnoseOptions
     warnings.push(...claims.warnings);
   }
   return {
-    diagnosis: { ok: errors.length === 0, errors, warnings, header: structure.header, payload: structure.payload, key: null, keys: [], checkedAt: now, tolerance, algorithms: [...algorithms], signatureChecked: false },
+    diagnosis: {
+      ok: errors.length === 0,
+      errors,
+      warnings,
+      header: structure.header,
+      payload: structure.payload,
+      key: null,
+      keys: [],
+      checkedAt: now,
+      tolerance,
+      algorithms: [...algorithms],
+      signatureChecked: false,
+    },
     parsed: structure.parsed,
   };
 }

@@ -3,7 +3,14 @@ import { ERROR_CATALOG, type ErrorCode } from '@/lib/errors';
 import { WARNING_CATALOG } from '@/lib/errors/warnings';
 import { ALGORITHM_NAMES, SERVICE_ALGORITHMS } from '@/lib/algorithms';
 import { RECOMMENDED_LIFETIME_SECONDS } from '@/lib/jwt/lifetime';
-import { decodeToken, diagnoseToken, loadKeySet, type DiagnoseOptions, type Diagnosis, type PublicKeyEntry } from '@/lib/jwt';
+import {
+  decodeToken,
+  diagnoseToken,
+  loadKeySet,
+  type DiagnoseOptions,
+  type Diagnosis,
+  type PublicKeyEntry,
+} from '@/lib/jwt';
 import {
   ASYMMETRIC_ALGS,
   NOW,
@@ -21,9 +28,19 @@ import {
 // ------------------------------------------------------------------ helpers
 
 const CONTRACT_CODES: ErrorCode[] = [
-  'TOKEN_NOT_ENOUGH_PARTS', 'TOKEN_TOO_MANY_PARTS', 'TOKEN_PART_NOT_BASE64', 'TOKEN_PART_NOT_JSON', 'TOKEN_HEADER_NO_ALG',
-  'TOKEN_UNSUPPORTED_ALG', 'TOKEN_MISSING_CLAIMS', 'TOKEN_INVALID_CLAIM', 'TOKEN_EXPIRED', 'TOKEN_ISSUED_IN_FUTURE',
-  'TOKEN_NOT_YET_VALID', 'JWKS_UNAVAILABLE', 'TOKEN_SIGNATURE_INVALID',
+  'TOKEN_NOT_ENOUGH_PARTS',
+  'TOKEN_TOO_MANY_PARTS',
+  'TOKEN_PART_NOT_BASE64',
+  'TOKEN_PART_NOT_JSON',
+  'TOKEN_HEADER_NO_ALG',
+  'TOKEN_UNSUPPORTED_ALG',
+  'TOKEN_MISSING_CLAIMS',
+  'TOKEN_INVALID_CLAIM',
+  'TOKEN_EXPIRED',
+  'TOKEN_ISSUED_IN_FUTURE',
+  'TOKEN_NOT_YET_VALID',
+  'JWKS_UNAVAILABLE',
+  'TOKEN_SIGNATURE_INVALID',
 ];
 
 const rsa = makeKeys('RS256');
@@ -181,7 +198,13 @@ describe('rule 1: exactly three parts', () => {
   });
 
   it('five parts → TOKEN_TOO_MANY_PARTS, and the message says it looks like an encrypted JWE', async () => {
-    const jwe = [b64urlJson({ alg: 'RSA-OAEP-256', enc: 'A256GCM' }), b64url('key'), b64url('iv-iv-iv-iv'), b64url('ciphertext'), b64url('tag')].join('.');
+    const jwe = [
+      b64urlJson({ alg: 'RSA-OAEP-256', enc: 'A256GCM' }),
+      b64url('key'),
+      b64url('iv-iv-iv-iv'),
+      b64url('ciphertext'),
+      b64url('tag'),
+    ].join('.');
     const error = only(await diagnose(jwe), 'TOKEN_TOO_MANY_PARTS');
     expect(error.message).toMatch(/JWE/);
   });
@@ -192,15 +215,69 @@ describe('rule 2: each part strict base64url', () => {
   const [header, payload, signature] = parts(token);
 
   it.each([
-    { name: "padding '=' after the header", part: 'header' as const, index: 0 as const, text: `${header}=`, offset: header.length },
-    { name: "padding '==' after the signature", part: 'signature' as const, index: 2 as const, text: `${signature}==`, offset: signature.length },
-    { name: "'+' in the payload", part: 'payload' as const, index: 1 as const, text: `${payload.slice(0, 5)}+${payload.slice(6)}`, offset: 5 },
-    { name: "'/' in the signature", part: 'signature' as const, index: 2 as const, text: `${signature.slice(0, 17)}/${signature.slice(18)}`, offset: 17 },
-    { name: 'a space in the header', part: 'header' as const, index: 0 as const, text: `${header.slice(0, 3)} ${header.slice(4)}`, offset: 3 },
-    { name: 'a newline in the payload', part: 'payload' as const, index: 1 as const, text: `${payload.slice(0, 12)}\n${payload.slice(12)}`, offset: 12 },
-    { name: 'a tab in the signature', part: 'signature' as const, index: 2 as const, text: `${signature.slice(0, 40)}\t${signature.slice(40)}`, offset: 40 },
-    { name: 'a non-ASCII letter in the payload', part: 'payload' as const, index: 1 as const, text: `${payload.slice(0, 2)}é${payload.slice(3)}`, offset: 2 },
-    { name: 'a percent escape in the header', part: 'header' as const, index: 0 as const, text: `${header.slice(0, 8)}%3D${header.slice(8)}`, offset: 8 },
+    {
+      name: "padding '=' after the header",
+      part: 'header' as const,
+      index: 0 as const,
+      text: `${header}=`,
+      offset: header.length,
+    },
+    {
+      name: "padding '==' after the signature",
+      part: 'signature' as const,
+      index: 2 as const,
+      text: `${signature}==`,
+      offset: signature.length,
+    },
+    {
+      name: "'+' in the payload",
+      part: 'payload' as const,
+      index: 1 as const,
+      text: `${payload.slice(0, 5)}+${payload.slice(6)}`,
+      offset: 5,
+    },
+    {
+      name: "'/' in the signature",
+      part: 'signature' as const,
+      index: 2 as const,
+      text: `${signature.slice(0, 17)}/${signature.slice(18)}`,
+      offset: 17,
+    },
+    {
+      name: 'a space in the header',
+      part: 'header' as const,
+      index: 0 as const,
+      text: `${header.slice(0, 3)} ${header.slice(4)}`,
+      offset: 3,
+    },
+    {
+      name: 'a newline in the payload',
+      part: 'payload' as const,
+      index: 1 as const,
+      text: `${payload.slice(0, 12)}\n${payload.slice(12)}`,
+      offset: 12,
+    },
+    {
+      name: 'a tab in the signature',
+      part: 'signature' as const,
+      index: 2 as const,
+      text: `${signature.slice(0, 40)}\t${signature.slice(40)}`,
+      offset: 40,
+    },
+    {
+      name: 'a non-ASCII letter in the payload',
+      part: 'payload' as const,
+      index: 1 as const,
+      text: `${payload.slice(0, 2)}é${payload.slice(3)}`,
+      offset: 2,
+    },
+    {
+      name: 'a percent escape in the header',
+      part: 'header' as const,
+      index: 0 as const,
+      text: `${header.slice(0, 8)}%3D${header.slice(8)}`,
+      offset: 8,
+    },
   ])('$name → TOKEN_PART_NOT_BASE64 naming the part and offset', async ({ part, index, text, offset }) => {
     const result = await diagnose(withPart(token, index, text));
     const error = only(result, 'TOKEN_PART_NOT_BASE64');
@@ -212,17 +289,20 @@ describe('rule 2: each part strict base64url', () => {
     { part: 'header' as const, index: 0 as const },
     { part: 'payload' as const, index: 1 as const },
     { part: 'signature' as const, index: 2 as const },
-  ])('a $part whose length no base64url text has (4n+1) → TOKEN_PART_NOT_BASE64 in that part', async ({ part, index }) => {
-    const original = parts(token)[index];
-    // Append 'A's until the length is 1 more than a multiple of 4.
-    let text = original;
-    while (text.length % 4 !== 1) text += 'A';
-    const result = await diagnose(withPart(token, index, text));
-    const error = only(result, 'TOKEN_PART_NOT_BASE64');
-    expect(error.part).toBe(part);
-    expect(error.offset).toBeGreaterThanOrEqual(original.length - 1);
-    expect(error.offset).toBeLessThan(text.length);
-  });
+  ])(
+    'a $part whose length no base64url text has (4n+1) → TOKEN_PART_NOT_BASE64 in that part',
+    async ({ part, index }) => {
+      const original = parts(token)[index];
+      // Append 'A's until the length is 1 more than a multiple of 4.
+      let text = original;
+      while (text.length % 4 !== 1) text += 'A';
+      const result = await diagnose(withPart(token, index, text));
+      const error = only(result, 'TOKEN_PART_NOT_BASE64');
+      expect(error.part).toBe(part);
+      expect(error.offset).toBeGreaterThanOrEqual(original.length - 1);
+      expect(error.offset).toBeLessThan(text.length);
+    },
+  );
 
   it('a five-character signature is an impossible length: offset points into it', async () => {
     const error = only(await diagnose(withPart(token, 2, 'abcde')), 'TOKEN_PART_NOT_BASE64');
@@ -258,7 +338,10 @@ describe('rule 2: each part strict base64url', () => {
   });
 
   it('gives the position within the whole token as well', async () => {
-    const error = only(await diagnose(withPart(token, 1, `${payload.slice(0, 5)}+${payload.slice(6)}`)), 'TOKEN_PART_NOT_BASE64');
+    const error = only(
+      await diagnose(withPart(token, 1, `${payload.slice(0, 5)}+${payload.slice(6)}`)),
+      'TOKEN_PART_NOT_BASE64',
+    );
     expect(error.position).toBe(header.length + 1 + 5);
   });
 
@@ -292,7 +375,11 @@ describe('rule 3: header and payload are JSON objects', () => {
   });
 
   it('bytes that are not UTF-8 in the payload → TOKEN_PART_NOT_JSON naming the payload', async () => {
-    const token = withPart(rawToken(JSON.stringify(header), '{}'), 1, b64url(Uint8Array.from([0xff, 0xfe, 0x7b, 0x7d])));
+    const token = withPart(
+      rawToken(JSON.stringify(header), '{}'),
+      1,
+      b64url(Uint8Array.from([0xff, 0xfe, 0x7b, 0x7d])),
+    );
     expect(only(await diagnose(token), 'TOKEN_PART_NOT_JSON').part).toBe('payload');
   });
 
@@ -316,13 +403,18 @@ describe('absurd nesting', () => {
   });
 
   it('a header nested past the limit is refused the same way', async () => {
-    only(await diagnose(rawToken(`{"alg":"RS256","x":${'['.repeat(65)}${']'.repeat(65)}}`, JSON.stringify(goodClaims()))), 'TOKEN_PART_NOT_JSON');
+    only(
+      await diagnose(rawToken(`{"alg":"RS256","x":${'['.repeat(65)}${']'.repeat(65)}}`, JSON.stringify(goodClaims()))),
+      'TOKEN_PART_NOT_JSON',
+    );
   });
 });
 
 describe('rule 4: the header has a string alg', () => {
   it('a header without alg → TOKEN_HEADER_NO_ALG', async () => {
-    const result = await diagnose(signToken({ header: { typ: 'JWT', kid: rsa.kid }, payload: goodClaims(), alg: 'RS256', key: rsa }));
+    const result = await diagnose(
+      signToken({ header: { typ: 'JWT', kid: rsa.kid }, payload: goodClaims(), alg: 'RS256', key: rsa }),
+    );
     only(result, 'TOKEN_HEADER_NO_ALG');
     expect(result.header).toEqual({ typ: 'JWT', kid: rsa.kid });
   });
@@ -340,7 +432,12 @@ describe('rule 4: the header has a string alg', () => {
 
 describe('rule 5: an accepted asymmetric alg, exact case', () => {
   it('HS256 signed with the public key PEM as HMAC secret (key confusion) → TOKEN_UNSUPPORTED_ALG', async () => {
-    const token = signToken({ header: { alg: 'HS256', typ: 'JWT', kid: rsa.kid }, payload: goodClaims(), alg: 'HS256', key: Buffer.from(rsa.publicPem) });
+    const token = signToken({
+      header: { alg: 'HS256', typ: 'JWT', kid: rsa.kid },
+      payload: goodClaims(),
+      alg: 'HS256',
+      key: Buffer.from(rsa.publicPem),
+    });
     const result = await diagnose(token);
     only(result, 'TOKEN_UNSUPPORTED_ALG');
     expect(result.key).toBeNull();
@@ -348,7 +445,12 @@ describe('rule 5: an accepted asymmetric alg, exact case', () => {
   });
 
   it('HS256 with the JWK set JSON as HMAC secret → TOKEN_UNSUPPORTED_ALG', async () => {
-    const token = signToken({ header: { alg: 'HS256' }, payload: goodClaims(), alg: 'HS256', key: JSON.stringify(rsa.jwk) });
+    const token = signToken({
+      header: { alg: 'HS256' },
+      payload: goodClaims(),
+      alg: 'HS256',
+      key: JSON.stringify(rsa.jwk),
+    });
     only(await diagnose(token), 'TOKEN_UNSUPPORTED_ALG');
   });
 
@@ -368,34 +470,47 @@ describe('rule 5: an accepted asymmetric alg, exact case', () => {
     only(await diagnose(token), 'TOKEN_UNSUPPORTED_ALG');
   });
 
-  it.each(['HS384', 'HS512', 'EdDSA', 'ES256K', 'RSA-OAEP', 'Rs256', 'es256', 'RS256 ', ''])('alg %j → TOKEN_UNSUPPORTED_ALG', async (alg) => {
-    only(await diagnose(rs256(goodClaims(), { alg })), 'TOKEN_UNSUPPORTED_ALG');
-  });
+  it.each(['HS384', 'HS512', 'EdDSA', 'ES256K', 'RSA-OAEP', 'Rs256', 'es256', 'RS256 ', ''])(
+    'alg %j → TOKEN_UNSUPPORTED_ALG',
+    async (alg) => {
+      only(await diagnose(rs256(goodClaims(), { alg })), 'TOKEN_UNSUPPORTED_ALG');
+    },
+  );
 });
 
-describe('rule 5 with the service\'s own set (the default): RS256–RS512 and PS256–PS512 only', () => {
+describe("rule 5 with the service's own set (the default): RS256–RS512 and PS256–PS512 only", () => {
   const serviceKeys = loadKeySet(jwkSet(rsa, p256, p384, p521));
 
-  it.each(['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512'] as const)('%s is accepted without any "algorithms" option', async (alg) => {
-    const result = await diagnoseToken(makeToken(alg), { keys: (await serviceKeys).keys, now: NOW });
-    expect(result.ok).toBe(true);
-    expect(result.algorithms).toEqual([...SERVICE_ALGORITHMS]);
-  });
+  it.each(['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512'] as const)(
+    '%s is accepted without any "algorithms" option',
+    async (alg) => {
+      const result = await diagnoseToken(makeToken(alg), { keys: (await serviceKeys).keys, now: NOW });
+      expect(result.ok).toBe(true);
+      expect(result.algorithms).toEqual([...SERVICE_ALGORITHMS]);
+    },
+  );
 
-  it.each(['ES256', 'ES384', 'ES512'] as const)('%s, though asymmetric and correctly signed → TOKEN_UNSUPPORTED_ALG saying what to do', async (alg) => {
-    const result = await diagnoseToken(makeToken(alg), { keys: (await serviceKeys).keys, now: NOW });
-    expect(codes(result)).toEqual(['TOKEN_UNSUPPORTED_ALG']);
-    const message = result.errors[0]!.message;
-    expect(message.startsWith('Unsupported JWT signature algorithm.')).toBe(true);
-    expect(message).toContain('asymmetric, but the service accepts only RS256, RS384, RS512, PS256, PS384 and PS512');
-    expect(message).toMatch(/Re-sign the token with RS256/);
-    expect(message).toMatch(/RSA key pair of 2048 bits or more/);
-  });
+  it.each(['ES256', 'ES384', 'ES512'] as const)(
+    '%s, though asymmetric and correctly signed → TOKEN_UNSUPPORTED_ALG saying what to do',
+    async (alg) => {
+      const result = await diagnoseToken(makeToken(alg), { keys: (await serviceKeys).keys, now: NOW });
+      expect(codes(result)).toEqual(['TOKEN_UNSUPPORTED_ALG']);
+      const message = result.errors[0]!.message;
+      expect(message.startsWith('Unsupported JWT signature algorithm.')).toBe(true);
+      expect(message).toContain('asymmetric, but the service accepts only RS256, RS384, RS512, PS256, PS384 and PS512');
+      expect(message).toMatch(/Re-sign the token with RS256/);
+      expect(message).toMatch(/RSA key pair of 2048 bits or more/);
+    },
+  );
 
   it('the EC keys of the set are skipped with a warning each, and the RSA key still verifies', async () => {
     const loaded = await serviceKeys;
     expect(loaded.keys.map((key) => key.kty)).toEqual(['RSA']);
-    expect(loaded.warnings.map((warning) => warning.code)).toEqual(['JWKS_KEY_SKIPPED', 'JWKS_KEY_SKIPPED', 'JWKS_KEY_SKIPPED']);
+    expect(loaded.warnings.map((warning) => warning.code)).toEqual([
+      'JWKS_KEY_SKIPPED',
+      'JWKS_KEY_SKIPPED',
+      'JWKS_KEY_SKIPPED',
+    ]);
     expect(loaded.warnings[0]!.message).toMatch(/EC P-256 key, and no accepted algorithm uses it/);
   });
 
@@ -407,7 +522,11 @@ describe('rule 5 with the service\'s own set (the default): RS256–RS512 and PS
   });
 
   it('a check can narrow the set: PS256 alone refuses RS256', async () => {
-    const result = await diagnoseToken(makeToken('RS256'), { keys: (await serviceKeys).keys, now: NOW, algorithms: ['PS256'] });
+    const result = await diagnoseToken(makeToken('RS256'), {
+      keys: (await serviceKeys).keys,
+      now: NOW,
+      algorithms: ['PS256'],
+    });
     expect(codes(result)).toEqual(['TOKEN_UNSUPPORTED_ALG']);
     expect(result.errors[0]!.message).toContain('this check accepts PS256');
   });
@@ -461,7 +580,12 @@ describe('rule 6: sub and exp present, with the right types', () => {
   });
 
   it('an exp too large for a number (1e400 parses to Infinity) → TOKEN_INVALID_CLAIM saying so', async () => {
-    const token = signToken({ header: { alg: 'RS256', kid: rsa.kid }, payload: '{"sub":"u","exp":1e400}', alg: 'RS256', key: rsa });
+    const token = signToken({
+      header: { alg: 'RS256', kid: rsa.kid },
+      payload: '{"sub":"u","exp":1e400}',
+      alg: 'RS256',
+      key: rsa,
+    });
     const result = await diagnose(token);
     expect(codes(result)).toContain('TOKEN_INVALID_CLAIM');
     expect(result.errors.find((error) => error.claim === 'exp')!.message).toContain('too large to be a time');
@@ -469,7 +593,12 @@ describe('rule 6: sub and exp present, with the right types', () => {
 
   it('reports every wrongly typed claim', async () => {
     const result = await diagnose(rs256({ sub: 7, exp: 'soon', iat: null, nbf: [] }));
-    expect(codes(result)).toEqual(['TOKEN_INVALID_CLAIM', 'TOKEN_INVALID_CLAIM', 'TOKEN_INVALID_CLAIM', 'TOKEN_INVALID_CLAIM']);
+    expect(codes(result)).toEqual([
+      'TOKEN_INVALID_CLAIM',
+      'TOKEN_INVALID_CLAIM',
+      'TOKEN_INVALID_CLAIM',
+      'TOKEN_INVALID_CLAIM',
+    ]);
     expect(result.errors.map((error) => error.claim).sort()).toEqual(['exp', 'iat', 'nbf', 'sub']);
   });
 
@@ -567,14 +696,20 @@ describe('rule 8: keys come only from the account set', () => {
   });
 
   it('a kid not in the set → JWKS_UNAVAILABLE naming the kid', async () => {
-    const error = only(await diagnose(makeToken('RS256', { header: { kid: 'rotated-away-2019' } })), 'JWKS_UNAVAILABLE');
+    const error = only(
+      await diagnose(makeToken('RS256', { header: { kid: 'rotated-away-2019' } })),
+      'JWKS_UNAVAILABLE',
+    );
     expect(error.message).toContain('rotated-away-2019');
     // The headline states the finding; the message still starts with the service's words.
     expect(error.finding).toBe('No key in the key set has kid "rotated-away-2019"');
   });
 
   it('an account\'s set names the account in the finding: "No key in this account has kid …"', async () => {
-    const error = only(await diagnose(makeToken('RS256', { header: { kid: 'abc' } }), { keySetName: 'Account "Acme"' }), 'JWKS_UNAVAILABLE');
+    const error = only(
+      await diagnose(makeToken('RS256', { header: { kid: 'abc' } }), { keySetName: 'Account "Acme"' }),
+      'JWKS_UNAVAILABLE',
+    );
     expect(error.finding).toBe('No key in this account has kid "abc"');
     expect(error.message).toMatch(/^Unable to retrieve JWK set\. Account "Acme" has 4 keys; none has kid "abc"/);
   });
@@ -603,7 +738,10 @@ describe('rule 8: keys come only from the account set', () => {
 
   it('without a kid and no key of the fitting type → JWKS_UNAVAILABLE', async () => {
     const keys = await keysOf(p256, p384);
-    const error = only(await diagnose(makeToken('RS256', { header: { kid: undefined } }), { keys }), 'JWKS_UNAVAILABLE');
+    const error = only(
+      await diagnose(makeToken('RS256', { header: { kid: undefined } }), { keys }),
+      'JWKS_UNAVAILABLE',
+    );
     expect(error.finding).toBe('No key in the key set can check this RS256 signature');
   });
 
@@ -611,28 +749,35 @@ describe('rule 8: keys come only from the account set', () => {
     const result = await diagnose(makeToken('RS256'), { keys: [] });
     expect(only(result, 'JWKS_UNAVAILABLE').finding).toBe('The key set is empty');
     expect(result.key).toBeNull();
-    expect((await diagnose(makeToken('RS256'), { keys: [], keySetName: 'This account' })).errors[0]!.finding).toBe('This account has no public keys');
+    expect((await diagnose(makeToken('RS256'), { keys: [], keySetName: 'This account' })).errors[0]!.finding).toBe(
+      'This account has no public keys',
+    );
   });
 
   it('no key set given (keys undefined) → JWKS_UNAVAILABLE, found as "not checked"', async () => {
     const result = await diagnoseToken(makeToken('RS256'), { now: NOW });
     expectWellFormed(result);
-    expect(only(result, 'JWKS_UNAVAILABLE').finding).toBe('No public keys were given, so the signature was not checked');
+    expect(only(result, 'JWKS_UNAVAILABLE').finding).toBe(
+      'No public keys were given, so the signature was not checked',
+    );
     expect(result.key).toBeNull();
   });
 
-  it.each(['jku', 'x5u', 'x5c', 'jwk'])('a %s header → TOKEN_HEADER_KEY_IGNORED warning; the token still verifies with the account key', async (name) => {
-    const values: Record<string, unknown> = {
-      jku: 'https://attacker.example/jwks.json',
-      x5u: 'https://attacker.example/cert.pem',
-      x5c: ['MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA'],
-      jwk: attackerRsa.jwk,
-    };
-    const result = await diagnose(makeToken('RS256', { header: { [name]: values[name] } }));
-    expect(result.ok).toBe(true);
-    expect(warningCodes(result)).toContain('TOKEN_HEADER_KEY_IGNORED');
-    expect(result.key?.thumbprint).toBe(rfc7638Thumbprint(rsa.jwk));
-  });
+  it.each(['jku', 'x5u', 'x5c', 'jwk'])(
+    'a %s header → TOKEN_HEADER_KEY_IGNORED warning; the token still verifies with the account key',
+    async (name) => {
+      const values: Record<string, unknown> = {
+        jku: 'https://attacker.example/jwks.json',
+        x5u: 'https://attacker.example/cert.pem',
+        x5c: ['MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA'],
+        jwk: attackerRsa.jwk,
+      };
+      const result = await diagnose(makeToken('RS256', { header: { [name]: values[name] } }));
+      expect(result.ok).toBe(true);
+      expect(warningCodes(result)).toContain('TOKEN_HEADER_KEY_IGNORED');
+      expect(result.key?.thumbprint).toBe(rfc7638Thumbprint(rsa.jwk));
+    },
+  );
 
   it('a token signed by an attacker key embedded as a jwk header fails with the account key', async () => {
     const embedded = { kty: attackerRsa.jwk.kty, n: attackerRsa.jwk.n, e: attackerRsa.jwk.e };
@@ -651,7 +796,10 @@ describe('rule 8: keys come only from the account set', () => {
   });
 
   it('an attacker jku header is not fetched or used: signature invalid', async () => {
-    const token = makeToken('ES256', { header: { kid: p256.kid, jku: 'https://attacker.example/jwks.json' }, key: otherP256 });
+    const token = makeToken('ES256', {
+      header: { kid: p256.kid, jku: 'https://attacker.example/jwks.json' },
+      key: otherP256,
+    });
     const result = await diagnose(token);
     only(result, 'TOKEN_SIGNATURE_INVALID');
     expect(warningCodes(result)).toContain('TOKEN_HEADER_KEY_IGNORED');
@@ -675,7 +823,10 @@ describe('rule 9: the signature verifies', () => {
 
   it('a tampered header (typ changed) → TOKEN_SIGNATURE_INVALID', async () => {
     const token = makeToken('ES384');
-    only(await diagnose(withPart(token, 0, b64urlJson({ alg: 'ES384', typ: 'at+jwt', kid: p384.kid }))), 'TOKEN_SIGNATURE_INVALID');
+    only(
+      await diagnose(withPart(token, 0, b64urlJson({ alg: 'ES384', typ: 'at+jwt', kid: p384.kid }))),
+      'TOKEN_SIGNATURE_INVALID',
+    );
   });
 
   it.each(['ES256', 'ES384', 'ES512'] as const)('a DER-encoded %s signature → TOKEN_SIGNATURE_INVALID', async (alg) => {
@@ -699,12 +850,18 @@ describe('rule 9: the signature verifies', () => {
 
   it('a PS256 header over an RS256 (PKCS#1 v1.5) signature → TOKEN_SIGNATURE_INVALID', async () => {
     const header = { alg: 'PS256', typ: 'JWT', kid: rsa.kid };
-    only(await diagnose(signToken({ header, payload: goodClaims(), alg: 'RS256', key: rsa })), 'TOKEN_SIGNATURE_INVALID');
+    only(
+      await diagnose(signToken({ header, payload: goodClaims(), alg: 'RS256', key: rsa })),
+      'TOKEN_SIGNATURE_INVALID',
+    );
   });
 
   it('an RS256 signature under an RS384 header → TOKEN_SIGNATURE_INVALID', async () => {
     const header = { alg: 'RS384', typ: 'JWT', kid: rsa.kid };
-    only(await diagnose(signToken({ header, payload: goodClaims(), alg: 'RS256', key: rsa })), 'TOKEN_SIGNATURE_INVALID');
+    only(
+      await diagnose(signToken({ header, payload: goodClaims(), alg: 'RS256', key: rsa })),
+      'TOKEN_SIGNATURE_INVALID',
+    );
   });
 
   it('an empty signature → TOKEN_SIGNATURE_INVALID', async () => {
@@ -719,13 +876,20 @@ describe('rule 9: the signature verifies', () => {
 
   it('without a kid, no key of several fitting ones verifies → TOKEN_SIGNATURE_INVALID', async () => {
     const keys = await keysOf(rsa, otherRsa);
-    only(await diagnose(makeToken('RS256', { header: { kid: undefined }, key: attackerRsa }), { keys }), 'TOKEN_SIGNATURE_INVALID');
+    only(
+      await diagnose(makeToken('RS256', { header: { kid: undefined }, key: attackerRsa }), { keys }),
+      'TOKEN_SIGNATURE_INVALID',
+    );
   });
 });
 
 describe('rules 6–9 all run once the structure is sound', () => {
   it('an expired token with a bad signature reports both', async () => {
-    const token = makeToken('RS256', { header: { kid: rsa.kid }, payload: { exp: NOW - 3600, iat: NOW - 7200 }, key: attackerRsa });
+    const token = makeToken('RS256', {
+      header: { kid: rsa.kid },
+      payload: { exp: NOW - 3600, iat: NOW - 7200 },
+      key: attackerRsa,
+    });
     const result = await diagnose(token);
     expect(codes(result).sort()).toEqual(['TOKEN_EXPIRED', 'TOKEN_SIGNATURE_INVALID']);
   });
@@ -758,7 +922,12 @@ describe('rules 1–5 are structural: a failure stops later rules', () => {
   const bad = { iat: NOW + 7200, exp: NOW - 3600 }; // no sub, expired, issued in the future
 
   it('an unsupported alg on an expired token without sub reports only TOKEN_UNSUPPORTED_ALG', async () => {
-    const token = signToken({ header: { alg: 'HS256', kid: rsa.kid }, payload: bad, alg: 'HS256', key: Buffer.from(rsa.publicPem) });
+    const token = signToken({
+      header: { alg: 'HS256', kid: rsa.kid },
+      payload: bad,
+      alg: 'HS256',
+      key: Buffer.from(rsa.publicPem),
+    });
     only(await diagnose(token), 'TOKEN_UNSUPPORTED_ALG');
   });
 
@@ -833,8 +1002,12 @@ describe('warnings', () => {
   });
 
   it('the short-lifetime threshold is the one constant: exactly the recommended lifetime passes, one second less warns', async () => {
-    expect(warningCodes(await diagnose(rs256({ sub: 'u', iat: NOW, exp: NOW + RECOMMENDED_LIFETIME_SECONDS })))).toEqual([]);
-    expect(warningCodes(await diagnose(rs256({ sub: 'u', iat: NOW, exp: NOW + RECOMMENDED_LIFETIME_SECONDS - 1 })))).toEqual(['TOKEN_SHORT_LIFETIME']);
+    expect(
+      warningCodes(await diagnose(rs256({ sub: 'u', iat: NOW, exp: NOW + RECOMMENDED_LIFETIME_SECONDS }))),
+    ).toEqual([]);
+    expect(
+      warningCodes(await diagnose(rs256({ sub: 'u', iat: NOW, exp: NOW + RECOMMENDED_LIFETIME_SECONDS - 1 }))),
+    ).toEqual(['TOKEN_SHORT_LIFETIME']);
   });
 
   it('an expired token is not also warned about its lifetime', async () => {
@@ -842,8 +1015,15 @@ describe('warnings', () => {
   });
 
   it('warnings come with their catalog docs and title', async () => {
-    const result = await diagnose(`Bearer ${rs256({ sub: 'u', exp: NOW + 40 * 24 * 3600 }, { jku: 'https://x.example' })}`);
-    expect(warningCodes(result).sort()).toEqual(['TOKEN_HEADER_KEY_IGNORED', 'TOKEN_INPUT_CLEANED', 'TOKEN_LONG_LIFETIME', 'TOKEN_NO_IAT']);
+    const result = await diagnose(
+      `Bearer ${rs256({ sub: 'u', exp: NOW + 40 * 24 * 3600 }, { jku: 'https://x.example' })}`,
+    );
+    expect(warningCodes(result).sort()).toEqual([
+      'TOKEN_HEADER_KEY_IGNORED',
+      'TOKEN_INPUT_CLEANED',
+      'TOKEN_LONG_LIFETIME',
+      'TOKEN_NO_IAT',
+    ]);
     for (const warning of result.warnings) {
       expect(warning.docs).toBe(WARNING_CATALOG[warning.code].docs);
       expect(warning.message.startsWith(WARNING_CATALOG[warning.code].title)).toBe(true);
@@ -870,14 +1050,17 @@ describe('result shape', () => {
     TOKEN_SIGNATURE_INVALID: () => diagnose(makeToken('RS256', { header: { kid: rsa.kid }, key: attackerRsa })),
   } as Record<ErrorCode, () => Promise<Diagnosis>>;
 
-  it.each(CONTRACT_CODES)('%s: ok false, docs /docs/errors/<slug>, message starting with the catalog message', async (code) => {
-    const result = await producers[code]();
-    expect(result.ok).toBe(false);
-    const error = errorOf(result, code);
-    expect(error.docs).toBe(docsPath(code));
-    expect(error.message.startsWith(ERROR_CATALOG[code].message)).toBe(true);
-    expect(error.message.length).toBeGreaterThan(ERROR_CATALOG[code].message.length);
-  });
+  it.each(CONTRACT_CODES)(
+    '%s: ok false, docs /docs/errors/<slug>, message starting with the catalog message',
+    async (code) => {
+      const result = await producers[code]();
+      expect(result.ok).toBe(false);
+      const error = errorOf(result, code);
+      expect(error.docs).toBe(docsPath(code));
+      expect(error.message.startsWith(ERROR_CATALOG[code].message)).toBe(true);
+      expect(error.message.length).toBeGreaterThan(ERROR_CATALOG[code].message.length);
+    },
+  );
 
   it('ok is true exactly when errors is empty, warnings or not', async () => {
     const clean = await diagnose(makeToken('PS256'));
@@ -893,8 +1076,19 @@ describe('result shape', () => {
   it('serialises to the contract JSON shape', async () => {
     const result = JSON.parse(JSON.stringify(await diagnose(makeToken('RS256', { payload: { exp: NOW - 3600 } }))));
     // Expired, but the signature verifies: the key that verified it is still named.
-    expect(result).toMatchObject({ ok: false, header: expect.any(Object), payload: expect.any(Object), key: { kid: rsa.kid, thumbprint: rfc7638Thumbprint(rsa.jwk) } });
-    expect(result.errors[0]).toMatchObject({ code: 'TOKEN_EXPIRED', message: expect.any(String), docs: '/docs/errors/token-expired', part: 'payload', claim: 'exp' });
+    expect(result).toMatchObject({
+      ok: false,
+      header: expect.any(Object),
+      payload: expect.any(Object),
+      key: { kid: rsa.kid, thumbprint: rfc7638Thumbprint(rsa.jwk) },
+    });
+    expect(result.errors[0]).toMatchObject({
+      code: 'TOKEN_EXPIRED',
+      message: expect.any(String),
+      docs: '/docs/errors/token-expired',
+      part: 'payload',
+      claim: 'exp',
+    });
     expect(Array.isArray(result.warnings)).toBe(true);
   });
 });
@@ -931,7 +1125,12 @@ describe('decodeToken: rules 1–7 only', () => {
 
   it('reports claims and times, all of them', () => {
     const result = decode(rs256({ nbf: 'later', iat: NOW + 3600, exp: NOW - 3600 }));
-    expect(codes(result).sort()).toEqual(['TOKEN_EXPIRED', 'TOKEN_INVALID_CLAIM', 'TOKEN_ISSUED_IN_FUTURE', 'TOKEN_MISSING_CLAIMS']);
+    expect(codes(result).sort()).toEqual([
+      'TOKEN_EXPIRED',
+      'TOKEN_INVALID_CLAIM',
+      'TOKEN_ISSUED_IN_FUTURE',
+      'TOKEN_MISSING_CLAIMS',
+    ]);
     expect(result.signatureChecked).toBe(false);
   });
 
@@ -953,7 +1152,9 @@ describe('decodeToken: rules 1–7 only', () => {
     for (const token of tokens) {
       const decoded = decode(token);
       const diagnosed = await diagnose(token);
-      expect(codes(decoded)).toEqual(codes(diagnosed).filter((code) => code !== 'TOKEN_SIGNATURE_INVALID' && code !== 'JWKS_UNAVAILABLE'));
+      expect(codes(decoded)).toEqual(
+        codes(diagnosed).filter((code) => code !== 'TOKEN_SIGNATURE_INVALID' && code !== 'JWKS_UNAVAILABLE'),
+      );
     }
   });
 

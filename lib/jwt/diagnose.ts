@@ -14,9 +14,13 @@ export async function diagnoseToken(input: string, options: DiagnoseOptions = {}
   const errors = [...decoded.errors];
   if (options.keys === undefined) {
     errors.push(
-      tokenError('JWKS_UNAVAILABLE', 'No key set was given, so the signature cannot be checked. Supply the public keys registered on the account.', {
-        finding: NO_KEYS_FINDING,
-      }),
+      tokenError(
+        'JWKS_UNAVAILABLE',
+        'No key set was given, so the signature cannot be checked. Supply the public keys registered on the account.',
+        {
+          finding: NO_KEYS_FINDING,
+        },
+      ),
     );
     return { ...decoded, ok: false, errors };
   }
@@ -27,6 +31,15 @@ export async function diagnoseToken(input: string, options: DiagnoseOptions = {}
   }
   const verification = await verifySignature(structure.compact, structure.alg, selection.candidates);
   if (verification.error) errors.push(verification.error);
-  const key = verification.verifiedBy ? { kid: verification.verifiedBy.kid, thumbprint: verification.verifiedBy.thumbprint } : null;
-  return { ...decoded, ok: errors.length === 0, errors, key, keys: [...selection.attempts, ...verification.attempts], signatureChecked: true };
+  const key = verification.verifiedBy
+    ? { kid: verification.verifiedBy.kid, thumbprint: verification.verifiedBy.thumbprint }
+    : null;
+  return {
+    ...decoded,
+    ok: errors.length === 0,
+    errors,
+    key,
+    keys: [...selection.attempts, ...verification.attempts],
+    signatureChecked: true,
+  };
 }

@@ -27,5 +27,7 @@ export function describeRelative(secondsFromNow: number): string {
 /** Epoch seconds → "2026-11-25T10:00:00Z" (or a plain note when the value is out of Date's range). */
 export function formatEpoch(seconds: number): string {
   const date = new Date(seconds * 1000);
-  return Number.isNaN(date.getTime()) ? `${seconds} (outside any representable date)` : date.toISOString().replace('.000Z', 'Z');
+  return Number.isNaN(date.getTime())
+    ? `${seconds} (outside any representable date)`
+    : date.toISOString().replace('.000Z', 'Z');
 }

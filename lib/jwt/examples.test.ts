@@ -11,7 +11,10 @@ describe('example tokens', () => {
     expect(examples.length).toBeGreaterThanOrEqual(8);
     for (const example of examples) {
       const diagnosis = await diagnoseToken(example.token, { keys, now });
-      expect(diagnosis.errors.map((error) => error.code), example.id).toEqual(example.expected);
+      expect(
+        diagnosis.errors.map((error) => error.code),
+        example.id,
+      ).toEqual(example.expected);
       expect(diagnosis.ok, example.id).toBe(example.expected.length === 0);
     }
   });
@@ -29,7 +32,10 @@ describe('example tokens', () => {
     const { jwks, examples } = await createExampleTokens();
     const es256 = examples.find((example) => example.id === 'es256')!;
     const widened = [...SERVICE_ALGORITHMS, 'ES256' as const];
-    const diagnosis = await diagnoseToken(es256.token, { keys: (await loadKeySet(jwks, widened)).keys, algorithms: widened });
+    const diagnosis = await diagnoseToken(es256.token, {
+      keys: (await loadKeySet(jwks, widened)).keys,
+      algorithms: widened,
+    });
     // Widened, the algorithm passes rule 5; the example set holds no EC key, so no key can check it.
     expect(diagnosis.errors.map((error) => error.code)).toEqual(['JWKS_UNAVAILABLE']);
   });

@@ -19,18 +19,68 @@ export interface ExampleSet {
 }
 
 export const EXAMPLES = [
-  { id: 'valid', title: 'Valid', description: 'Signed with RS256 and the example key; expires after a working day.', expected: [] },
+  {
+    id: 'valid',
+    title: 'Valid',
+    description: 'Signed with RS256 and the example key; expires after a working day.',
+    expected: [],
+  },
   { id: 'expired', title: 'Expired', description: 'Its exp passed an hour ago.', expected: ['TOKEN_EXPIRED'] },
-  { id: 'future', title: 'Clock ahead', description: 'Signed on a machine whose clock runs 10 minutes fast.', expected: ['TOKEN_ISSUED_IN_FUTURE'] },
-  { id: 'not-yet-valid', title: 'Not yet valid', description: 'Its nbf is 15 minutes from now.', expected: ['TOKEN_NOT_YET_VALID'] },
-  { id: 'missing-sub', title: 'Missing sub', description: 'No user ID in the payload.', expected: ['TOKEN_MISSING_CLAIMS'] },
-  { id: 'hs256', title: 'HS256', description: 'Signed with a shared secret instead of a private key.', expected: ['TOKEN_UNSUPPORTED_ALG'] },
+  {
+    id: 'future',
+    title: 'Clock ahead',
+    description: 'Signed on a machine whose clock runs 10 minutes fast.',
+    expected: ['TOKEN_ISSUED_IN_FUTURE'],
+  },
+  {
+    id: 'not-yet-valid',
+    title: 'Not yet valid',
+    description: 'Its nbf is 15 minutes from now.',
+    expected: ['TOKEN_NOT_YET_VALID'],
+  },
+  {
+    id: 'missing-sub',
+    title: 'Missing sub',
+    description: 'No user ID in the payload.',
+    expected: ['TOKEN_MISSING_CLAIMS'],
+  },
+  {
+    id: 'hs256',
+    title: 'HS256',
+    description: 'Signed with a shared secret instead of a private key.',
+    expected: ['TOKEN_UNSUPPORTED_ALG'],
+  },
   { id: 'none', title: 'alg none', description: 'Not signed at all.', expected: ['TOKEN_UNSUPPORTED_ALG'] },
-  { id: 'es256', title: 'ES256', description: 'Signed with an EC key (ES256): asymmetric, but not an algorithm the service accepts.', expected: ['TOKEN_UNSUPPORTED_ALG'] },
-  { id: 'wrong-key', title: 'Wrong key', description: 'Signed with a private key whose public key is not on the account.', expected: ['TOKEN_SIGNATURE_INVALID'] },
-  { id: 'unknown-kid', title: 'Unknown kid', description: 'Names a key ID the account does not have.', expected: ['JWKS_UNAVAILABLE'] },
-  { id: 'tampered', title: 'Tampered', description: 'The payload was edited after signing.', expected: ['TOKEN_SIGNATURE_INVALID'] },
-  { id: 'truncated', title: 'Cut short', description: 'The signature part was lost on the way.', expected: ['TOKEN_NOT_ENOUGH_PARTS'] },
+  {
+    id: 'es256',
+    title: 'ES256',
+    description: 'Signed with an EC key (ES256): asymmetric, but not an algorithm the service accepts.',
+    expected: ['TOKEN_UNSUPPORTED_ALG'],
+  },
+  {
+    id: 'wrong-key',
+    title: 'Wrong key',
+    description: 'Signed with a private key whose public key is not on the account.',
+    expected: ['TOKEN_SIGNATURE_INVALID'],
+  },
+  {
+    id: 'unknown-kid',
+    title: 'Unknown kid',
+    description: 'Names a key ID the account does not have.',
+    expected: ['JWKS_UNAVAILABLE'],
+  },
+  {
+    id: 'tampered',
+    title: 'Tampered',
+    description: 'The payload was edited after signing.',
+    expected: ['TOKEN_SIGNATURE_INVALID'],
+  },
+  {
+    id: 'truncated',
+    title: 'Cut short',
+    description: 'The signature part was lost on the way.',
+    expected: ['TOKEN_NOT_ENOUGH_PARTS'],
+  },
 ] as const satisfies readonly Omit<ExampleToken, 'token'>[];
 
 export type ExampleId = (typeof EXAMPLES)[number]['id'];
@@ -55,15 +105,25 @@ export async function createExampleTokens(now: number = Math.floor(Date.now() / 
   const sign = (key: CryptoKey, options: { exp?: number; iat?: number; nbf?: number; sub?: string | null } = {}) => {
     const payload: Record<string, unknown> = { ...claims };
     if (options.sub === null) delete payload.sub;
-    const jwt = new SignJWT(payload).setProtectedHeader({ alg, typ: 'JWT', kid: KID }).setIssuedAt(options.iat ?? now - 60);
+    const jwt = new SignJWT(payload)
+      .setProtectedHeader({ alg, typ: 'JWT', kid: KID })
+      .setIssuedAt(options.iat ?? now - 60);
     if (options.exp !== undefined) jwt.setExpirationTime(options.exp);
     if (options.nbf !== undefined) jwt.setNotBefore(options.nbf);
     return jwt.sign(key);
   };
 
   const secret = crypto.getRandomValues(new Uint8Array(32));
-  const hmacToken = await new SignJWT({ ...claims }).setProtectedHeader({ alg: 'HS256', typ: 'JWT' }).setIssuedAt(now - 60).setExpirationTime(exp).sign(secret);
-  const ecToken = await new SignJWT({ ...claims }).setProtectedHeader({ alg: 'ES256', typ: 'JWT', kid: KID }).setIssuedAt(now - 60).setExpirationTime(exp).sign(ecKey.privateKey);
+  const hmacToken = await new SignJWT({ ...claims })
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .setIssuedAt(now - 60)
+    .setExpirationTime(exp)
+    .sign(secret);
+  const ecToken = await new SignJWT({ ...claims })
+    .setProtectedHeader({ alg: 'ES256', typ: 'JWT', kid: KID })
+    .setIssuedAt(now - 60)
+    .setExpirationTime(exp)
+    .sign(ecKey.privateKey);
   const unsignedHeader = btoaUrl(JSON.stringify({ alg: 'none', typ: 'JWT' }));
   const unsignedPayload = btoaUrl(JSON.stringify({ ...claims, iat: now - 60, exp }));
   const truncated = (await sign(account.privateKey, { exp })).split('.').slice(0, 2).join('.');
@@ -75,18 +135,18 @@ export async function createExampleTokens(now: number = Math.floor(Date.now() / 
     .sign(account.privateKey);
 
   const tokens: Record<ExampleId, string> = {
-    'valid': await sign(account.privateKey, { exp }),
-    'expired': await sign(account.privateKey, { iat: now - 7200 - RECOMMENDED_LIFETIME_SECONDS, exp: now - 3600 }),
-    'future': await sign(account.privateKey, { iat: now + 600, exp: exp + 600 }),
+    valid: await sign(account.privateKey, { exp }),
+    expired: await sign(account.privateKey, { iat: now - 7200 - RECOMMENDED_LIFETIME_SECONDS, exp: now - 3600 }),
+    future: await sign(account.privateKey, { iat: now + 600, exp: exp + 600 }),
     'not-yet-valid': await sign(account.privateKey, { nbf: now + 900, exp: exp + 900 }),
     'missing-sub': await sign(account.privateKey, { sub: null, exp }),
-    'hs256': hmacToken,
-    'none': `${unsignedHeader}.${unsignedPayload}.`,
-    'es256': ecToken,
+    hs256: hmacToken,
+    none: `${unsignedHeader}.${unsignedPayload}.`,
+    es256: ecToken,
     'wrong-key': await sign(stranger.privateKey, { exp }),
     'unknown-kid': noKid,
-    'tampered': `${tamperedHeader}.${tamperedPayload}.${tamperedSignature}`,
-    'truncated': truncated,
+    tampered: `${tamperedHeader}.${tamperedPayload}.${tamperedSignature}`,
+    truncated: truncated,
   };
 
   return {

@@ -3,7 +3,11 @@ import { WARNING_CATALOG, type WarningCode } from '@/lib/errors/warnings';
 import type { DiagnosisError, DiagnosisWarning } from './types';
 
 /** An error in the catalog's words, followed by this token's particulars. */
-export function tokenError(code: ErrorCode, detail: string, extra: Omit<DiagnosisError, 'code' | 'message' | 'title' | 'docs'> = {}): DiagnosisError {
+export function tokenError(
+  code: ErrorCode,
+  detail: string,
+  extra: Omit<DiagnosisError, 'code' | 'message' | 'title' | 'docs'> = {},
+): DiagnosisError {
   const entry = ERROR_CATALOG[code];
   return { code, message: `${entry.message}. ${detail}`, title: entry.title, docs: errorDocsPath(code), ...extra };
 }

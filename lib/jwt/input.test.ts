@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { cleanTokenInput, describeCleaning, joinWrappedLines, tokenFromCookieHeader, tokenFromJsonBody, tokenFromUrl } from './input';
+import {
+  cleanTokenInput,
+  describeCleaning,
+  joinWrappedLines,
+  tokenFromCookieHeader,
+  tokenFromJsonBody,
+  tokenFromUrl,
+} from './input';
 import { diagnoseToken } from './diagnose';
 import { loadKeySet } from './key-set';
 import { jwkSet, makeKeys, makeToken, NOW } from './test-tokens';
@@ -34,11 +41,15 @@ describe('cleanTokenInput: a JSON body', () => {
   });
 
   it('finds it in a pretty-printed body, under another name, and one wrapper deep', () => {
-    expect(cleanTokenInput(JSON.stringify({ access_token: token, token_type: 'Bearer', expires_in: 28800 }, null, 2))).toMatchObject({
+    expect(
+      cleanTokenInput(JSON.stringify({ access_token: token, token_type: 'Bearer', expires_in: 28800 }, null, 2)),
+    ).toMatchObject({
       token,
       notes: ['took the token from the JSON body\'s "access_token" field'],
     });
-    expect(cleanTokenInput(JSON.stringify({ data: { user: 'u', jwt: token } })).notes).toEqual(['took the token from the JSON body\'s "data.jwt" field']);
+    expect(cleanTokenInput(JSON.stringify({ data: { user: 'u', jwt: token } })).notes).toEqual([
+      'took the token from the JSON body\'s "data.jwt" field',
+    ]);
   });
 
   it('takes a field shaped like a token when none is named like one', () => {
@@ -46,7 +57,9 @@ describe('cleanTokenInput: a JSON body', () => {
   });
 
   it('prefers a token-named field that holds a token over one that does not', () => {
-    expect(tokenFromJsonBody(JSON.stringify({ token: { expires: 1 }, tokens: ['x'], result: { token } }))?.text).toBe(token);
+    expect(tokenFromJsonBody(JSON.stringify({ token: { expires: 1 }, tokens: ['x'], result: { token } }))?.text).toBe(
+      token,
+    );
   });
 
   it('takes a named field even when its value is broken, so the rules can say what is wrong with it', () => {
@@ -56,7 +69,10 @@ describe('cleanTokenInput: a JSON body', () => {
   it('peels a "Bearer " value from a JSON headers object', () => {
     const cleaned = cleanTokenInput(JSON.stringify({ Authorization: `Bearer ${token}` }));
     expect(cleaned.token).toBe(token);
-    expect(cleaned.notes).toEqual(['took the token from the JSON body\'s "Authorization" field', 'removed a "Bearer " prefix']);
+    expect(cleaned.notes).toEqual([
+      'took the token from the JSON body\'s "Authorization" field',
+      'removed a "Bearer " prefix',
+    ]);
   });
 
   it('ignores text that only starts like JSON', () => {
@@ -66,17 +82,40 @@ describe('cleanTokenInput: a JSON body', () => {
 
 describe('cleanTokenInput: header lines', () => {
   it.each([
-    ['Authorization: Bearer', `Authorization: Bearer ${token}`, ['removed an "Authorization:" header name', 'removed a "Bearer " prefix']],
-    ['lower-case HTTP/2 authorization', `authorization: bearer ${token}`, ['removed an "Authorization:" header name', 'removed a "Bearer " prefix']],
-    ['Cookie with other cookies', `Cookie: a=b; token=${token}; theme=dark`, ['took the token from the "token" cookie of a "Cookie:" header']],
-    ['Cookie under another name', `cookie: sid=1; rtc_jwt=${token}`, ['took the token from the "rtc_jwt" cookie of a "Cookie:" header']],
-    ['Set-Cookie with attributes', `Set-Cookie: access_token=${token}; Path=/; HttpOnly; Secure`, ['took the token from the "access_token" cookie of a "Set-Cookie:" header']],
+    [
+      'Authorization: Bearer',
+      `Authorization: Bearer ${token}`,
+      ['removed an "Authorization:" header name', 'removed a "Bearer " prefix'],
+    ],
+    [
+      'lower-case HTTP/2 authorization',
+      `authorization: bearer ${token}`,
+      ['removed an "Authorization:" header name', 'removed a "Bearer " prefix'],
+    ],
+    [
+      'Cookie with other cookies',
+      `Cookie: a=b; token=${token}; theme=dark`,
+      ['took the token from the "token" cookie of a "Cookie:" header'],
+    ],
+    [
+      'Cookie under another name',
+      `cookie: sid=1; rtc_jwt=${token}`,
+      ['took the token from the "rtc_jwt" cookie of a "Cookie:" header'],
+    ],
+    [
+      'Set-Cookie with attributes',
+      `Set-Cookie: access_token=${token}; Path=/; HttpOnly; Secure`,
+      ['took the token from the "access_token" cookie of a "Set-Cookie:" header'],
+    ],
   ])('%s yields the token', (_name, input, notes) => {
     expect(cleanTokenInput(input)).toMatchObject({ token, notes });
   });
 
   it('a quoted cookie value loses its quotes too', () => {
-    expect(cleanTokenInput(`Cookie: token="${token}"`)).toMatchObject({ token, notes: ['took the token from the "token" cookie of a "Cookie:" header', 'removed quotes'] });
+    expect(cleanTokenInput(`Cookie: token="${token}"`)).toMatchObject({
+      token,
+      notes: ['took the token from the "token" cookie of a "Cookie:" header', 'removed quotes'],
+    });
   });
 
   it('a Cookie header without a token cookie is left alone', () => {
@@ -86,11 +125,27 @@ describe('cleanTokenInput: header lines', () => {
 
 describe('cleanTokenInput: URLs', () => {
   it.each([
-    ['a query', `https://app.example.com/editor?doc=7&token=${token}`, 'took the token from the "token" parameter in the URL\'s query'],
-    ['a fragment', `https://app.example.com/callback#access_token=${token}&token_type=bearer`, 'took the token from the "access_token" parameter in the URL\'s fragment'],
-    ['a single-page app fragment with its own query', `https://app.example.com/#/callback?id_token=${token}`, 'took the token from the "id_token" parameter in the URL\'s fragment'],
+    [
+      'a query',
+      `https://app.example.com/editor?doc=7&token=${token}`,
+      'took the token from the "token" parameter in the URL\'s query',
+    ],
+    [
+      'a fragment',
+      `https://app.example.com/callback#access_token=${token}&token_type=bearer`,
+      'took the token from the "access_token" parameter in the URL\'s fragment',
+    ],
+    [
+      'a single-page app fragment with its own query',
+      `https://app.example.com/#/callback?id_token=${token}`,
+      'took the token from the "id_token" parameter in the URL\'s fragment',
+    ],
     ['a relative URL', `/editor?token=${token}`, 'took the token from the "token" parameter in the URL\'s query'],
-    ['a form body', `access_token=${token}&expires_in=28800`, 'took the token from the "access_token" parameter in the form body'],
+    [
+      'a form body',
+      `access_token=${token}&expires_in=28800`,
+      'took the token from the "access_token" parameter in the form body',
+    ],
   ])('%s yields the token', (_name, input, note) => {
     expect(cleanTokenInput(input)).toMatchObject({ token, notes: [note] });
   });
@@ -113,7 +168,13 @@ describe('cleanTokenInput: a token wrapped over several lines', () => {
   it.each([
     ['at 64 characters', wrap(token, 64)],
     ['at 76 characters with CRLF', wrap(token, 76, '\r\n')],
-    ['indented, as in an e-mail', wrap(token, 40).split('\n').map((line) => `    ${line}`).join('\n')],
+    [
+      'indented, as in an e-mail',
+      wrap(token, 40)
+        .split('\n')
+        .map((line) => `    ${line}`)
+        .join('\n'),
+    ],
     ['at its dots', token.split('.').join('.\n')],
     ['at its dots, dots leading', token.split('.').join('\n.')],
   ])('%s is joined', (_name, input) => {
@@ -147,9 +208,17 @@ describe('cleanTokenInput: nested wrappings', () => {
   it('a quoted JSON body with surrounding whitespace', () => {
     const cleaned = cleanTokenInput(`  '${JSON.stringify({ token })}'\n`);
     expect(cleaned.token).toBe(token);
-    expect(cleaned.notes).toEqual(['removed surrounding whitespace', 'removed quotes', 'took the token from the JSON body\'s "token" field']);
+    expect(cleaned.notes).toEqual([
+      'removed surrounding whitespace',
+      'removed quotes',
+      'took the token from the JSON body\'s "token" field',
+    ]);
     expect(cleaned.warnings).toEqual([
-      expect.objectContaining({ code: 'TOKEN_INPUT_CLEANED', message: 'Text around the token was removed: removed surrounding whitespace; removed quotes; took the token from the JSON body\'s "token" field.' }),
+      expect.objectContaining({
+        code: 'TOKEN_INPUT_CLEANED',
+        message:
+          'Text around the token was removed: removed surrounding whitespace; removed quotes; took the token from the JSON body\'s "token" field.',
+      }),
     ]);
   });
 });

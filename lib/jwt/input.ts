@@ -63,7 +63,8 @@ function jsonStrings(value: unknown, path: string, depth: number, out: Candidate
   if (depth > JSON_DEPTH || value === null || typeof value !== 'object') return out;
   for (const [key, child] of Object.entries(value)) {
     const childPath = Array.isArray(value) ? `${path}[${key}]` : path ? `${path}.${key}` : key;
-    if (typeof child === 'string') out.push({ where: childPath, name: Array.isArray(value) ? path : key, value: child });
+    if (typeof child === 'string')
+      out.push({ where: childPath, name: Array.isArray(value) ? path : key, value: child });
     else jsonStrings(child, childPath, depth + 1, out);
   }
   return out;
@@ -92,9 +93,15 @@ export function tokenFromCookieHeader(text: string): Peeled {
     .split(';')
     .map((pair) => pair.trim())
     .filter((pair) => pair.includes('='))
-    .map((pair) => ({ where: '', name: pair.slice(0, pair.indexOf('=')).trim(), value: pair.slice(pair.indexOf('=') + 1).trim() }));
+    .map((pair) => ({
+      where: '',
+      name: pair.slice(0, pair.indexOf('=')).trim(),
+      value: pair.slice(pair.indexOf('=') + 1).trim(),
+    }));
   const found = pickCandidate(cookies);
-  return found && { text: found.value, note: `took the token from the "${found.name}" cookie of a "${headerName}" header` };
+  return (
+    found && { text: found.value, note: `took the token from the "${found.name}" cookie of a "${headerName}" header` }
+  );
 }
 
 function parameters(query: string, where: string): Candidate[] {
@@ -113,7 +120,13 @@ export function tokenFromUrl(text: string): Peeled {
   const candidates: Candidate[] = [];
   if (queryAt >= 0) candidates.push(...parameters(beforeHash.slice(queryAt + 1), "the URL's query"));
   else if (hashAt < 0 && FORM_BODY.test(text)) candidates.push(...parameters(text, 'the form body'));
-  if (fragment) candidates.push(...parameters(fragment.includes('?') ? fragment.slice(fragment.indexOf('?') + 1) : fragment, "the URL's fragment"));
+  if (fragment)
+    candidates.push(
+      ...parameters(
+        fragment.includes('?') ? fragment.slice(fragment.indexOf('?') + 1) : fragment,
+        "the URL's fragment",
+      ),
+    );
   const found = pickCandidate(candidates.filter((candidate) => isTokenName(candidate.name)));
   return found && { text: found.value, note: `took the token from the "${found.name}" parameter in ${found.where}` };
 }
@@ -127,10 +140,15 @@ export function joinWrappedLines(text: string): Peeled {
   if (!/[\r\n]/.test(text)) return undefined;
   const lines = text.split(/\r\n|\r|\n/).map((line) => line.trim());
   if (lines.some((line) => !TOKEN_LINE.test(line))) return undefined;
-  const atDots = lines.every((line, index) => index === lines.length - 1 || line.endsWith('.') || lines[index + 1]!.startsWith('.'));
+  const atDots = lines.every(
+    (line, index) => index === lines.length - 1 || line.endsWith('.') || lines[index + 1]!.startsWith('.'),
+  );
   const width = lines[0]!.length;
   const fixedWidth =
-    lines.length >= 3 && width >= MIN_WRAP_WIDTH && lines.slice(0, -1).every((line) => line.length === width) && lines.at(-1)!.length <= width;
+    lines.length >= 3 &&
+    width >= MIN_WRAP_WIDTH &&
+    lines.slice(0, -1).every((line) => line.length === width) &&
+    lines.at(-1)!.length <= width;
   if (!atDots && !fixedWidth) return undefined;
   return { text: lines.join(''), note: `joined the ${lines.length} lines the token was wrapped over` };
 }
@@ -146,7 +164,9 @@ function stripBearer(text: string): Peeled {
 }
 
 function stripQuotes(text: string): Peeled {
-  const quotes = QUOTE_PAIRS.find(([open, close]) => text.length >= open.length + close.length && text.startsWith(open) && text.endsWith(close));
+  const quotes = QUOTE_PAIRS.find(
+    ([open, close]) => text.length >= open.length + close.length && text.startsWith(open) && text.endsWith(close),
+  );
   return quotes ? { text: text.slice(quotes[0].length, -quotes[1].length), note: 'removed quotes' } : undefined;
 }
 
@@ -162,7 +182,16 @@ function stripWhitespace(text: string): Peeled {
 const MAX_PASSES = 8;
 
 /** In this order on every pass: the outer wrappings first, the joining of lines last, once the token is bare. */
-const STEPS = [stripWhitespace, stripAuthorizationHeader, tokenFromCookieHeader, stripBearer, stripQuotes, tokenFromJsonBody, tokenFromUrl, joinWrappedLines];
+const STEPS = [
+  stripWhitespace,
+  stripAuthorizationHeader,
+  tokenFromCookieHeader,
+  stripBearer,
+  stripQuotes,
+  tokenFromJsonBody,
+  tokenFromUrl,
+  joinWrappedLines,
+];
 
 export interface CleanedTokenInput {
   /** What the rules judge. */

@@ -93,7 +93,9 @@ describe('loadKeySet: which keys are tried', () => {
   });
 
   it('lenientKeySet over a reading gives what loadKeySet gives for the same input and set', async () => {
-    const input = { keys: [rsa.privateJwk, p256.jwk, { kty: 'oct', k: 'c2VjcmV0' }, { ...otherRsa.jwk, kid: rsa.kid }] };
+    const input = {
+      keys: [rsa.privateJwk, p256.jwk, { kty: 'oct', k: 'c2VjcmV0' }, { ...otherRsa.jwk, kid: rsa.kid }],
+    };
     for (const algorithms of [SERVICE_ALGORITHMS, WIDENED]) {
       expect(lenientKeySet(await readKeys(input, { algorithms }))).toEqual(await load(input, algorithms));
     }
@@ -102,7 +104,9 @@ describe('loadKeySet: which keys are tried', () => {
 
 describe('loadKeySet: keys the service could not use are skipped, with a warning', () => {
   it('an oct key → JWKS_KEY_SKIPPED (and JWKS_PRIVATE_KEY for its secret); the other keys are tried', async () => {
-    const loaded = await load({ keys: [{ kty: 'oct', k: 'c2VjcmV0', kid: 'hmac' }, rsa.jwk, { kty: 'oct', kid: 'no-secret' }] });
+    const loaded = await load({
+      keys: [{ kty: 'oct', k: 'c2VjcmV0', kid: 'hmac' }, rsa.jwk, { kty: 'oct', kid: 'no-secret' }],
+    });
     expect(loaded.unreadable).toBeUndefined();
     expect(loaded.keys.map((key) => key.kid)).toEqual([rsa.kid]);
     expect(warningCodes(loaded)).toEqual(['JWKS_KEY_SKIPPED', 'JWKS_PRIVATE_KEY', 'JWKS_KEY_SKIPPED']);
@@ -117,7 +121,12 @@ describe('loadKeySet: keys the service could not use are skipped, with a warning
     expect(loaded.keys.map((key) => key.kid)).toEqual([rsa.kid]);
     expect(warningCodes(loaded)).toEqual(['JWKS_KEY_SKIPPED']);
     expect(loaded.warnings[0]!.message).toContain('1024-bit');
-    const token = signToken({ header: { alg: 'RS256', typ: 'JWT', kid: 'weak' }, payload: goodClaims(), alg: 'RS256', key: rsa1024.privateKey });
+    const token = signToken({
+      header: { alg: 'RS256', typ: 'JWT', kid: 'weak' },
+      payload: goodClaims(),
+      alg: 'RS256',
+      key: rsa1024.privateKey,
+    });
     const result = await diagnoseToken(token, { keys: loaded.keys, keyWarnings: loaded.warnings, now: NOW });
     expect(result.ok).toBe(false);
     expect(result.errors.map((error) => error.code)).toEqual(['JWKS_UNAVAILABLE']);
@@ -128,7 +137,10 @@ describe('loadKeySet: keys the service could not use are skipped, with a warning
     ['the default set', SERVICE_ALGORITHMS],
     ['every algorithm', ALGORITHM_NAMES],
   ])('an Ed25519 key with %s → JWKS_KEY_SKIPPED', async (_name, algorithms) => {
-    const loaded = await load({ keys: [{ ...ed25519.publicKey.export({ format: 'jwk' }), kid: 'ed' }, rsa.jwk] }, algorithms);
+    const loaded = await load(
+      { keys: [{ ...ed25519.publicKey.export({ format: 'jwk' }), kid: 'ed' }, rsa.jwk] },
+      algorithms,
+    );
     expect(loaded.keys.map((key) => key.kid)).toEqual([rsa.kid]);
     expect(warningCodes(loaded)).toEqual(['JWKS_KEY_SKIPPED']);
     expect(loaded.warnings[0]!.message).toContain('OKP Ed25519');
@@ -149,7 +161,9 @@ describe('loadKeySet: keys the service could not use are skipped, with a warning
   });
 
   it('a PEM text with one unreadable block: that block is skipped, the others tried', async () => {
-    const loaded = await load(`-----BEGIN CERTIFICATE REQUEST-----\nAAAA\n-----END CERTIFICATE REQUEST-----\n${rsa.publicPem}`);
+    const loaded = await load(
+      `-----BEGIN CERTIFICATE REQUEST-----\nAAAA\n-----END CERTIFICATE REQUEST-----\n${rsa.publicPem}`,
+    );
     expect(loaded.unreadable).toBeUndefined();
     expect(loaded.keys.map((key) => key.index)).toEqual([1]);
     expect(warningCodes(loaded)).toEqual(['JWKS_KEY_SKIPPED']);
@@ -174,15 +188,21 @@ describe('loadKeySet: private keys', () => {
   it.each([
     ['PKCS#8 ("PRIVATE KEY")', () => rsa.privatePem],
     ['PKCS#1 ("RSA PRIVATE KEY")', () => rsa.privateKey.export({ format: 'pem', type: 'pkcs1' }).toString()],
-  ])('a private RSA PEM, %s: JWKS_PRIVATE_KEY, and its public part is tried and verifies tokens', async (_name, pem) => {
-    const loaded = await load(pem());
-    expect(loaded.unreadable).toBeUndefined();
-    expect(triedThumbprints(loaded)).toEqual([rfc7638Thumbprint(rsa.jwk)]);
-    expect(warningCodes(loaded)).toEqual(['JWKS_PRIVATE_KEY']);
-    expect(loaded.warnings[0]!.message).toMatch(/rotate/i);
-    const result = await diagnoseToken(makeToken('RS256', { header: { kid: undefined } }), { keys: loaded.keys, now: NOW });
-    expect(result.ok).toBe(true);
-  });
+  ])(
+    'a private RSA PEM, %s: JWKS_PRIVATE_KEY, and its public part is tried and verifies tokens',
+    async (_name, pem) => {
+      const loaded = await load(pem());
+      expect(loaded.unreadable).toBeUndefined();
+      expect(triedThumbprints(loaded)).toEqual([rfc7638Thumbprint(rsa.jwk)]);
+      expect(warningCodes(loaded)).toEqual(['JWKS_PRIVATE_KEY']);
+      expect(loaded.warnings[0]!.message).toMatch(/rotate/i);
+      const result = await diagnoseToken(makeToken('RS256', { header: { kid: undefined } }), {
+        keys: loaded.keys,
+        now: NOW,
+      });
+      expect(result.ok).toBe(true);
+    },
+  );
 
   it('a private EC PEM with the default set: JWKS_PRIVATE_KEY and JWKS_KEY_SKIPPED (unsupported type), nothing tried', async () => {
     const loaded = await load(p256.privatePem);
@@ -208,14 +228,22 @@ describe('loadKeySet: private keys', () => {
 
 describe('loadKeySet: keys the upload would refuse are still tried', () => {
   it('two keys sharing a kid: both tried, each with JWKS_KEY_REFUSED_ON_UPLOAD; a token with that kid verifies with the right one', async () => {
-    const loaded = await load({ keys: [{ ...otherRsa.jwk, kid: 'shared' }, { ...rsa.jwk, kid: 'shared' }] });
+    const loaded = await load({
+      keys: [
+        { ...otherRsa.jwk, kid: 'shared' },
+        { ...rsa.jwk, kid: 'shared' },
+      ],
+    });
     expect(loaded.keys.map((key) => [key.kid, key.index])).toEqual([
       ['shared', 0],
       ['shared', 1],
     ]);
     expect(warningCodes(loaded)).toEqual(['JWKS_KEY_REFUSED_ON_UPLOAD', 'JWKS_KEY_REFUSED_ON_UPLOAD']);
     expect(loaded.warnings[0]!.message).toContain('share the kid "shared"');
-    const result = await diagnoseToken(makeToken('RS256', { header: { kid: 'shared' } }), { keys: loaded.keys, now: NOW });
+    const result = await diagnoseToken(makeToken('RS256', { header: { kid: 'shared' } }), {
+      keys: loaded.keys,
+      now: NOW,
+    });
     expect(result.ok).toBe(true);
     expect(result.key).toEqual({ kid: 'shared', thumbprint: rfc7638Thumbprint(rsa.jwk) });
   });
@@ -235,9 +263,18 @@ describe('loadKeySet: keys the upload would refuse are still tried', () => {
   });
 
   it('a private key with a duplicate kid: one JWKS_PRIVATE_KEY and one JWKS_KEY_REFUSED_ON_UPLOAD for it, still tried', async () => {
-    const loaded = await load({ keys: [{ ...rsa.privateJwk, kid: 'k' }, { ...otherRsa.jwk, kid: 'k' }] });
+    const loaded = await load({
+      keys: [
+        { ...rsa.privateJwk, kid: 'k' },
+        { ...otherRsa.jwk, kid: 'k' },
+      ],
+    });
     expect(loaded.keys.map((key) => key.index)).toEqual([0, 1]);
-    expect(warningCodes(loaded)).toEqual(['JWKS_PRIVATE_KEY', 'JWKS_KEY_REFUSED_ON_UPLOAD', 'JWKS_KEY_REFUSED_ON_UPLOAD']);
+    expect(warningCodes(loaded)).toEqual([
+      'JWKS_PRIVATE_KEY',
+      'JWKS_KEY_REFUSED_ON_UPLOAD',
+      'JWKS_KEY_REFUSED_ON_UPLOAD',
+    ]);
   });
 });
 
@@ -248,8 +285,14 @@ describe('loadKeySet: input that is not a key set at all is unreadable', () => {
     ['a truncated JSON object', '{"kty": "RSA", "n": '],
     ['a PEM header without an end line', '-----BEGIN PUBLIC KEY-----\nMIIBIjANBgkq'],
     ['a PEM body that is not base64', '-----BEGIN PUBLIC KEY-----\n!!!! not base64 ****\n-----END PUBLIC KEY-----\n'],
-    ['a certificate request (its only block is KEY_MALFORMED)', '-----BEGIN CERTIFICATE REQUEST-----\nAAAA\n-----END CERTIFICATE REQUEST-----\n'],
-    ['two PEM blocks that are both KEY_MALFORMED', '-----BEGIN CERTIFICATE REQUEST-----\nAAAA\n-----END CERTIFICATE REQUEST-----\n-----BEGIN X509 CRL-----\nAAAA\n-----END X509 CRL-----\n'],
+    [
+      'a certificate request (its only block is KEY_MALFORMED)',
+      '-----BEGIN CERTIFICATE REQUEST-----\nAAAA\n-----END CERTIFICATE REQUEST-----\n',
+    ],
+    [
+      'two PEM blocks that are both KEY_MALFORMED',
+      '-----BEGIN CERTIFICATE REQUEST-----\nAAAA\n-----END CERTIFICATE REQUEST-----\n-----BEGIN X509 CRL-----\nAAAA\n-----END X509 CRL-----\n',
+    ],
     ['a PEM block of garbage bytes', '-----BEGIN PUBLIC KEY-----\nAAAAAAAAAAAA\n-----END PUBLIC KEY-----\n'],
     ['a JSON number', '42'],
     ['a JSON array of JWKs', JSON.stringify([rsa.jwk])],
@@ -280,12 +323,14 @@ describe('loadKeySet: input that is not a key set at all is unreadable', () => {
   });
 
   it(`more than ${MAX_KEYS_PER_SET} keys → unreadable, saying the limit`, async () => {
-    const loaded = await load({ keys: Array.from({ length: MAX_KEYS_PER_SET + 1 }, (_, index) => ({ ...rsa.jwk, kid: String(index) })) });
+    const loaded = await load({
+      keys: Array.from({ length: MAX_KEYS_PER_SET + 1 }, (_, index) => ({ ...rsa.jwk, kid: String(index) })),
+    });
     expect(loaded.unreadable).toContain(`at most ${MAX_KEYS_PER_SET}`);
     expect(loaded.keys).toEqual([]);
   });
 
-  it('the reason is the reader\'s message, and does not echo the input', async () => {
+  it("the reason is the reader's message, and does not echo the input", async () => {
     const text = JSON.stringify(rsa.privateJwk);
     const loaded = await load(text.slice(0, text.indexOf('"d":"') + 30));
     expect(loaded.unreadable).toMatch(/^The public key could not be read: /);
@@ -308,7 +353,14 @@ describe('loadKeySet: input that is not a key set at all is unreadable', () => {
   it('lenientKeySet on a hand-made empty reading: not unreadable; with a whole-input error: unreadable with its message', () => {
     const empty: KeyReading = { form: 'jwks', keys: [], errors: [] };
     expect(lenientKeySet(empty)).toEqual({ keys: [], warnings: [] });
-    const broken: KeyReading = { form: 'jwk', keys: [], errors: [{ code: 'KEY_MALFORMED', message: 'first' }, { code: 'KEY_MALFORMED', message: 'second' }] };
+    const broken: KeyReading = {
+      form: 'jwk',
+      keys: [],
+      errors: [
+        { code: 'KEY_MALFORMED', message: 'first' },
+        { code: 'KEY_MALFORMED', message: 'second' },
+      ],
+    };
     expect(lenientKeySet(broken)).toEqual({ keys: [], warnings: [], unreadable: 'first; second' });
   });
 });

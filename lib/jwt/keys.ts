@@ -11,9 +11,11 @@ function describeKeyType(key: PublicKeyEntry): string {
 
 /** Why this key cannot check a token signed with `alg`, or undefined when it can. */
 export function keyMismatch(key: PublicKeyEntry, alg: AlgorithmName): string | undefined {
-  if (!keyFitsAlgorithm({ kty: key.kty, crv: key.jwk.crv }, alg)) return `it is an ${describeKeyType(key)} key; ${alg} needs ${requiredKey(alg)}`;
+  if (!keyFitsAlgorithm({ kty: key.kty, crv: key.jwk.crv }, alg))
+    return `it is an ${describeKeyType(key)} key; ${alg} needs ${requiredKey(alg)}`;
   if (typeof key.jwk.alg === 'string' && key.jwk.alg !== alg) return `its "alg" is ${key.jwk.alg}, not ${alg}`;
-  if (key.jwk.use !== undefined && key.jwk.use !== 'sig') return `its "use" is ${JSON.stringify(key.jwk.use)}, not "sig"`;
+  if (key.jwk.use !== undefined && key.jwk.use !== 'sig')
+    return `its "use" is ${JSON.stringify(key.jwk.use)}, not "sig"`;
   return undefined;
 }
 
@@ -48,7 +50,9 @@ export function selectKeys(
   const byKid = typeof kid === 'string';
   for (const key of keys) {
     if (byKid && key.kid !== kid) {
-      attempts.push(attempt(key, 'not-applicable', `its kid is ${key.kid === null ? 'missing' : `"${key.kid}"`}, not "${kid}"`));
+      attempts.push(
+        attempt(key, 'not-applicable', `its kid is ${key.kid === null ? 'missing' : `"${key.kid}"`}, not "${kid}"`),
+      );
       continue;
     }
     const mismatch = keyMismatch(key, alg);
@@ -62,7 +66,9 @@ export function selectKeys(
   let finding: string;
   if (byKid && !keys.some((key) => key.kid === kid)) {
     const kids = keys.map((key) => key.kid).filter((value) => value !== null);
-    const known = kids.length ? ` (the kids are ${kids.map((value) => `"${value}"`).join(', ')})` : ` (no key in it has a kid: give the matching key "kid": "${kid}", or sign without a kid)`;
+    const known = kids.length
+      ? ` (the kids are ${kids.map((value) => `"${value}"`).join(', ')})`
+      : ` (no key in it has a kid: give the matching key "kid": "${kid}", or sign without a kid)`;
     detail = `${count}; none has kid "${kid}"${known}.`;
     finding = `No key in ${where} has kid "${kid}"`;
   } else {
@@ -70,7 +76,14 @@ export function selectKeys(
     detail = `${count}; none can check a signature made with ${alg}${byKid ? ` with kid "${kid}"` : ''}: ${keys.map((key, index) => `${label(key)}: ${attempts[index]!.reason}`).join('; ')}.`;
     finding = `No key in ${where} can check this ${alg} signature${byKid ? ` with kid "${kid}"` : ''}`;
   }
-  return { candidates, attempts, error: tokenError('JWKS_UNAVAILABLE', detail, { finding, ...(typeof kid === 'string' ? { part: 'header' as const } : {}) }) };
+  return {
+    candidates,
+    attempts,
+    error: tokenError('JWKS_UNAVAILABLE', detail, {
+      finding,
+      ...(typeof kid === 'string' ? { part: 'header' as const } : {}),
+    }),
+  };
 }
 
 // Importing a key costs more than verifying with it; batches check many tokens against the same few keys.
@@ -113,6 +126,9 @@ export async function verifySignature(
     candidates.length === 1
       ? `It does not verify with ${label(candidates[0]!)}: ${attempts[0]!.reason}. The token was signed with a different private key, or changed after signing.`
       : `It does not verify with any of the ${candidates.length} keys that fit ${alg} (${candidates.map((key, index) => `${label(key)}: ${attempts[index]!.reason}`).join('; ')}).`;
-  const ecdsaHint = ALGORITHMS[alg].kty === 'EC' ? ' ECDSA signatures must be the raw r||s form; a DER-encoded signature never verifies.' : '';
+  const ecdsaHint =
+    ALGORITHMS[alg].kty === 'EC'
+      ? ' ECDSA signatures must be the raw r||s form; a DER-encoded signature never verifies.'
+      : '';
   return { attempts, error: tokenError('TOKEN_SIGNATURE_INVALID', detail + ecdsaHint, { part: 'signature' }) };
 }

@@ -6,9 +6,19 @@ import { decodeToken, diagnoseToken, loadKeySet, type Diagnosis } from '@/lib/jw
 import { NOW, b64url, b64urlJson, jwkSet, makeKeys, makeToken } from './test-tokens';
 
 const CONTRACT_CODES = new Set([
-  'TOKEN_NOT_ENOUGH_PARTS', 'TOKEN_TOO_MANY_PARTS', 'TOKEN_PART_NOT_BASE64', 'TOKEN_PART_NOT_JSON', 'TOKEN_HEADER_NO_ALG',
-  'TOKEN_UNSUPPORTED_ALG', 'TOKEN_MISSING_CLAIMS', 'TOKEN_INVALID_CLAIM', 'TOKEN_EXPIRED', 'TOKEN_ISSUED_IN_FUTURE',
-  'TOKEN_NOT_YET_VALID', 'JWKS_UNAVAILABLE', 'TOKEN_SIGNATURE_INVALID',
+  'TOKEN_NOT_ENOUGH_PARTS',
+  'TOKEN_TOO_MANY_PARTS',
+  'TOKEN_PART_NOT_BASE64',
+  'TOKEN_PART_NOT_JSON',
+  'TOKEN_HEADER_NO_ALG',
+  'TOKEN_UNSUPPORTED_ALG',
+  'TOKEN_MISSING_CLAIMS',
+  'TOKEN_INVALID_CLAIM',
+  'TOKEN_EXPIRED',
+  'TOKEN_ISSUED_IN_FUTURE',
+  'TOKEN_NOT_YET_VALID',
+  'JWKS_UNAVAILABLE',
+  'TOKEN_SIGNATURE_INVALID',
 ]);
 const KNOWN_WARNINGS = new Set<string>(WARNING_CODES);
 const BASE64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
@@ -22,7 +32,12 @@ const keys = (await loadKeySet(jwkSet(rsa, p256, p384), ALGORITHM_NAMES)).keys;
 const options = { keys, now: NOW, algorithms: ALGORITHM_NAMES };
 
 /** Valid tokens (each verifies with `keys` at NOW) to mutate. */
-const VALID_TOKENS = [makeToken('RS256'), makeToken('PS256'), makeToken('ES256'), makeToken('ES384', { header: { kid: undefined } })];
+const VALID_TOKENS = [
+  makeToken('RS256'),
+  makeToken('PS256'),
+  makeToken('ES256'),
+  makeToken('ES384', { header: { kid: undefined } }),
+];
 
 function isPlainObject(value: unknown): boolean {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -88,7 +103,11 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), char: mutationChar }),
   fc.record({ kind: fc.constant('delete' as const), at: fc.nat() }),
   fc.record({ kind: fc.constant('truncate' as const), at: fc.nat() }),
-  fc.record({ kind: fc.constant('swap' as const), first: fc.integer({ min: 0, max: 2 }), second: fc.integer({ min: 0, max: 2 }) }),
+  fc.record({
+    kind: fc.constant('swap' as const),
+    first: fc.integer({ min: 0, max: 2 }),
+    second: fc.integer({ min: 0, max: 2 }),
+  }),
 );
 
 function mutate(token: string, change: Mutation): string {
@@ -128,9 +147,12 @@ function padBitMutation(token: string): Mutation {
 describe('diagnoseToken never throws and always answers in the contract shape', () => {
   it('for random strings', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.oneof(fc.string({ maxLength: 200 }), fc.string({ unit: 'binary', maxLength: 200 })), async (input) => {
-        await checkBoth(input);
-      }),
+      fc.asyncProperty(
+        fc.oneof(fc.string({ maxLength: 200 }), fc.string({ unit: 'binary', maxLength: 200 })),
+        async (input) => {
+          await checkBoth(input);
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -157,7 +179,15 @@ describe('diagnoseToken never throws and always answers in the contract shape', 
   });
 
   it('for well-formed tokens with random headers, claims and signatures', async () => {
-    const claimValue = fc.oneof(fc.integer(), fc.double(), fc.string(), fc.constant(null), fc.boolean(), fc.array(fc.integer(), { maxLength: 2 }), fc.integer({ min: NOW - 100_000, max: NOW + 100_000 }));
+    const claimValue = fc.oneof(
+      fc.integer(),
+      fc.double(),
+      fc.string(),
+      fc.constant(null),
+      fc.boolean(),
+      fc.array(fc.integer(), { maxLength: 2 }),
+      fc.integer({ min: NOW - 100_000, max: NOW + 100_000 }),
+    );
     const header = fc.record(
       {
         alg: fc.oneof(fc.constantFrom(...ACCEPTED, 'HS256', 'none', 'rs256'), claimValue),
@@ -167,7 +197,10 @@ describe('diagnoseToken never throws and always answers in the contract shape', 
       },
       { requiredKeys: [] },
     );
-    const payload = fc.record({ sub: claimValue, exp: claimValue, iat: claimValue, nbf: claimValue }, { requiredKeys: [] });
+    const payload = fc.record(
+      { sub: claimValue, exp: claimValue, iat: claimValue, nbf: claimValue },
+      { requiredKeys: [] },
+    );
     await fc.assert(
       fc.asyncProperty(header, payload, fc.uint8Array({ maxLength: 300 }), async (h, p, signature) => {
         const result = await checkBoth(`${b64urlJson(h)}.${b64urlJson(p)}.${b64url(signature)}`);
@@ -188,12 +221,16 @@ describe('mutations of a valid token', () => {
   it('never throw, keep the contract shape, and are never ok unless byte-identical to the original', async () => {
     const es256 = VALID_TOKENS[2]!;
     await fc.assert(
-      fc.asyncProperty(fc.integer({ min: 0, max: VALID_TOKENS.length - 1 }), fc.array(mutation, { minLength: 1, maxLength: 3 }), async (index, changes) => {
-        const original = VALID_TOKENS[index]!;
-        const mutated = changes.reduce(mutate, original);
-        const result = await checkBoth(mutated);
-        if (mutated !== original) expect(result.ok).toBe(false);
-      }),
+      fc.asyncProperty(
+        fc.integer({ min: 0, max: VALID_TOKENS.length - 1 }),
+        fc.array(mutation, { minLength: 1, maxLength: 3 }),
+        async (index, changes) => {
+          const original = VALID_TOKENS[index]!;
+          const mutated = changes.reduce(mutate, original);
+          const result = await checkBoth(mutated);
+          if (mutated !== original) expect(result.ok).toBe(false);
+        },
+      ),
       {
         numRuns: 300,
         // Always tried first: a change to the unused low bits of the signature's last character.
@@ -212,7 +249,11 @@ describe('mutations of a valid token', () => {
 
   it('every swap of two different parts is never ok', async () => {
     for (const token of VALID_TOKENS) {
-      for (const [first, second] of [[0, 1], [0, 2], [1, 2]] as const) {
+      for (const [first, second] of [
+        [0, 1],
+        [0, 2],
+        [1, 2],
+      ] as const) {
         const result = await checkBoth(mutate(token, { kind: 'swap', first, second }));
         expect(result.ok).toBe(false);
       }

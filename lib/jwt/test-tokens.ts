@@ -2,12 +2,31 @@
  * Test helpers: tokens and keys built with node:crypto only, independently of the code under test.
  * Not a test file. Keys are generated once per test file (module-level cache): RSA keygen is slow.
  */
-import { constants, createHash, createHmac, generateKeyPairSync, sign, type JsonWebKey, type KeyObject } from 'node:crypto';
+import {
+  constants,
+  createHash,
+  createHmac,
+  generateKeyPairSync,
+  sign,
+  type JsonWebKey,
+  type KeyObject,
+} from 'node:crypto';
 
-export type SigningAlg = 'RS256' | 'RS384' | 'RS512' | 'PS256' | 'PS384' | 'PS512' | 'ES256' | 'ES384' | 'ES512' | 'HS256';
+export type SigningAlg =
+  'RS256' | 'RS384' | 'RS512' | 'PS256' | 'PS384' | 'PS512' | 'ES256' | 'ES384' | 'ES512' | 'HS256';
 export type AsymmetricAlg = Exclude<SigningAlg, 'HS256'>;
 
-export const ASYMMETRIC_ALGS: readonly AsymmetricAlg[] = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512'];
+export const ASYMMETRIC_ALGS: readonly AsymmetricAlg[] = [
+  'RS256',
+  'RS384',
+  'RS512',
+  'PS256',
+  'PS384',
+  'PS512',
+  'ES256',
+  'ES384',
+  'ES512',
+];
 
 /** A fixed moment for every test: 2027-01-15T08:00:00Z. Never the wall clock. */
 export const NOW = 1_800_000_000;
@@ -65,7 +84,9 @@ export function makeKeys(alg: AsymmetricAlg, name = 'main'): TestKey {
   const cached = keyCache.get(cacheKey);
   if (cached) return cached;
   const { privateKey, publicKey } =
-    type === 'RSA' ? generateKeyPairSync('rsa', { modulusLength: 2048 }) : generateKeyPairSync('ec', { namedCurve: CURVE_FOR[alg]! });
+    type === 'RSA'
+      ? generateKeyPairSync('rsa', { modulusLength: 2048 })
+      : generateKeyPairSync('ec', { namedCurve: CURVE_FOR[alg]! });
   const kid = `${name}-${type.replace(' ', '-').toLowerCase()}`;
   const key: TestKey = {
     type,
@@ -84,7 +105,8 @@ export function makeKeys(alg: AsymmetricAlg, name = 'main'): TestKey {
 
 /** RFC 7638 SHA-256 thumbprint, computed here from the required members in lexicographic order. */
 export function rfc7638Thumbprint(jwk: JsonWebKey): string {
-  const members = jwk.kty === 'RSA' ? ['e', 'kty', 'n'] : jwk.kty === 'EC' ? ['crv', 'kty', 'x', 'y'] : ['crv', 'kty', 'x'];
+  const members =
+    jwk.kty === 'RSA' ? ['e', 'kty', 'n'] : jwk.kty === 'EC' ? ['crv', 'kty', 'x', 'y'] : ['crv', 'kty', 'x'];
   const canonical = `{${members.map((member) => `${JSON.stringify(member)}:${JSON.stringify((jwk as Record<string, unknown>)[member])}`).join(',')}}`;
   return createHash('sha256').update(canonical, 'utf8').digest('base64url');
 }
@@ -108,7 +130,12 @@ function encodePart(value: Record<string, unknown> | string): string {
 }
 
 /** The raw JWS signature bytes over `data`. */
-export function signBytes(alg: SigningAlg, data: string, key: SignOptions['key'], dsaEncoding: SignOptions['dsaEncoding'] = 'ieee-p1363'): Buffer {
+export function signBytes(
+  alg: SigningAlg,
+  data: string,
+  key: SignOptions['key'],
+  dsaEncoding: SignOptions['dsaEncoding'] = 'ieee-p1363',
+): Buffer {
   const hash = HASH_FOR[alg.slice(2)]!;
   if (alg === 'HS256') {
     if (typeof key !== 'string' && !(key instanceof Uint8Array)) throw new Error('HS256 needs the secret bytes');
@@ -117,7 +144,11 @@ export function signBytes(alg: SigningAlg, data: string, key: SignOptions['key']
   const privateKey = 'privateKey' in (key as object) ? (key as TestKey).privateKey : (key as KeyObject);
   if (alg.startsWith('RS')) return sign(hash, Buffer.from(data), privateKey);
   if (alg.startsWith('PS')) {
-    return sign(hash, Buffer.from(data), { key: privateKey, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: Number(alg.slice(2)) / 8 });
+    return sign(hash, Buffer.from(data), {
+      key: privateKey,
+      padding: constants.RSA_PKCS1_PSS_PADDING,
+      saltLength: Number(alg.slice(2)) / 8,
+    });
   }
   return sign(hash, Buffer.from(data), { key: privateKey, dsaEncoding });
 }
@@ -139,7 +170,12 @@ export function goodClaims(now = NOW): Record<string, unknown> {
  */
 export function makeToken(
   alg: AsymmetricAlg,
-  options: { header?: Record<string, unknown>; payload?: Record<string, unknown>; key?: TestKey; dsaEncoding?: SignOptions['dsaEncoding'] } = {},
+  options: {
+    header?: Record<string, unknown>;
+    payload?: Record<string, unknown>;
+    key?: TestKey;
+    dsaEncoding?: SignOptions['dsaEncoding'];
+  } = {},
 ): string {
   const key = options.key ?? makeKeys(alg);
   const header = dropUndefined({ alg, typ: 'JWT', kid: key.kid, ...options.header });
@@ -153,5 +189,7 @@ function dropUndefined(record: Record<string, unknown>): Record<string, unknown>
 
 /** A JWK set text/object for the given keys (public JWKs). */
 export function jwkSet(...keys: (TestKey | JsonWebKey)[]): { keys: JsonWebKey[] } {
-  return { keys: keys.map((key) => ('jwk' in key && 'privateKey' in key ? (key as TestKey).jwk : (key as JsonWebKey))) };
+  return {
+    keys: keys.map((key) => ('jwk' in key && 'privateKey' in key ? (key as TestKey).jwk : (key as JsonWebKey))),
+  };
 }

@@ -9,7 +9,8 @@ export const NO_KEYS_FINDING = 'No public keys were given, so the signature was 
 
 export const SIGNATURE_NOT_CHECKED = 'Its signature is not checked yet.';
 export const UNCHECKED_HEADLINE = `The token is well formed and in date. ${SIGNATURE_NOT_CHECKED}`;
-export const UNCHECKED_CONSEQUENCE = 'It is not a pass until its signature is checked against the account’s public keys.';
+export const UNCHECKED_CONSEQUENCE =
+  'It is not a pass until its signature is checked against the account’s public keys.';
 export const ACCEPTED_HEADLINE = 'This token will be accepted.';
 
 export type VerdictKind = 'accepted' | 'rejected' | 'unchecked';
@@ -29,7 +30,10 @@ export function tokenProblems(errors: readonly DiagnosisError[], keysGiven: bool
 }
 
 /** Rejected for any fault of the token; accepted only once a key verified it; otherwise not checked yet. */
-export function verdictOf(diagnosis: { errors: readonly DiagnosisError[]; signatureChecked: boolean }, keysGiven: boolean): VerdictKind {
+export function verdictOf(
+  diagnosis: { errors: readonly DiagnosisError[]; signatureChecked: boolean },
+  keysGiven: boolean,
+): VerdictKind {
   if (tokenProblems(diagnosis.errors, keysGiven).length > 0) return 'rejected';
   return keysGiven && diagnosis.signatureChecked ? 'accepted' : 'unchecked';
 }

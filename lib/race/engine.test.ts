@@ -36,7 +36,7 @@ describe('the race, step by step as the connection process describes it', () => 
     ]);
   });
 
-  it('makes both keys without a hint, accepts the first create-session (201) and rejects the other (409) with the winner\'s hint', () => {
+  it("makes both keys without a hint, accepts the first create-session (201) and rejects the other (409) with the winner's hint", () => {
     const { events, outcome } = race('dynamic', { keyFirst: 0, winner: 1 });
     expect(outcome).toMatchObject({ winner: 1, winnerHint: 'h2', winnerKey: 'K2' });
     const afterCreates = events.find((event) => event.step === 5)!.lanes;
@@ -49,42 +49,63 @@ describe('the race, step by step as the connection process describes it', () => 
     expect(events.at(-1)!.lanes.clients.map((lane) => lane.phase)).toEqual(['collaborating', 'collaborating']);
   });
 
-  describe.each(cases)('key made first by client $keyFirst, server reached first by client $winner', ({ keyFirst, winner }) => {
-    it.each(['static', 'dynamic'] as const)('%s: the loser decrypts and nothing is lost', (provider) => {
-      const { outcome } = race(provider, { keyFirst, winner });
-      expect(outcome.winner).toBe(winner);
-      expect(outcome.clients.every((client) => client.canDecrypt)).toBe(true);
-      expect(outcome.clients.find((client) => client.role === 'loser')!.key).toBe(outcome.winnerKey);
-      expect(outcome).toMatchObject({ cannotDecrypt: [], contentLost: false, dataLost: false, firstBreak: null });
-    });
+  describe.each(cases)(
+    'key made first by client $keyFirst, server reached first by client $winner',
+    ({ keyFirst, winner }) => {
+      it.each(['static', 'dynamic'] as const)('%s: the loser decrypts and nothing is lost', (provider) => {
+        const { outcome } = race(provider, { keyFirst, winner });
+        expect(outcome.winner).toBe(winner);
+        expect(outcome.clients.every((client) => client.canDecrypt)).toBe(true);
+        expect(outcome.clients.find((client) => client.role === 'loser')!.key).toBe(outcome.winnerKey);
+        expect(outcome).toMatchObject({ cannotDecrypt: [], contentLost: false, dataLost: false, firstBreak: null });
+      });
 
-    it('discarding: loses exactly when the winner\'s key is the older one', () => {
-      const { outcome, events } = race('discarding', { keyFirst, winner });
-      const winnerKeyIsOlder = keyFirst === winner;
-      expect(outcome.dataLost).toBe(winnerKeyIsOlder);
-      expect(outcome.contentLost).toBe(winnerKeyIsOlder);
-      expect(outcome.cannotDecrypt).toEqual(winnerKeyIsOlder ? [1 - winner] : []);
-      if (winnerKeyIsOlder) {
-        // The break is the loser's own key making, which discarded the key that went on to win.
-        const broke = events[outcome.firstBreak!]!;
-        expect(broke).toMatchObject({ kind: 'make-key', lane: 1 - winner, tone: 'bad', discarded: [outcome.winnerKey] });
-        expect(events.find((event) => event.kind === 'fetch-key')!.text).toContain('no longer has it');
-      }
-    });
+      it("discarding: loses exactly when the winner's key is the older one", () => {
+        const { outcome, events } = race('discarding', { keyFirst, winner });
+        const winnerKeyIsOlder = keyFirst === winner;
+        expect(outcome.dataLost).toBe(winnerKeyIsOlder);
+        expect(outcome.contentLost).toBe(winnerKeyIsOlder);
+        expect(outcome.cannotDecrypt).toEqual(winnerKeyIsOlder ? [1 - winner] : []);
+        if (winnerKeyIsOlder) {
+          // The break is the loser's own key making, which discarded the key that went on to win.
+          const broke = events[outcome.firstBreak!]!;
+          expect(broke).toMatchObject({
+            kind: 'make-key',
+            lane: 1 - winner,
+            tone: 'bad',
+            discarded: [outcome.winnerKey],
+          });
+          expect(events.find((event) => event.kind === 'fetch-key')!.text).toContain('no longer has it');
+        }
+      });
 
-    it('new key for the same hint: the loser always gets a key that cannot decrypt, and reopening loses the content', () => {
-      const { outcome, events } = race('new-key-per-hint', { keyFirst, winner });
-      const loser = outcome.clients.find((client) => client.role === 'loser')!;
-      expect(loser.key).not.toBeNull();
-      expect(loser.key).not.toBe(outcome.winnerKey);
-      expect(outcome).toMatchObject({ cannotDecrypt: [loser.client], contentLost: true, dataLost: true });
-      expect(events[outcome.firstBreak!]).toMatchObject({ kind: 'fetch-key', step: 7, tone: 'bad' });
-    });
-  });
+      it('new key for the same hint: the loser always gets a key that cannot decrypt, and reopening loses the content', () => {
+        const { outcome, events } = race('new-key-per-hint', { keyFirst, winner });
+        const loser = outcome.clients.find((client) => client.role === 'loser')!;
+        expect(loser.key).not.toBeNull();
+        expect(loser.key).not.toBe(outcome.winnerKey);
+        expect(outcome).toMatchObject({ cannotDecrypt: [loser.client], contentLost: true, dataLost: true });
+        expect(events[outcome.firstBreak!]).toMatchObject({ kind: 'fetch-key', step: 7, tone: 'bad' });
+      });
+    },
+  );
 
-  it('gives each event a snapshot of every lane and the provider\'s key store', () => {
+  it("gives each event a snapshot of every lane and the provider's key store", () => {
     const { events } = race('discarding', { keyFirst: 0, winner: 0 });
-    expect(events.map((event) => event.lanes.providerHints.join(','))).toEqual(['', '', 'h1', 'h2', 'h2', 'h2', 'h2', 'h2', 'h2', 'h2', 'h2', 'h2']);
+    expect(events.map((event) => event.lanes.providerHints.join(','))).toEqual([
+      '',
+      '',
+      'h1',
+      'h2',
+      'h2',
+      'h2',
+      'h2',
+      'h2',
+      'h2',
+      'h2',
+      'h2',
+      'h2',
+    ]);
     expect(events.map((event) => event.index)).toEqual(events.map((_, index) => index));
   });
 
@@ -111,7 +132,9 @@ describe('the race, step by step as the connection process describes it', () => 
     ];
     const good = runRace({ clients: 2, provider: 'discarding', schedule: joinerSchedule });
     expect(good.outcome.clients[1]).toMatchObject({ role: 'joiner', canDecrypt: true });
-    expect(good.events.find((event) => event.kind === 'request' && event.lane === 1)!.text).toContain('already has one');
+    expect(good.events.find((event) => event.kind === 'request' && event.lane === 1)!.text).toContain(
+      'already has one',
+    );
     const bad = runRace({ clients: 2, provider: 'new-key-per-hint', schedule: joinerSchedule });
     expect(bad.outcome).toMatchObject({ cannotDecrypt: [1], contentLost: true });
   });
@@ -120,7 +143,9 @@ describe('the race, step by step as the connection process describes it', () => 
     const run = (schedule: ScheduledAction[]) => () => runRace({ clients: 2, provider: 'dynamic', schedule });
     expect(run([{ action: { kind: 'make-key', client: 0 } }])).toThrow(InvalidScheduleError);
     expect(run([{ action: { kind: 'broadcast' } }])).toThrow(/once a creator has won/);
-    expect(run([{ action: { kind: 'request', client: 0 } }, { action: { kind: 'request', client: 0 } }])).toThrow(/cannot ask/);
+    expect(run([{ action: { kind: 'request', client: 0 } }, { action: { kind: 'request', client: 0 } }])).toThrow(
+      /cannot ask/,
+    );
     expect(run([{ action: { kind: 'request', client: 5 } }])).toThrow(/no client 5/);
     expect(run(scheduleFromOrdering(2, [0, 0, 0, 1, 1, 1]).slice(0, -1))).toThrow(/later check/);
     expect(() => runRace({ clients: 1, provider: 'static', schedule: [] })).toThrow(/2 to 4/);

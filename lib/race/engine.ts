@@ -24,15 +24,7 @@ export interface ScheduledAction {
 
 export type ClientRole = 'winner' | 'loser' | 'joiner';
 export type ClientPhase =
-  | 'idle'
-  | 'no-session'
-  | 'has-key'
-  | 'sent'
-  | 'won'
-  | 'waiting'
-  | 'joining'
-  | 'collaborating'
-  | 'cannot-decrypt';
+  'idle' | 'no-session' | 'has-key' | 'sent' | 'won' | 'waiting' | 'joining' | 'collaborating' | 'cannot-decrypt';
 
 export interface ClientLane {
   phase: ClientPhase;
@@ -120,7 +112,11 @@ interface State {
   reopenOk: boolean | null;
 }
 
-export function runRace(input: { clients: number; provider: ProviderBehaviour; schedule: readonly ScheduledAction[] }): RaceResult {
+export function runRace(input: {
+  clients: number;
+  provider: ProviderBehaviour;
+  schedule: readonly ScheduledAction[];
+}): RaceResult {
   if (!Number.isInteger(input.clients) || input.clients < 2 || input.clients > MAX_CLIENTS) {
     throw new InvalidScheduleError(`clients must be 2 to ${MAX_CLIENTS}`);
   }
@@ -142,7 +138,9 @@ export function runRace(input: { clients: number; provider: ProviderBehaviour; s
  * the event that threw its key away is where the race was lost.
  */
 function markLostWinningKey(events: RaceEvent[], winnerKey: string | null): void {
-  const event = events.find((candidate) => candidate.tone !== 'bad' && winnerKey !== null && candidate.discarded?.includes(winnerKey));
+  const event = events.find(
+    (candidate) => candidate.tone !== 'bad' && winnerKey !== null && candidate.discarded?.includes(winnerKey),
+  );
   if (!event) return;
   event.tone = 'bad';
   event.text += ` ${winnerKey} turns out to be the winning key: this is where the race loses it.`;
@@ -152,7 +150,13 @@ type Draft = Omit<RaceEvent, 'index' | 'at' | 'lanes'>;
 
 function initialState(clients: number, provider: ProviderBehaviour): State {
   return {
-    clients: Array.from({ length: clients }, () => ({ phase: 'idle', role: null, key: null, hint: null, status: null })),
+    clients: Array.from({ length: clients }, () => ({
+      phase: 'idle',
+      role: null,
+      key: null,
+      hint: null,
+      status: null,
+    })),
     server: { session: 'none', winner: null, hint: null },
     provider: initialProvider(provider),
     winnerKey: null,
@@ -185,7 +189,8 @@ function laneOf(state: State, client: number): ClientLane {
 
 function expectPhase(state: State, client: number, phases: ClientPhase[], action: string): ClientLane {
   const lane = laneOf(state, client);
-  if (!phases.includes(lane.phase)) throw new InvalidScheduleError(`${clientName(client)} cannot ${action} while ${lane.phase}`);
+  if (!phases.includes(lane.phase))
+    throw new InvalidScheduleError(`${clientName(client)} cannot ${action} while ${lane.phase}`);
   return lane;
 }
 
@@ -200,7 +205,15 @@ function apply(state: State, action: RaceAction): { state: State; events: Draft[
       const name = clientName(action.client);
       return {
         state: withClient(state, action.client, { phase: 'sent' }),
-        events: [{ step: 3, lane: action.client, kind: 'send-create', tone: 'info', text: `${name} sends "create session" with key hint ${lane.hint} and its encrypted content.` }],
+        events: [
+          {
+            step: 3,
+            lane: action.client,
+            kind: 'send-create',
+            tone: 'info',
+            text: `${name} sends "create session" with key hint ${lane.hint} and its encrypted content.`,
+          },
+        ],
       };
     }
     case 'create-arrives':
@@ -220,12 +233,28 @@ function request(state: State, client: number): { state: State; events: Draft[] 
   if (state.server.session === 'available') {
     return {
       state: withClient(state, client, { phase: 'joining', role: 'joiner', hint: state.server.hint }),
-      events: [{ step: 1, lane: client, kind: 'request', tone: 'info', text: `${name} asks for a session; the server already has one, with key hint ${state.server.hint}. No race for ${name}.` }],
+      events: [
+        {
+          step: 1,
+          lane: client,
+          kind: 'request',
+          tone: 'info',
+          text: `${name} asks for a session; the server already has one, with key hint ${state.server.hint}. No race for ${name}.`,
+        },
+      ],
     };
   }
   return {
     state: withClient(state, client, { phase: 'no-session' }),
-    events: [{ step: 1, lane: client, kind: 'request', tone: 'info', text: `${name} asks for a session for the document; the server has none yet.` }],
+    events: [
+      {
+        step: 1,
+        lane: client,
+        kind: 'request',
+        tone: 'info',
+        text: `${name} asks for a session for the document; the server has none yet.`,
+      },
+    ],
   };
 }
 
@@ -239,7 +268,10 @@ function makeOwnKey(state: State, client: number): { state: State; events: Draft
     (gone ? ` The provider discards the older ${gone}.` : '');
   const winnerKeyGone = state.winnerKey !== null && made.discarded.some((record) => record.key === state.winnerKey);
   return {
-    state: { ...withClient(state, client, { phase: 'has-key', key: made.record.key, hint: made.record.hint }), provider: made.state },
+    state: {
+      ...withClient(state, client, { phase: 'has-key', key: made.record.key, hint: made.record.hint }),
+      provider: made.state,
+    },
     events: [
       {
         step: 2,
@@ -263,7 +295,15 @@ function createArrives(state: State, client: number): { state: State; events: Dr
         server: { session: 'creating', winner: client, hint: lane.hint },
         winnerKey: lane.key,
       },
-      events: [{ step: 4, lane: 'server', kind: 'create-arrives', tone: 'good', text: `${name}'s create-session reaches the server first: 201 created. ${name} wins and sets up the session with key hint ${lane.hint}.` }],
+      events: [
+        {
+          step: 4,
+          lane: 'server',
+          kind: 'create-arrives',
+          tone: 'good',
+          text: `${name}'s create-session reaches the server first: 201 created. ${name} wins and sets up the session with key hint ${lane.hint}.`,
+        },
+      ],
     };
   }
   const winner = clientName(state.server.winner ?? 0);
@@ -271,23 +311,36 @@ function createArrives(state: State, client: number): { state: State; events: Dr
   return {
     state: next,
     events: [
-      { step: 4, lane: 'server', kind: 'create-arrives', tone: 'info', text: `${name}'s create-session is rejected: 409, the session belongs to ${winner} (key hint ${state.server.hint}). ${name}'s own key ${lane.key} and content are not used.` },
+      {
+        step: 4,
+        lane: 'server',
+        kind: 'create-arrives',
+        tone: 'info',
+        text: `${name}'s create-session is rejected: 409, the session belongs to ${winner} (key hint ${state.server.hint}). ${name}'s own key ${lane.key} and content are not used.`,
+      },
       {
         step: 5,
         lane: client,
         kind: 'reject-wait',
         tone: 'info',
-        text: state.server.session === 'available' ? `The session is already announced, so ${name} goes straight on to fetch its key.` : `${name} waits for the server to announce the session.`,
+        text:
+          state.server.session === 'available'
+            ? `The session is already announced, so ${name} goes straight on to fetch its key.`
+            : `${name} waits for the server to announce the session.`,
       },
     ],
   };
 }
 
 function broadcast(state: State): { state: State; events: Draft[] } {
-  if (state.server.session !== 'creating' || state.server.winner === null) throw new InvalidScheduleError('the server can only broadcast once a creator has won');
+  if (state.server.session !== 'creating' || state.server.winner === null)
+    throw new InvalidScheduleError('the server can only broadcast once a creator has won');
   const winner = state.server.winner;
   return {
-    state: { ...withClient(state, winner, { phase: 'collaborating' }), server: { ...state.server, session: 'available' } },
+    state: {
+      ...withClient(state, winner, { phase: 'collaborating' }),
+      server: { ...state.server, session: 'available' },
+    },
     events: [
       {
         step: 6,
@@ -302,7 +355,8 @@ function broadcast(state: State): { state: State; events: Draft[] } {
 
 function fetchWinnersKey(state: State, client: number): { state: State; events: Draft[] } {
   expectPhase(state, client, ['waiting', 'joining'], 'fetch the session key');
-  if (state.server.session !== 'available' || state.server.hint === null) throw new InvalidScheduleError(`${clientName(client)} cannot fetch a key before the broadcast`);
+  if (state.server.session !== 'available' || state.server.hint === null)
+    throw new InvalidScheduleError(`${clientName(client)} cannot fetch a key before the broadcast`);
   const hint = state.server.hint;
   const answer = keyForHint(state.provider, hint);
   const next = { ...state, provider: answer.state };
@@ -311,7 +365,15 @@ function fetchWinnersKey(state: State, client: number): { state: State; events: 
   if (answer.key !== null && answer.key === state.winnerKey) {
     return {
       state: withClient(next, client, { phase: 'collaborating', key: answer.key, hint }),
-      events: [{ step: 7, lane: client, kind: 'fetch-key', tone: 'good', text: `${asks}, gets ${answer.key}, decrypts the content: collaboration begins.` }],
+      events: [
+        {
+          step: 7,
+          lane: client,
+          kind: 'fetch-key',
+          tone: 'good',
+          text: `${asks}, gets ${answer.key}, decrypts the content: collaboration begins.`,
+        },
+      ],
     };
   }
   const why =
@@ -320,7 +382,15 @@ function fetchWinnersKey(state: State, client: number): { state: State; events: 
       : `and gets ${answer.key}, a new key, not ${state.winnerKey} that the content was encrypted with.`;
   return {
     state: withClient(next, client, { phase: 'cannot-decrypt', key: answer.key, hint }),
-    events: [{ step: 7, lane: client, kind: 'fetch-key', tone: 'bad', text: `${asks}${answer.key === null ? '' : ' '}${why} ${name} cannot decrypt the document.` }],
+    events: [
+      {
+        step: 7,
+        lane: client,
+        kind: 'fetch-key',
+        tone: 'bad',
+        text: `${asks}${answer.key === null ? '' : ' '}${why} ${name} cannot decrypt the document.`,
+      },
+    ],
   };
 }
 
@@ -330,27 +400,38 @@ function describeStore(provider: ProviderState): string {
 }
 
 function reopen(state: State): { state: State; events: Draft[] } {
-  if (state.server.session !== 'available' || state.server.hint === null) throw new InvalidScheduleError('nothing to reopen before the session exists');
+  if (state.server.session !== 'available' || state.server.hint === null)
+    throw new InvalidScheduleError('nothing to reopen before the session exists');
   const hint = state.server.hint;
   const answer = keyForHint(state.provider, hint);
   const ok = answer.key !== null && answer.key === state.winnerKey;
   const text = ok
     ? `Later, whoever reopens the document (${clientName(state.server.winner ?? 0)} included) asks for hint ${hint} and gets ${answer.key}: the content stays readable.`
     : `Later, whoever reopens the document (${clientName(state.server.winner ?? 0)} included) asks for hint ${hint} and gets ${answer.key ?? 'nothing'}, not ${state.winnerKey}. The stored content is lost for everyone.`;
-  return { state: { ...state, provider: answer.state, reopenOk: ok }, events: [{ step: null, lane: 'server', kind: 'reopen', tone: ok ? 'good' : 'bad', text }] };
+  return {
+    state: { ...state, provider: answer.state, reopenOk: ok },
+    events: [{ step: null, lane: 'server', kind: 'reopen', tone: ok ? 'good' : 'bad', text }],
+  };
 }
 
 function outcomeOf(state: State, events: RaceEvent[]): RaceOutcome {
   const { winner, hint } = state.server;
-  if (winner === null || hint === null || state.winnerKey === null) throw new InvalidScheduleError('the schedule ends before anyone won');
+  if (winner === null || hint === null || state.winnerKey === null)
+    throw new InvalidScheduleError('the schedule ends before anyone won');
   const clients: ClientOutcome[] = state.clients.map((lane, client) => {
     if (lane.role === null) throw new InvalidScheduleError(`the schedule ends before ${clientName(client)} took part`);
     if (lane.role !== 'winner' && lane.phase !== 'collaborating' && lane.phase !== 'cannot-decrypt') {
       throw new InvalidScheduleError(`the schedule ends before ${clientName(client)} fetched the session key`);
     }
-    return { client, role: lane.role, key: lane.key, canDecrypt: lane.role === 'winner' || lane.phase === 'collaborating' };
+    return {
+      client,
+      role: lane.role,
+      key: lane.key,
+      canDecrypt: lane.role === 'winner' || lane.phase === 'collaborating',
+    };
   });
-  if (state.reopenOk === null) throw new InvalidScheduleError('the schedule ends without the later check on the stored content');
+  if (state.reopenOk === null)
+    throw new InvalidScheduleError('the schedule ends without the later check on the stored content');
   const cannotDecrypt = clients.filter((client) => !client.canDecrypt).map((client) => client.client);
   const contentLost = !state.reopenOk;
   const firstBad = events.find((event) => event.tone === 'bad');

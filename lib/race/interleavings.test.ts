@@ -16,13 +16,17 @@ function position(ordering: number[], client: number, step: number): number {
   return ordering.findIndex((entry) => entry === client && ++seen === step);
 }
 
-describe('every interleaving of the clients\' steps', () => {
-  it.each([1, 2, 3, 4, 5])('two clients with %i steps each have C(2k, k) orderings, all distinct and each keeping its own order', (k) => {
-    const all = [...interleavings(2, k)];
-    expect(all).toHaveLength(binomial(2 * k, k));
-    expect(new Set(all.map((ordering) => ordering.join(''))).size).toBe(all.length);
-    for (const ordering of all) for (const client of [0, 1]) expect(ordering.filter((entry) => entry === client)).toHaveLength(k);
-  });
+describe("every interleaving of the clients' steps", () => {
+  it.each([1, 2, 3, 4, 5])(
+    'two clients with %i steps each have C(2k, k) orderings, all distinct and each keeping its own order',
+    (k) => {
+      const all = [...interleavings(2, k)];
+      expect(all).toHaveLength(binomial(2 * k, k));
+      expect(new Set(all.map((ordering) => ordering.join(''))).size).toBe(all.length);
+      for (const ordering of all)
+        for (const client of [0, 1]) expect(ordering.filter((entry) => entry === client)).toHaveLength(k);
+    },
+  );
 
   it('with the three steps of the race, two clients have C(6, 3) = 20 orderings and three clients 9!/(3!)^3 = 1680', () => {
     expect(STEPS_PER_CLIENT).toBe(3);
@@ -56,18 +60,23 @@ describe('which orderings lose data, per provider', () => {
       const loser = 1 - winner;
       expect(outcome.winner).toBe(winner);
       const winnerKeyOlder = position(ordering, winner, 2) < position(ordering, loser, 2);
-      expect({ ordering: ordering.join(''), lost: outcome.dataLost }).toEqual({ ordering: ordering.join(''), lost: winnerKeyOlder });
+      expect({ ordering: ordering.join(''), lost: outcome.dataLost }).toEqual({
+        ordering: ordering.join(''),
+        lost: winnerKeyOlder,
+      });
       expect(outcome.cannotDecrypt).toEqual(winnerKeyOlder ? [loser] : []);
       expect(outcome.contentLost).toBe(winnerKeyOlder);
     }
     expect(summary.losing).toBe(14);
   });
 
-  it('discarding with three clients loses data unless the winner\'s key was the last one made', () => {
+  it("discarding with three clients loses data unless the winner's key was the last one made", () => {
     const summary = analyseInterleavings(3, 'discarding');
     let expected = 0;
     for (const { ordering, outcome } of summary.results) {
-      const lastKeyMaker = [0, 1, 2].reduce((latest, client) => (position(ordering, client, 2) > position(ordering, latest, 2) ? client : latest));
+      const lastKeyMaker = [0, 1, 2].reduce((latest, client) =>
+        position(ordering, client, 2) > position(ordering, latest, 2) ? client : latest,
+      );
       const lost = lastKeyMaker !== outcome.winner;
       if (lost) expected++;
       expect(outcome.dataLost).toBe(lost);
@@ -79,10 +88,13 @@ describe('which orderings lose data, per provider', () => {
   it('a new key for the same hint loses data in every ordering: the loser can never decrypt', () => {
     const summary = analyseInterleavings(2, 'new-key-per-hint');
     expect(summary.losing).toBe(20);
-    expect(summary.results.every(({ outcome }) => outcome.cannotDecrypt.length === 1 && outcome.contentLost)).toBe(true);
+    expect(summary.results.every(({ outcome }) => outcome.cannotDecrypt.length === 1 && outcome.contentLost)).toBe(
+      true,
+    );
   });
 
   it('is deterministic', () => {
-    for (const provider of PROVIDER_BEHAVIOURS) expect(analyseInterleavings(2, provider)).toEqual(analyseInterleavings(2, provider));
+    for (const provider of PROVIDER_BEHAVIOURS)
+      expect(analyseInterleavings(2, provider)).toEqual(analyseInterleavings(2, provider));
   });
 });

@@ -47,11 +47,21 @@ export interface InterleavingsSummary {
 export function analyseInterleavings(clients: number, provider: ProviderBehaviour): InterleavingsSummary {
   const results: OrderingResult[] = [];
   for (const ordering of interleavings(clients)) {
-    results.push({ ordering, outcome: runRace({ clients, provider, schedule: scheduleFromOrdering(clients, ordering) }).outcome });
+    results.push({
+      ordering,
+      outcome: runRace({ clients, provider, schedule: scheduleFromOrdering(clients, ordering) }).outcome,
+    });
   }
   const wins = new Array<number>(clients).fill(0);
   for (const { outcome } of results) wins[outcome.winner]! += 1;
-  return { clients, provider, total: results.length, losing: results.filter(({ outcome }) => outcome.dataLost).length, wins, results };
+  return {
+    clients,
+    provider,
+    total: results.length,
+    losing: results.filter(({ outcome }) => outcome.dataLost).length,
+    wins,
+    results,
+  };
 }
 
 /** "A1 B1 A2 …": each client's letter with the number of its step. */

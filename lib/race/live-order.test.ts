@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { describeOverlap, orderLiveObservations, overlappingCreates, type LiveObservation } from './live-order';
 
-const at = (entries: Array<LiveObservation & { shownAt: number }>) => entries.map((entry) => `${entry.kind}:${entry.client ?? '-'}`);
+const at = (entries: Array<LiveObservation & { shownAt: number }>) =>
+  entries.map((entry) => `${entry.kind}:${entry.client ?? '-'}`);
 
 // The default race as the browser saw it: B (network 20 ms) reaches the server at 100 ms, A (network 40 ms) at 140 ms.
 // The announcement of B's session reached the browser at 103 ms, B's 201 only at 105 ms.
@@ -26,7 +27,8 @@ const NETWORK = [40, 20];
 
 describe('orderLiveObservations', () => {
   const ordered = orderLiveObservations(SEEN, NETWORK);
-  const indexOf = (kind: string, client: number | null) => ordered.findIndex((entry) => entry.kind === kind && entry.client === client);
+  const indexOf = (kind: string, client: number | null) =>
+    ordered.findIndex((entry) => entry.kind === kind && entry.client === client);
 
   it('shows the server making the session before anyone hears it announced', () => {
     expect(indexOf('answer', 1)).toBeLessThan(indexOf('heard', 0));
@@ -50,7 +52,8 @@ describe('orderLiveObservations', () => {
 
   it('keeps every observation once, in non-decreasing time', () => {
     expect(ordered).toHaveLength(SEEN.length);
-    for (let index = 1; index < ordered.length; index++) expect(ordered[index]!.shownAt).toBeGreaterThanOrEqual(ordered[index - 1]!.shownAt);
+    for (let index = 1; index < ordered.length; index++)
+      expect(ordered[index]!.shownAt).toBeGreaterThanOrEqual(ordered[index - 1]!.shownAt);
     expect(at(ordered).slice(0, 4)).toEqual(['open:0', 'open:1', 'key:1', 'send:1']);
   });
 
@@ -89,6 +92,8 @@ describe('overlappingCreates', () => {
     expect(describeOverlap({ clients: [1, 0], withinMs: 3 }, 1)).toBe(
       'B’s and A’s create-session reached the server within 3 ms of each other, before it had answered the first: which one the server takes first comes down to those milliseconds. It took B’s.',
     );
-    expect(describeOverlap({ clients: [0, 1, 2], withinMs: 0 }, null)).toMatch(/^A’s, B’s and C’s create-session reached the server in the same millisecond/);
+    expect(describeOverlap({ clients: [0, 1, 2], withinMs: 0 }, null)).toMatch(
+      /^A’s, B’s and C’s create-session reached the server in the same millisecond/,
+    );
   });
 });

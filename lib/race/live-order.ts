@@ -19,7 +19,17 @@ export interface LiveObservation {
 }
 
 // At the same moment, things happen in the order a race can: a request reaches the server before it is answered, and so on.
-const STEP_ORDER: Record<LiveStep, number> = { open: 0, key: 1, send: 2, arrive: 3, answer: 4, wait: 5, heard: 6, settle: 7, reopen: 8 };
+const STEP_ORDER: Record<LiveStep, number> = {
+  open: 0,
+  key: 1,
+  send: 2,
+  arrive: 3,
+  answer: 4,
+  wait: 5,
+  heard: 6,
+  settle: 7,
+  reopen: 8,
+};
 
 /**
  * The observations in the order their parties saw them, each with the time it is shown at:
@@ -30,10 +40,17 @@ const STEP_ORDER: Record<LiveStep, number> = { open: 0, key: 1, send: 2, arrive:
  * - what the server says (its answer, then `wait` and `settle`; the announcement, `heard`) reaches a client one
  *   network delay after the browser saw it.
  */
-export function orderLiveObservations<T extends LiveObservation>(observations: readonly T[], networkMs: readonly number[]): Array<T & { shownAt: number }> {
+export function orderLiveObservations<T extends LiveObservation>(
+  observations: readonly T[],
+  networkMs: readonly number[],
+): Array<T & { shownAt: number }> {
   const delay = (client: number | null) => (client === null ? 0 : (networkMs[client] ?? 0));
-  const arrivals = new Map(observations.filter((entry) => entry.kind === 'arrive').map((entry) => [entry.client, entry.at]));
-  const serverSpoke = observations.filter((entry) => entry.kind === 'heard' || (entry.kind === 'answer' && !entry.created)).map((entry) => entry.at);
+  const arrivals = new Map(
+    observations.filter((entry) => entry.kind === 'arrive').map((entry) => [entry.client, entry.at]),
+  );
+  const serverSpoke = observations
+    .filter((entry) => entry.kind === 'heard' || (entry.kind === 'answer' && !entry.created))
+    .map((entry) => entry.at);
 
   const shown = observations.map((entry): T & { shownAt: number } => {
     switch (entry.kind) {
@@ -76,8 +93,12 @@ export interface OverlappingCreates {
  * server takes first comes down to those milliseconds.
  */
 export function overlappingCreates(observations: readonly LiveObservation[]): OverlappingCreates[] {
-  const answered = new Map(observations.filter((entry) => entry.kind === 'answer').map((entry) => [entry.client, entry.at]));
-  const arrivals = observations.filter((entry) => entry.kind === 'arrive' && entry.client !== null).sort((a, b) => a.at - b.at);
+  const answered = new Map(
+    observations.filter((entry) => entry.kind === 'answer').map((entry) => [entry.client, entry.at]),
+  );
+  const arrivals = observations
+    .filter((entry) => entry.kind === 'arrive' && entry.client !== null)
+    .sort((a, b) => a.at - b.at);
   const groups: Array<{ clients: number[]; first: number; last: number; openUntil: number }> = [];
   for (const arrival of arrivals) {
     const answerAt = answered.get(arrival.client) ?? Infinity;
@@ -90,7 +111,9 @@ export function overlappingCreates(observations: readonly LiveObservation[]): Ov
       groups.push({ clients: [arrival.client!], first: arrival.at, last: arrival.at, openUntil: answerAt });
     }
   }
-  return groups.filter((group) => group.clients.length > 1).map((group) => ({ clients: group.clients, withinMs: Math.round(group.last - group.first) }));
+  return groups
+    .filter((group) => group.clients.length > 1)
+    .map((group) => ({ clients: group.clients, withinMs: Math.round(group.last - group.first) }));
 }
 
 function names(clients: number[]): string {

@@ -3,7 +3,7 @@ import { documentIdSchema, keyHintSchema } from '@/lib/sessions/validate';
 import { liveDocumentId, readCreateAnswer, readSessionAvailable } from './live';
 
 describe('reading the session API in live mode', () => {
-  it('reads the winner\'s 201 and every other creator\'s 409 with the winner\'s hint', () => {
+  it("reads the winner's 201 and every other creator's 409 with the winner's hint", () => {
     expect(readCreateAnswer(201, { outcome: 'created', keyHint: 'h1' })).toEqual({ kind: 'created', keyHint: 'h1' });
     expect(readCreateAnswer(409, { outcome: 'rejected', keyHint: 'h1' })).toEqual({ kind: 'rejected', keyHint: 'h1' });
   });
@@ -12,7 +12,10 @@ describe('reading the session API in live mode', () => {
     expect(readCreateAnswer(200, { outcome: 'created', keyHint: 'h1' })).toMatchObject({ kind: 'unexpected' });
     expect(readCreateAnswer(409, { outcome: 'created', keyHint: 'h1' })).toMatchObject({ kind: 'unexpected' });
     const missing = readCreateAnswer(404, { error: { code: 'NOT_FOUND' } });
-    expect(missing).toEqual({ kind: 'unexpected', message: 'The session API answered 404 {"error":{"code":"NOT_FOUND"}}, not 201 created or 409 rejected.' });
+    expect(missing).toEqual({
+      kind: 'unexpected',
+      message: 'The session API answered 404 {"error":{"code":"NOT_FOUND"}}, not 201 created or 409 rejected.',
+    });
   });
 
   it('reads session-available data and ignores what is not', () => {

@@ -29,7 +29,10 @@ export function readCreateAnswer(status: number, body: unknown): CreateAnswer {
     const parsed = liveSchemas().rejected.safeParse(body);
     if (parsed.success) return { kind: 'rejected', keyHint: parsed.data.keyHint };
   }
-  return { kind: 'unexpected', message: `The session API answered ${status} ${JSON.stringify(body) ?? ''}, not 201 created or 409 rejected.` };
+  return {
+    kind: 'unexpected',
+    message: `The session API answered ${status} ${JSON.stringify(body) ?? ''}, not 201 created or 409 rejected.`,
+  };
 }
 
 export function readSessionAvailable(data: string): { keyHint: string } | null {

@@ -30,7 +30,10 @@ const fields = {
     return parsed.data;
   }),
   setup: delay,
-  order: z.string().regex(/^[0-3]+$/, 'is a list of client numbers, like 010011').transform((text) => [...text].map(Number)),
+  order: z
+    .string()
+    .regex(/^[0-3]+$/, 'is a list of client numbers, like 010011')
+    .transform((text) => [...text].map(Number)),
   step: z.coerce.number().int().min(0).max(1000),
 } as const;
 
@@ -55,8 +58,12 @@ export function parseScenario(params: URLSearchParams): ParsedScenario {
   scenario.provider = read('provider') ?? scenario.provider;
   scenario.clients = read('clients') ?? scenario.clients;
   const timings = read('t');
-  scenario.timing = withClientCount({ clients: timings ?? [], setupMs: read('setup') ?? scenario.timing.setupMs }, scenario.clients);
-  if (timings && timings.length !== scenario.clients) problems.push(`t: has ${timings.length} clients, the scenario has ${scenario.clients}`);
+  scenario.timing = withClientCount(
+    { clients: timings ?? [], setupMs: read('setup') ?? scenario.timing.setupMs },
+    scenario.clients,
+  );
+  if (timings && timings.length !== scenario.clients)
+    problems.push(`t: has ${timings.length} clients, the scenario has ${scenario.clients}`);
   if (scenario.mode === 'orderings') scenario.clients = 2;
   const order = read('order');
   if (order) {

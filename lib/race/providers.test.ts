@@ -47,7 +47,11 @@ describe('encryption provider models', () => {
   });
 
   it('describes every behaviour, and marks exactly the two rule-breakers unsafe with a docs anchor each', () => {
-    expect(PROVIDER_BEHAVIOURS.filter((behaviour) => !PROVIDERS[behaviour].safe)).toEqual(['discarding', 'new-key-per-hint']);
-    for (const behaviour of PROVIDER_BEHAVIOURS) expect(PROVIDERS[behaviour].docs).toMatch(/^\/docs\/session-race#[a-z-]+$/);
+    expect(PROVIDER_BEHAVIOURS.filter((behaviour) => !PROVIDERS[behaviour].safe)).toEqual([
+      'discarding',
+      'new-key-per-hint',
+    ]);
+    for (const behaviour of PROVIDER_BEHAVIOURS)
+      expect(PROVIDERS[behaviour].docs).toMatch(/^\/docs\/session-race#[a-z-]+$/);
   });
 });

@@ -25,7 +25,8 @@ export const PROVIDERS: Record<ProviderBehaviour, ProviderDescription> = {
   },
   dynamic: {
     label: 'Dynamic, correct',
-    summary: 'A new key for each new session, stored before use; a hint always gives back its own key, and old keys are kept.',
+    summary:
+      'A new key for each new session, stored before use; a hint always gives back its own key, and old keys are kept.',
     safe: true,
     docs: SAFE_PROVIDER_DOCS,
   },
@@ -63,11 +64,16 @@ export function initialProvider(behaviour: ProviderBehaviour): ProviderState {
 }
 
 /** The provider called without a key hint: a new session needs a key. */
-export function makeKey(state: ProviderState): { state: ProviderState; record: KeyRecord; discarded: readonly KeyRecord[] } {
+export function makeKey(state: ProviderState): {
+  state: ProviderState;
+  record: KeyRecord;
+  discarded: readonly KeyRecord[];
+} {
   if (state.behaviour === 'static') return { state, record: STATIC_KEY, discarded: [] };
   const made = state.made + 1;
   const record = { key: `K${made}`, hint: `h${made}` };
-  if (state.behaviour === 'discarding') return { state: { ...state, made, store: [record] }, record, discarded: state.store };
+  if (state.behaviour === 'discarding')
+    return { state: { ...state, made, store: [record] }, record, discarded: state.store };
   return { state: { ...state, made, store: [...state.store, record] }, record, discarded: [] };
 }
 

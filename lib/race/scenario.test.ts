@@ -8,7 +8,14 @@ describe('scenarios in the query string', () => {
       mode: 'timing',
       provider: 'new-key-per-hint',
       clients: 3,
-      timing: { clients: [{ startMs: 0, keyMs: 1, networkMs: 2 }, { startMs: 3, keyMs: 4, networkMs: 5 }, { startMs: 6, keyMs: 7, networkMs: 8 }], setupMs: 9 },
+      timing: {
+        clients: [
+          { startMs: 0, keyMs: 1, networkMs: 2 },
+          { startMs: 3, keyMs: 4, networkMs: 5 },
+          { startMs: 6, keyMs: 7, networkMs: 8 },
+        ],
+        setupMs: 9,
+      },
       ordering: null,
       step: 4,
     };
@@ -18,7 +25,12 @@ describe('scenarios in the query string', () => {
   });
 
   it('round-trips a chosen interleaving', () => {
-    const scenario: RaceScenario = { ...defaultScenario(), mode: 'orderings', provider: 'static', ordering: [1, 0, 0, 1, 1, 0] };
+    const scenario: RaceScenario = {
+      ...defaultScenario(),
+      mode: 'orderings',
+      provider: 'static',
+      ordering: [1, 0, 0, 1, 1, 0],
+    };
     const parsed = parseScenario(new URLSearchParams(scenarioQuery(scenario)));
     expect(parsed.problems).toEqual([]);
     expect(parsed.scenario.ordering).toEqual([1, 0, 0, 1, 1, 0]);
@@ -30,12 +42,21 @@ describe('scenarios in the query string', () => {
   });
 
   it('names each part of a bad link it could not use and falls back for those parts only', () => {
-    const { scenario, problems } = parseScenario(new URLSearchParams('mode=fast&provider=static&clients=9&t=0-1&setup=-4&order=0101&step=x'));
+    const { scenario, problems } = parseScenario(
+      new URLSearchParams('mode=fast&provider=static&clients=9&t=0-1&setup=-4&order=0101&step=x'),
+    );
     expect(scenario.provider).toBe('static');
     expect(scenario.mode).toBe('timing');
     expect(scenario.clients).toBe(2);
     expect(scenario.ordering).toBeNull();
-    expect(problems.map((problem) => problem.split(':')[0])).toEqual(['mode', 'clients', 't', 'setup', 'order', 'step']);
+    expect(problems.map((problem) => problem.split(':')[0])).toEqual([
+      'mode',
+      'clients',
+      't',
+      'setup',
+      'order',
+      'step',
+    ]);
     expect(problems.find((problem) => problem.startsWith('t:'))).toContain('start-key-network');
     expect(problems.find((problem) => problem.startsWith('order:'))).toContain('must appear 3 times');
   });
@@ -52,7 +73,13 @@ describe('scenarios in the query string', () => {
   });
 
   it('keeps the timings of clients that stay when the count changes', () => {
-    const timing = { clients: [{ startMs: 7, keyMs: 7, networkMs: 7 }, { startMs: 8, keyMs: 8, networkMs: 8 }], setupMs: 1 };
+    const timing = {
+      clients: [
+        { startMs: 7, keyMs: 7, networkMs: 7 },
+        { startMs: 8, keyMs: 8, networkMs: 8 },
+      ],
+      setupMs: 1,
+    };
     expect(withClientCount(timing, 3).clients.slice(0, 2)).toEqual(timing.clients);
     expect(withClientCount(timing, 3).clients).toHaveLength(3);
     expect(withClientCount(timing, 2).clients).toEqual(timing.clients);

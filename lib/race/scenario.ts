@@ -42,9 +42,16 @@ export function withClientCount(timing: RaceTiming, clients: number): RaceTiming
 }
 
 export function scenarioQuery(scenario: RaceScenario): string {
-  const params = new URLSearchParams({ mode: scenario.mode, provider: scenario.provider, clients: String(scenario.clients) });
+  const params = new URLSearchParams({
+    mode: scenario.mode,
+    provider: scenario.provider,
+    clients: String(scenario.clients),
+  });
   if (scenario.mode === 'timing' || scenario.mode === 'live') {
-    params.set('t', scenario.timing.clients.map((client) => `${client.startMs}-${client.keyMs}-${client.networkMs}`).join(','));
+    params.set(
+      't',
+      scenario.timing.clients.map((client) => `${client.startMs}-${client.keyMs}-${client.networkMs}`).join(','),
+    );
     params.set('setup', String(scenario.timing.setupMs));
   }
   if (scenario.mode === 'orderings' && scenario.ordering) params.set('order', scenario.ordering.join(''));
@@ -54,7 +61,12 @@ export function scenarioQuery(scenario: RaceScenario): string {
 
 /** The simulated race a scenario describes; null in the orderings mode until an ordering is picked, and in the live mode. */
 export function raceForScenario(scenario: RaceScenario): RaceResult | null {
-  if (scenario.mode === 'timing') return runRace({ clients: scenario.clients, provider: scenario.provider, schedule: scheduleFromTiming(scenario.timing) });
+  if (scenario.mode === 'timing')
+    return runRace({
+      clients: scenario.clients,
+      provider: scenario.provider,
+      schedule: scheduleFromTiming(scenario.timing),
+    });
   if (scenario.mode === 'orderings' && scenario.ordering) {
     return runRace({ clients: 2, provider: scenario.provider, schedule: scheduleFromOrdering(2, scenario.ordering) });
   }

@@ -31,18 +31,24 @@ export function scheduleFromOrdering(clients: number, ordering: readonly number[
     }
   }
   schedule.push({ action: { kind: 'broadcast' } });
-  for (let client = 0; client < clients; client++) if (client !== winner) schedule.push({ action: { kind: 'fetch-key', client } });
+  for (let client = 0; client < clients; client++)
+    if (client !== winner) schedule.push({ action: { kind: 'fetch-key', client } });
   schedule.push({ action: { kind: 'reopen' } });
   return schedule;
 }
 
 export function checkOrdering(clients: number, ordering: readonly number[]): void {
-  if (!Number.isInteger(clients) || clients < 2 || clients > MAX_CLIENTS) throw new InvalidScheduleError(`clients must be 2 to ${MAX_CLIENTS}`);
+  if (!Number.isInteger(clients) || clients < 2 || clients > MAX_CLIENTS)
+    throw new InvalidScheduleError(`clients must be 2 to ${MAX_CLIENTS}`);
   for (let client = 0; client < clients; client++) {
     const count = ordering.filter((entry) => entry === client).length;
-    if (count !== STEPS_PER_CLIENT) throw new InvalidScheduleError(`${clientName(client)} must appear ${STEPS_PER_CLIENT} times in the ordering, not ${count}`);
+    if (count !== STEPS_PER_CLIENT)
+      throw new InvalidScheduleError(
+        `${clientName(client)} must appear ${STEPS_PER_CLIENT} times in the ordering, not ${count}`,
+      );
   }
-  if (ordering.length !== clients * STEPS_PER_CLIENT) throw new InvalidScheduleError('the ordering names a client that is not in the race');
+  if (ordering.length !== clients * STEPS_PER_CLIENT)
+    throw new InvalidScheduleError('the ordering names a client that is not in the race');
 }
 
 export interface ClientTiming {
@@ -81,7 +87,11 @@ export interface TimedClient {
 /** When each client's own steps happen, before anything depends on the others. */
 export function clientTimes(timing: ClientTiming): TimedClient {
   const { startMs, keyMs, networkMs } = timing;
-  return { requestAt: startMs + networkMs, keyAt: startMs + 2 * networkMs + keyMs, arrivesAt: startMs + 3 * networkMs + keyMs };
+  return {
+    requestAt: startMs + networkMs,
+    keyAt: startMs + 2 * networkMs + keyMs,
+    arrivesAt: startMs + 3 * networkMs + keyMs,
+  };
 }
 
 /** The client whose create-session reaches the server first (the lower letter on a tie). */
@@ -117,7 +127,10 @@ export function scheduleFromTiming(timing: RaceTiming): ScheduledAction[] {
       entries.push({ action: { kind: 'fetch-key', client }, at: heardAt + keyMs });
     }
   });
-  entries.sort((a, b) => a.at - b.at || SAME_TIME_ORDER[a.action.kind] - SAME_TIME_ORDER[b.action.kind] || clientOf(a) - clientOf(b));
+  entries.sort(
+    (a, b) =>
+      a.at - b.at || SAME_TIME_ORDER[a.action.kind] - SAME_TIME_ORDER[b.action.kind] || clientOf(a) - clientOf(b),
+  );
   const last = entries.at(-1)!.at;
   return [...entries, { action: { kind: 'reopen' }, at: last }];
 }

@@ -16,7 +16,9 @@ describe('layoutTimeAxis', () => {
     expect(axis.end).toBe(200);
     expect(axis.placements.map((placement) => placement.x)).toEqual([0, 0.4, 0.5, 1]);
     // 80 → 100 is a fifth of 0 → 100: the gaps on the axis follow the gaps in time.
-    expect(axis.placements[2]!.x - axis.placements[1]!.x).toBeCloseTo((axis.placements[2]!.x - axis.placements[0]!.x) / 5);
+    expect(axis.placements[2]!.x - axis.placements[1]!.x).toBeCloseTo(
+      (axis.placements[2]!.x - axis.placements[0]!.x) / 5,
+    );
   });
 
   it('stacks events of one lane at the same time, and only those', () => {

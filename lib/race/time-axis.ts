@@ -43,7 +43,10 @@ export function tickStep(span: number, maxTicks: number): number {
  * track's); anything closer goes on the next level down. The axis starts at 0, or at the tick before the first event
  * when the events all come late.
  */
-export function layoutTimeAxis(events: readonly AxisEvent[], { minGap, maxTicks = 6 }: { minGap: number; maxTicks?: number }): TimeAxis {
+export function layoutTimeAxis(
+  events: readonly AxisEvent[],
+  { minGap, maxTicks = 6 }: { minGap: number; maxTicks?: number },
+): TimeAxis {
   if (events.length === 0) return { start: 0, end: 1, placements: [], levels: {}, ticks: [{ at: 0, x: 0 }] };
   const times = events.map((event) => event.at);
   const first = Math.min(...times);

@@ -31,7 +31,9 @@ describe('docs search', () => {
 
   it('gives the same answers after the index travels as JSON', () => {
     for (const [message] of SEED_MESSAGES) {
-      expect(searchDocs(reloaded, message).map((hit) => hit.href)).toEqual(searchDocs(loaded, message).map((hit) => hit.href));
+      expect(searchDocs(reloaded, message).map((hit) => hit.href)).toEqual(
+        searchDocs(loaded, message).map((hit) => hit.href),
+      );
     }
   });
 
@@ -62,7 +64,9 @@ describe('docs search', () => {
     expect(expired.hits.map((hit) => hit.href)).not.toContain('/docs/errors/key-too-weak');
     expect(expired.hits.length).toBeLessThanOrEqual(4);
     expect(expired.looseMatches).toBeGreaterThan(10);
-    expect(expired.hits.length + expired.looseMatches).toBe(searchDocsWithCounts(loaded, 'has expired JWT', 50).hits.length);
+    expect(expired.hits.length + expired.looseMatches).toBe(
+      searchDocsWithCounts(loaded, 'has expired JWT', 50).hits.length,
+    );
   });
 
   it('keeps every full-text result for a query that holds no known message', () => {

@@ -45,7 +45,10 @@ function prepare(index: MiniSearch<SearchDocument>, phrases: readonly MessagePhr
   };
 }
 
-export function createSearchIndex(documents: readonly SearchDocument[], phrases: readonly MessagePhrase[]): LoadedSearchIndex {
+export function createSearchIndex(
+  documents: readonly SearchDocument[],
+  phrases: readonly MessagePhrase[],
+): LoadedSearchIndex {
   const miniSearch = new MiniSearch<SearchDocument>(INDEX_OPTIONS);
   miniSearch.addAll(documents);
   return prepare(miniSearch, phrases);
@@ -114,5 +117,7 @@ export function searchDocs(loaded: LoadedSearchIndex, query: string, limit = 8):
 
 function storedFieldsOf(loaded: LoadedSearchIndex, href: string): MiniSearchResult | undefined {
   const fields = loaded.miniSearch.getStoredFields(href);
-  return fields ? ({ ...fields, id: href, score: 0, terms: [], queryTerms: [], match: {} } as MiniSearchResult) : undefined;
+  return fields
+    ? ({ ...fields, id: href, score: 0, terms: [], queryTerms: [], match: {} } as MiniSearchResult)
+    : undefined;
 }

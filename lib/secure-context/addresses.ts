@@ -25,7 +25,8 @@ export function ipv6Groups(host: string): number[] | undefined {
 function classifyIpv4([a = 0, b = 0]: number[]): AddressKind {
   if (a === 127) return 'loopback';
   if (a === 0) return 'unspecified';
-  if (a === 10 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 100 && b >= 64 && b <= 127)) return 'private';
+  if (a === 10 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 100 && b >= 64 && b <= 127))
+    return 'private';
   if (a === 169 && b === 254) return 'link-local';
   return 'public';
 }
@@ -58,7 +59,19 @@ export function isLocalhostName(host: string): boolean {
 }
 
 /** Names that only mean something on a private network: no dot, or a suffix reserved for local use. */
-const PRIVATE_SUFFIXES = ['.local', '.test', '.internal', '.lan', '.home', '.home.arpa', '.localdomain', '.intranet', '.corp', '.example', '.invalid'];
+const PRIVATE_SUFFIXES = [
+  '.local',
+  '.test',
+  '.internal',
+  '.lan',
+  '.home',
+  '.home.arpa',
+  '.localdomain',
+  '.intranet',
+  '.corp',
+  '.example',
+  '.invalid',
+];
 
 export function isPrivateName(host: string): boolean {
   const name = (host.endsWith('.') ? host.slice(0, -1) : host).toLowerCase();

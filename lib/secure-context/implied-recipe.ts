@@ -11,7 +11,13 @@ export interface RecipeAddress {
   open: string;
 }
 
-const LOCAL_RULES = new Set(['loopback-ipv4', 'loopback-ipv6', 'localhost-name', 'unspecified-address', 'ipv4-mapped-loopback']);
+const LOCAL_RULES = new Set([
+  'loopback-ipv4',
+  'loopback-ipv6',
+  'localhost-name',
+  'unspecified-address',
+  'ipv4-mapped-loopback',
+]);
 
 function localPort(open: string): string | undefined {
   try {

@@ -13,14 +13,32 @@ describe('checkSecureContext over the URL table', () => {
   it('has at least 40 rows covering every rule', () => {
     expect(URL_TABLE.length).toBeGreaterThanOrEqual(40);
     const rules = new Set(URL_TABLE.map((row) => row.rule));
-    for (const rule of ['https', 'loopback-ipv4', 'loopback-ipv6', 'localhost-name', 'file', 'opaque', 'lan-address', 'unspecified-address', 'ipv4-mapped-loopback', 'public-address', 'private-name', 'public-name', 'other-scheme']) {
+    for (const rule of [
+      'https',
+      'loopback-ipv4',
+      'loopback-ipv6',
+      'localhost-name',
+      'file',
+      'opaque',
+      'lan-address',
+      'unspecified-address',
+      'ipv4-mapped-loopback',
+      'public-address',
+      'private-name',
+      'public-name',
+      'other-scheme',
+    ]) {
       expect(rules, rule).toContain(rule);
     }
   });
 
   it.each(URL_TABLE.map((row) => [row.url, row] as const))('%s', (url, row) => {
     const verdict = verdictOf(url);
-    expect({ secure: verdict.secure, rule: verdict.rule, origin: verdict.origin }).toEqual({ secure: row.secure, rule: row.rule, origin: row.origin });
+    expect({ secure: verdict.secure, rule: verdict.rule, origin: verdict.origin }).toEqual({
+      secure: row.secure,
+      rule: row.rule,
+      origin: row.origin,
+    });
     expect(verdict.url).toBe(url);
     expect(verdict.reason.length).toBeGreaterThan(20);
     expect(verdict.docs).toEqual(SECURE_CONTEXT_DOCS);
@@ -90,7 +108,8 @@ describe('verdict details', () => {
   });
 
   it('only links recipes that exist', () => {
-    for (const row of URL_TABLE) for (const recipe of verdictOf(row.url).fix?.recipes ?? []) expect(RECIPE_IDS).toContain(recipe);
+    for (const row of URL_TABLE)
+      for (const recipe of verdictOf(row.url).fix?.recipes ?? []) expect(RECIPE_IDS).toContain(recipe);
   });
 });
 

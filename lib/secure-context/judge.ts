@@ -47,12 +47,17 @@ export interface SecureContextVerdict {
 
 export type SecureContextCheck = { ok: true; verdict: SecureContextVerdict } | { ok: false; message: string };
 
-export const SECURE_CONTEXT_DOCS = { guide: '/docs/secure-context', error: errorDocsPath('SECURE_CONTEXT_REQUIRED') } as const;
+export const SECURE_CONTEXT_DOCS = {
+  guide: '/docs/secure-context',
+  error: errorDocsPath('SECURE_CONTEXT_REQUIRED'),
+} as const;
 
 export const FRAMES_NOTE =
   'This judges the page’s own URL. A page inside a frame is a secure context only when every frame above it is one too: an https page embedded in an http page on a LAN address or a custom name is not secure.';
 
-const CERTIFICATE_STEPS = ['Make a certificate for the name (mkcert for development, Let’s Encrypt for a public name) and serve the page over https.'];
+const CERTIFICATE_STEPS = [
+  'Make a certificate for the name (mkcert for development, Let’s Encrypt for a public name) and serve the page over https.',
+];
 
 function fixFor(rule: SecureContextRule, url: URL): SecureContextFix | null {
   const https = `https://${url.host}${url.pathname === '/' ? '' : url.pathname}`;
@@ -93,10 +98,18 @@ function fixFor(rule: SecureContextRule, url: URL): SecureContextFix | null {
     }
     case 'public-name':
     case 'public-address':
-      if (url.protocol === 'ws:') return { summary: `Connect with wss://${url.host} instead of ws://.`, steps: ['Serve the WebSocket over wss://, which needs a certificate for the name.'], recipes: [] };
+      if (url.protocol === 'ws:')
+        return {
+          summary: `Connect with wss://${url.host} instead of ws://.`,
+          steps: ['Serve the WebSocket over wss://, which needs a certificate for the name.'],
+          recipes: [],
+        };
       return {
         summary: `Serve the page over https: ${https}`,
-        steps: [...CERTIFICATE_STEPS, 'Redirect http to https, and make sure no frame around the editor is served over http.'],
+        steps: [
+          ...CERTIFICATE_STEPS,
+          'Redirect http to https, and make sure no frame around the editor is served over http.',
+        ],
         recipes: ['reverse-proxy', 'tunnel'],
       };
     case 'other-scheme':
@@ -104,7 +117,9 @@ function fixFor(rule: SecureContextRule, url: URL): SecureContextFix | null {
     case 'opaque':
       return {
         summary: 'Load the editor from a page with a real address: https://, http://localhost, or a file.',
-        steps: ['Serve the page that loads the editor from a web server (https, or http://localhost in development) instead of a data:, about: or script-generated URL.'],
+        steps: [
+          'Serve the page that loads the editor from a web server (https, or http://localhost in development) instead of a data:, about: or script-generated URL.',
+        ],
         recipes: [],
       };
     default:
@@ -126,41 +141,86 @@ function judge(url: URL): { rule: SecureContextRule; reason: string } {
         rule: 'opaque',
         reason: `${url.href} opened on its own has an opaque origin ("null"), which is never trustworthy. (Inside a frame, about:blank takes the origin of the page that made it.)`,
       };
-    if (scheme === 'data') return { rule: 'opaque', reason: 'A data: URL has an opaque origin ("null"), which is never trustworthy, wherever it is opened.' };
-    if (scheme === 'blob') return { rule: 'opaque', reason: 'This blob: URL has no http, https or file origin inside it, so its origin is opaque ("null") and not trustworthy.' };
-    const hint = /^[a-z0-9-]+(\.[a-z0-9-]+)*$/.test(scheme) && /^\d+/.test(url.pathname) ? ` If you meant the host ${scheme}, write http://${url.href}.` : '';
-    return { rule: 'opaque', reason: `The ${scheme}: scheme gives the page an opaque origin ("null"), which is never trustworthy.${hint}` };
+    if (scheme === 'data')
+      return {
+        rule: 'opaque',
+        reason: 'A data: URL has an opaque origin ("null"), which is never trustworthy, wherever it is opened.',
+      };
+    if (scheme === 'blob')
+      return {
+        rule: 'opaque',
+        reason:
+          'This blob: URL has no http, https or file origin inside it, so its origin is opaque ("null") and not trustworthy.',
+      };
+    const hint =
+      /^[a-z0-9-]+(\.[a-z0-9-]+)*$/.test(scheme) && /^\d+/.test(url.pathname)
+        ? ` If you meant the host ${scheme}, write http://${url.href}.`
+        : '';
+    return {
+      rule: 'opaque',
+      reason: `The ${scheme}: scheme gives the page an opaque origin ("null"), which is never trustworthy.${hint}`,
+    };
   }
   const inner = scheme === 'blob' ? new URL(origin) : url;
   const prefix = scheme === 'blob' ? `A blob: URL takes the origin inside it (${origin}). ` : '';
   const innerScheme = inner.protocol.slice(0, -1);
-  if (innerScheme === 'https' || innerScheme === 'wss') return { rule: 'https', reason: `${prefix}${innerScheme}: is an authenticated scheme, so the origin is potentially trustworthy.` };
-  if (innerScheme === 'file') return { rule: 'file', reason: `${prefix}file: pages are treated as secure contexts: the content comes from this machine, not the network.` };
+  if (innerScheme === 'https' || innerScheme === 'wss')
+    return {
+      rule: 'https',
+      reason: `${prefix}${innerScheme}: is an authenticated scheme, so the origin is potentially trustworthy.`,
+    };
+  if (innerScheme === 'file')
+    return {
+      rule: 'file',
+      reason: `${prefix}file: pages are treated as secure contexts: the content comes from this machine, not the network.`,
+    };
   const host = inner.hostname;
   const address = classifyAddress(host);
   if (address === 'loopback') {
     return host.startsWith('[')
-      ? { rule: 'loopback-ipv6', reason: `${prefix}${host} is the IPv6 loopback address (::1): traffic never leaves this machine, so it counts as secure even over ${innerScheme}.` }
-      : { rule: 'loopback-ipv4', reason: `${prefix}${host} is a loopback address (127.0.0.0/8): traffic never leaves this machine, so it counts as secure even over ${innerScheme}.` };
+      ? {
+          rule: 'loopback-ipv6',
+          reason: `${prefix}${host} is the IPv6 loopback address (::1): traffic never leaves this machine, so it counts as secure even over ${innerScheme}.`,
+        }
+      : {
+          rule: 'loopback-ipv4',
+          reason: `${prefix}${host} is a loopback address (127.0.0.0/8): traffic never leaves this machine, so it counts as secure even over ${innerScheme}.`,
+        };
   }
   if (address === undefined && isLocalhostName(host)) {
-    return { rule: 'localhost-name', reason: `${prefix}${host} is localhost or a name under .localhost, which browsers always resolve to this machine, so it counts as secure even over ${innerScheme}.` };
+    return {
+      rule: 'localhost-name',
+      reason: `${prefix}${host} is localhost or a name under .localhost, which browsers always resolve to this machine, so it counts as secure even over ${innerScheme}.`,
+    };
   }
   const plain = `${prefix}${innerScheme}: is not encrypted`;
   switch (address) {
     case 'private':
     case 'link-local':
-      return { rule: 'lan-address', reason: `${plain} and ${host} is a ${address === 'private' ? 'private network (LAN)' : 'link-local'} address, not loopback, so anyone on the network path could change the page.` };
+      return {
+        rule: 'lan-address',
+        reason: `${plain} and ${host} is a ${address === 'private' ? 'private network (LAN)' : 'link-local'} address, not loopback, so anyone on the network path could change the page.`,
+      };
     case 'unspecified':
-      return { rule: 'unspecified-address', reason: `${plain} and ${host} is the “any address” a server listens on, not a loopback address, so browsers do not treat it as secure.` };
+      return {
+        rule: 'unspecified-address',
+        reason: `${plain} and ${host} is the “any address” a server listens on, not a loopback address, so browsers do not treat it as secure.`,
+      };
     case 'ipv4-mapped-loopback':
-      return { rule: 'ipv4-mapped-loopback', reason: `${plain} and ${host} is an IPv4-mapped IPv6 address; browsers count only ::1 and 127.0.0.0/8 as loopback, so it is not secure.` };
+      return {
+        rule: 'ipv4-mapped-loopback',
+        reason: `${plain} and ${host} is an IPv4-mapped IPv6 address; browsers count only ::1 and 127.0.0.0/8 as loopback, so it is not secure.`,
+      };
     case 'public':
       return { rule: 'public-address', reason: `${plain} and ${host} is a network address, not loopback.` };
   }
-  if (innerScheme !== 'http' && innerScheme !== 'ws') return { rule: 'other-scheme', reason: `${plain}, and ${host} is not a loopback address or a localhost name.` };
+  if (innerScheme !== 'http' && innerScheme !== 'ws')
+    return { rule: 'other-scheme', reason: `${plain}, and ${host} is not a loopback address or a localhost name.` };
   if (isPrivateName(host)) {
-    return { rule: 'private-name', reason: `${plain} and ${host} is a custom hostname. Even when it points at this machine, only localhost and names ending in .localhost count as secure without https.` };
+    return {
+      rule: 'private-name',
+      reason: `${plain} and ${host} is a custom hostname. Even when it points at this machine, only localhost and names ending in .localhost count as secure without https.`,
+    };
   }
   return { rule: 'public-name', reason: `${plain} and ${host} is not a loopback address or a localhost name.` };
 }
@@ -168,7 +228,11 @@ function judge(url: URL): { rule: SecureContextRule; reason: string } {
 /** Judges a page URL; a URL the WHATWG parser rejects comes back as a message saying what is wrong. */
 export function checkSecureContext(input: string): SecureContextCheck {
   const trimmed = input.trim();
-  if (trimmed === '') return { ok: false, message: 'Give a URL to check, such as https://editor.example.com or http://192.168.1.20:3000.' };
+  if (trimmed === '')
+    return {
+      ok: false,
+      message: 'Give a URL to check, such as https://editor.example.com or http://192.168.1.20:3000.',
+    };
   let url: URL;
   try {
     url = new URL(trimmed);
@@ -177,10 +241,27 @@ export function checkSecureContext(input: string): SecureContextCheck {
     return { ok: false, message: `${JSON.stringify(input)} is not a URL the WHATWG URL parser accepts.${guess}` };
   }
   const { rule, reason } = judge(url);
-  const secure = rule === 'https' || rule === 'loopback-ipv4' || rule === 'loopback-ipv6' || rule === 'localhost-name' || rule === 'file';
+  const secure =
+    rule === 'https' ||
+    rule === 'loopback-ipv4' ||
+    rule === 'loopback-ipv6' ||
+    rule === 'localhost-name' ||
+    rule === 'file';
   return {
     ok: true,
-    verdict: { url: input, canonical: url.href, origin: originOf(url), secure, rule, reason, fix: secure ? null : fixFor(rule, url.protocol === 'blob:' && originOf(url) !== 'null' ? new URL(url.origin) : url), frames: FRAMES_NOTE, docs: SECURE_CONTEXT_DOCS },
+    verdict: {
+      url: input,
+      canonical: url.href,
+      origin: originOf(url),
+      secure,
+      rule,
+      reason,
+      fix: secure
+        ? null
+        : fixFor(rule, url.protocol === 'blob:' && originOf(url) !== 'null' ? new URL(url.origin) : url),
+      frames: FRAMES_NOTE,
+      docs: SECURE_CONTEXT_DOCS,
+    },
   };
 }
 

@@ -1,6 +1,13 @@
 import { RECIPE_LABELS, type RecipeId } from './recipe-ids';
 
-export { parseRecipeId, recipeHref, RECIPE_IDS, RECIPE_LABELS, SECURE_CONTEXT_TOOL_PATH, type RecipeId } from './recipe-ids';
+export {
+  parseRecipeId,
+  recipeHref,
+  RECIPE_IDS,
+  RECIPE_LABELS,
+  SECURE_CONTEXT_TOOL_PATH,
+  type RecipeId,
+} from './recipe-ids';
 
 /**
  * How to serve a development setup from a secure context, one recipe per setup. The tool page's picker,
@@ -24,7 +31,6 @@ export interface DevServerRecipe {
   open: string;
 }
 
-
 const MKCERT_FILES: RecipeStep = {
   text: 'For a certificate your browsers trust without a warning, make one with mkcert (once per machine for the first line). Keep rootCA-key.pem to yourself: anyone holding it can issue certificates your machine trusts.',
   code: 'mkcert -install\nmkcert -cert-file dev-cert.pem -key-file dev-key.pem localhost 127.0.0.1 ::1',
@@ -35,20 +41,37 @@ export const DEV_SERVER_RECIPES: readonly DevServerRecipe[] = [
   {
     id: 'nextjs',
     label: RECIPE_LABELS['nextjs'],
-    summary: 'next dev serves http://localhost:3000, which is already secure. Use HTTPS when you open the site by another name or from another device.',
+    summary:
+      'next dev serves http://localhost:3000, which is already secure. Use HTTPS when you open the site by another name or from another device.',
     steps: [
-      { text: 'Start the dev server with HTTPS. On first run Next.js makes a certificate for localhost and asks your system to trust it.', code: 'npx next dev --experimental-https', language: 'bash' },
-      { ...MKCERT_FILES, text: 'To use your own certificate (for a LAN address or a custom name), make it with mkcert and pass the files.' },
-      { text: 'Then start with those files:', code: 'npx next dev --experimental-https --experimental-https-key ./dev-key.pem --experimental-https-cert ./dev-cert.pem', language: 'bash' },
+      {
+        text: 'Start the dev server with HTTPS. On first run Next.js makes a certificate for localhost and asks your system to trust it.',
+        code: 'npx next dev --experimental-https',
+        language: 'bash',
+      },
+      {
+        ...MKCERT_FILES,
+        text: 'To use your own certificate (for a LAN address or a custom name), make it with mkcert and pass the files.',
+      },
+      {
+        text: 'Then start with those files:',
+        code: 'npx next dev --experimental-https --experimental-https-key ./dev-key.pem --experimental-https-cert ./dev-cert.pem',
+        language: 'bash',
+      },
     ],
     open: 'https://localhost:3000',
   },
   {
     id: 'vite',
     label: RECIPE_LABELS['vite'],
-    summary: 'vite serves http://localhost:5173, which is already secure. For HTTPS, add the basic-ssl plugin or your own certificate.',
+    summary:
+      'vite serves http://localhost:5173, which is already secure. For HTTPS, add the basic-ssl plugin or your own certificate.',
     steps: [
-      { text: 'Install the plugin that makes a self-signed certificate:', code: 'npm install -D @vitejs/plugin-basic-ssl', language: 'bash' },
+      {
+        text: 'Install the plugin that makes a self-signed certificate:',
+        code: 'npm install -D @vitejs/plugin-basic-ssl',
+        language: 'bash',
+      },
       {
         text: 'Add it to the configuration. The browser warns once about the certificate; after you accept, the page is https:// and secure.',
         caption: 'vite.config.ts',
@@ -88,7 +111,11 @@ export const DEV_SERVER_RECIPES: readonly DevServerRecipe[] = [
     steps: [
       { text: 'With a certificate the CLI makes for you:', code: 'npx ng serve --ssl', language: 'bash' },
       MKCERT_FILES,
-      { text: 'With your own files:', code: 'npx ng serve --ssl --ssl-key dev-key.pem --ssl-cert dev-cert.pem', language: 'bash' },
+      {
+        text: 'With your own files:',
+        code: 'npx ng serve --ssl --ssl-key dev-key.pem --ssl-cert dev-cert.pem',
+        language: 'bash',
+      },
     ],
     open: 'https://localhost:4200',
   },
@@ -98,9 +125,19 @@ export const DEV_SERVER_RECIPES: readonly DevServerRecipe[] = [
     summary: 'react-scripts start serves http://localhost:3000, which is already secure. HTTPS=true serves HTTPS.',
     steps: [
       { text: 'On macOS or Linux:', code: 'HTTPS=true npm start', language: 'bash' },
-      { text: 'Or put the setting in .env so every start uses it:', caption: '.env', code: 'HTTPS=true', language: 'text' },
+      {
+        text: 'Or put the setting in .env so every start uses it:',
+        caption: '.env',
+        code: 'HTTPS=true',
+        language: 'text',
+      },
       MKCERT_FILES,
-      { text: 'With your own files:', caption: '.env', code: 'HTTPS=true\nSSL_CRT_FILE=dev-cert.pem\nSSL_KEY_FILE=dev-key.pem', language: 'text' },
+      {
+        text: 'With your own files:',
+        caption: '.env',
+        code: 'HTTPS=true\nSSL_CRT_FILE=dev-cert.pem\nSSL_KEY_FILE=dev-key.pem',
+        language: 'text',
+      },
     ],
     open: 'https://localhost:3000',
   },
@@ -125,7 +162,8 @@ export const DEV_SERVER_RECIPES: readonly DevServerRecipe[] = [
   {
     id: 'lan-device',
     label: RECIPE_LABELS['lan-device'],
-    summary: 'Another device reaches you by a LAN address, which is never secure over http. Forward the port so the device can use localhost, or serve HTTPS with a certificate it trusts.',
+    summary:
+      'Another device reaches you by a LAN address, which is never secure over http. Forward the port so the device can use localhost, or serve HTTPS with a certificate it trusts.',
     steps: [
       {
         text: 'Android over USB: forward the port, then open http://localhost:3000 on the phone. It counts as localhost there, so no certificate is needed. (Chrome’s chrome://inspect → Port forwarding does the same.)',
@@ -148,9 +186,14 @@ export const DEV_SERVER_RECIPES: readonly DevServerRecipe[] = [
   {
     id: 'tunnel',
     label: RECIPE_LABELS['tunnel'],
-    summary: 'A tunnel gives your local dev server a public https:// address with a real certificate, for a device or a colleague anywhere.',
+    summary:
+      'A tunnel gives your local dev server a public https:// address with a real certificate, for a device or a colleague anywhere.',
     steps: [
-      { text: 'Cloudflare quick tunnel (prints an https://….trycloudflare.com address):', code: 'cloudflared tunnel --url http://localhost:3000', language: 'bash' },
+      {
+        text: 'Cloudflare quick tunnel (prints an https://….trycloudflare.com address):',
+        code: 'cloudflared tunnel --url http://localhost:3000',
+        language: 'bash',
+      },
       { text: 'Or ngrok:', code: 'ngrok http 3000', language: 'bash' },
       {
         text: 'Tell the dev server about the tunnel’s host name. Vite (server.allowedHosts) and webpack-dev-server (allowedHosts) refuse requests whose Host header names a host they do not know. Next.js serves its pages under any name, but blocks requests for its development resources, such as the hot-reload connection, that come from an origin other than localhost or the name it was started with: add the tunnel’s host name, without https:// or a port, to allowedDevOrigins in next.config. Anyone with the address can reach your dev server while the tunnel runs.',
@@ -163,4 +206,3 @@ export const DEV_SERVER_RECIPES: readonly DevServerRecipe[] = [
 export function recipeById(id: RecipeId): DevServerRecipe {
   return DEV_SERVER_RECIPES.find((recipe) => recipe.id === id)!;
 }
-

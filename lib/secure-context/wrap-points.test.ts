@@ -8,7 +8,17 @@ describe('addressPieces', () => {
   });
 
   it('may wrap between the labels of a name and before each part of the path', () => {
-    expect(addressPieces('https://editor.example.com:8443/app/page?x=1&y=2#top')).toEqual(['https://', 'editor.', 'example.', 'com:8443', '/app', '/page', '?x=1', '&y=2', '#top']);
+    expect(addressPieces('https://editor.example.com:8443/app/page?x=1&y=2#top')).toEqual([
+      'https://',
+      'editor.',
+      'example.',
+      'com:8443',
+      '/app',
+      '/page',
+      '?x=1',
+      '&y=2',
+      '#top',
+    ]);
   });
 
   it('gives back the whole text when it is not an address with a host', () => {

@@ -2,10 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { buildContentSecurityPolicy, createNonce } from './csp';
 
 function directives(policy: string): Map<string, string[]> {
-  return new Map(policy.split(';').map((part) => {
-    const [name, ...values] = part.trim().split(/\s+/);
-    return [name!, values];
-  }));
+  return new Map(
+    policy.split(';').map((part) => {
+      const [name, ...values] = part.trim().split(/\s+/);
+      return [name!, values];
+    }),
+  );
 }
 
 describe('content security policy', () => {
@@ -17,7 +19,9 @@ describe('content security policy', () => {
   });
 
   it('allows eval only for the development server', () => {
-    expect(directives(buildContentSecurityPolicy('n', { development: true })).get('script-src')).toContain("'unsafe-eval'");
+    expect(directives(buildContentSecurityPolicy('n', { development: true })).get('script-src')).toContain(
+      "'unsafe-eval'",
+    );
   });
 
   it('forbids framing, plugins and foreign form targets', () => {
@@ -28,7 +32,7 @@ describe('content security policy', () => {
     expect(policy.get('base-uri')).toEqual(["'self'"]);
   });
 
-  it('lets the page start workers from its own scripts (script-src \'self\' is ignored under \'strict-dynamic\')', () => {
+  it("lets the page start workers from its own scripts (script-src 'self' is ignored under 'strict-dynamic')", () => {
     const policy = directives(buildContentSecurityPolicy('n', { development: false }));
     expect(policy.get('worker-src')).toContain("'self'");
     expect(policy.get('worker-src')).not.toContain('*');

@@ -21,18 +21,37 @@ describeOnBackends('session bounds', (backend) => {
   const services: SessionService[] = [];
 
   /** A service on this suite's database with these bounds (the idle time an hour, as in production). */
-  function serviceWith(settings: { storageBytes?: number; createsPerClientPerHour?: number | false }, database: OpenDatabase = opened): SessionService {
+  function serviceWith(
+    settings: { storageBytes?: number; createsPerClientPerHour?: number | false },
+    database: OpenDatabase = opened,
+  ): SessionService {
     const service = createSessionService(database, { idleSeconds: 3600, ...settings });
     services.push(service);
     return service;
   }
 
-  const used = async () => ((await opened.db.execute(sql`SELECT used_bytes::float8 AS used FROM collaboration_session_storage`)) as unknown as Rows<{ used: number }>).rows[0]!.used;
-  const summed = async () => ((await opened.db.execute(sql`SELECT coalesce(sum(size_bytes), 0)::float8 AS total FROM collaboration_sessions`)) as unknown as Rows<{ total: number }>).rows[0]!.total;
+  const used = async () =>
+    (
+      (await opened.db.execute(
+        sql`SELECT used_bytes::float8 AS used FROM collaboration_session_storage`,
+      )) as unknown as Rows<{ used: number }>
+    ).rows[0]!.used;
+  const summed = async () =>
+    (
+      (await opened.db.execute(
+        sql`SELECT coalesce(sum(size_bytes), 0)::float8 AS total FROM collaboration_sessions`,
+      )) as unknown as Rows<{ total: number }>
+    ).rows[0]!.total;
   const backdate = (documentId: string, seconds: number) =>
-    opened.db.execute(sql`UPDATE collaboration_sessions SET last_active_at = now() - ${seconds} * interval '1 second' WHERE document_id = ${documentId}`);
+    opened.db.execute(
+      sql`UPDATE collaboration_sessions SET last_active_at = now() - ${seconds} * interval '1 second' WHERE document_id = ${documentId}`,
+    );
   const exists = async (documentId: string) =>
-    ((await opened.db.execute(sql`SELECT 1 FROM collaboration_sessions WHERE document_id = ${documentId}`)) as unknown as Rows<unknown>).rows.length === 1;
+    (
+      (await opened.db.execute(
+        sql`SELECT 1 FROM collaboration_sessions WHERE document_id = ${documentId}`,
+      )) as unknown as Rows<unknown>
+    ).rows.length === 1;
 
   beforeAll(async () => {
     opened = await backend.open();
@@ -53,7 +72,9 @@ describeOnBackends('session bounds', (backend) => {
       await service.create(plain, { keyHint: 'hint-0', content: CONTENT });
       await service.create(empty, { keyHint: 'k' });
       await service.create(wide, { keyHint: 'k', content: 'é€😀' });
-      const sizes = (await opened.db.execute(sql`SELECT document_id, size_bytes FROM collaboration_sessions ORDER BY document_id`)) as unknown as Rows<{ document_id: string; size_bytes: number }>;
+      const sizes = (await opened.db.execute(
+        sql`SELECT document_id, size_bytes FROM collaboration_sessions ORDER BY document_id`,
+      )) as unknown as Rows<{ document_id: string; size_bytes: number }>;
       expect(sizes.rows).toEqual([
         { document_id: plain, size_bytes: sessionSize(plain, 'hint-0', CONTENT) },
         { document_id: empty, size_bytes: sessionSize(empty, 'k', undefined) },
@@ -76,10 +97,17 @@ describeOnBackends('session bounds', (backend) => {
     it('refuses a create with no room (507), storing nothing and changing nothing', async () => {
       const service = serviceWith({ storageBytes: 3 * ONE });
       const stored = [newDocument(), newDocument(), newDocument()];
-      for (const documentId of stored) expect(await service.create(documentId, { keyHint: 'hint-0', content: CONTENT })).toEqual({ outcome: 'created', keyHint: 'hint-0' });
+      for (const documentId of stored)
+        expect(await service.create(documentId, { keyHint: 'hint-0', content: CONTENT })).toEqual({
+          outcome: 'created',
+          keyHint: 'hint-0',
+        });
       expect(await used()).toBe(3 * ONE);
       const refused = newDocument();
-      expect(await service.create(refused, { keyHint: 'hint-0', content: CONTENT })).toEqual({ outcome: 'storage-full', storageBytes: 3 * ONE });
+      expect(await service.create(refused, { keyHint: 'hint-0', content: CONTENT })).toEqual({
+        outcome: 'storage-full',
+        storageBytes: 3 * ONE,
+      });
       expect(await exists(refused)).toBe(false);
       expect(await used()).toBe(3 * ONE);
       // A creator of a document that has a session is still told the winner: a loser stores nothing.
@@ -95,7 +123,9 @@ describeOnBackends('session bounds', (backend) => {
       await service.create(newDocument(), { keyHint: 'hint-0', content: CONTENT });
       const attempts = vi.spyOn(service.store, 'create');
       const documentId = newDocument();
-      const results = await Promise.all(Array.from({ length: 50 }, () => service.create(documentId, { keyHint: 'hint-0', content: CONTENT })));
+      const results = await Promise.all(
+        Array.from({ length: 50 }, () => service.create(documentId, { keyHint: 'hint-0', content: CONTENT })),
+      );
       expect(attempts).toHaveBeenCalledTimes(1);
       attempts.mockRestore();
       expect(results).toEqual(results.map(() => ({ outcome: 'storage-full', storageBytes: ONE })));
@@ -104,28 +134,47 @@ describeOnBackends('session bounds', (backend) => {
     it('makes room by evicting the sessions idle longest, expired ones only, and never a live one', async () => {
       const service = serviceWith({ storageBytes: 4 * ONE });
       const [oldest, older, live, recent] = [newDocument(), newDocument(), newDocument(), newDocument()];
-      for (const documentId of [oldest, older, live, recent]) await service.create(documentId, { keyHint: 'hint-0', content: CONTENT });
+      for (const documentId of [oldest, older, live, recent])
+        await service.create(documentId, { keyHint: 'hint-0', content: CONTENT });
       await backdate(oldest, 9000);
       await backdate(older, 8000);
       // Idle for almost the idle time, but not past it: live, and least recently active of the live ones.
       await backdate(live, 3500);
 
       const first = newDocument();
-      expect(await service.create(first, { keyHint: 'hint-0', content: CONTENT })).toEqual({ outcome: 'created', keyHint: 'hint-0' });
-      expect([await exists(oldest), await exists(older), await exists(live), await exists(recent)]).toEqual([false, true, true, true]);
+      expect(await service.create(first, { keyHint: 'hint-0', content: CONTENT })).toEqual({
+        outcome: 'created',
+        keyHint: 'hint-0',
+      });
+      expect([await exists(oldest), await exists(older), await exists(live), await exists(recent)]).toEqual([
+        false,
+        true,
+        true,
+        true,
+      ]);
 
       // A bigger session needs two sessions' room: only one expired session is left, so nothing is evicted and the create is refused.
       const big = newDocument();
-      expect(await service.create(big, { keyHint: 'hint-0', content: CONTENT.repeat(2) })).toEqual({ outcome: 'storage-full', storageBytes: 4 * ONE });
+      expect(await service.create(big, { keyHint: 'hint-0', content: CONTENT.repeat(2) })).toEqual({
+        outcome: 'storage-full',
+        storageBytes: 4 * ONE,
+      });
       expect(await exists(older)).toBe(true);
 
       const second = newDocument();
-      expect(await service.create(second, { keyHint: 'hint-0', content: CONTENT })).toEqual({ outcome: 'created', keyHint: 'hint-0' });
+      expect(await service.create(second, { keyHint: 'hint-0', content: CONTENT })).toEqual({
+        outcome: 'created',
+        keyHint: 'hint-0',
+      });
       expect(await exists(older)).toBe(false);
 
       // Only live sessions are left: no room, whichever is idle longest.
-      expect(await service.create(newDocument(), { keyHint: 'hint-0', content: CONTENT })).toEqual({ outcome: 'storage-full', storageBytes: 4 * ONE });
-      for (const documentId of [live, recent, first, second]) expect(await service.store.findLive(documentId)).toBe('hint-0');
+      expect(await service.create(newDocument(), { keyHint: 'hint-0', content: CONTENT })).toEqual({
+        outcome: 'storage-full',
+        storageBytes: 4 * ONE,
+      });
+      for (const documentId of [live, recent, first, second])
+        expect(await service.store.findLive(documentId)).toBe('hint-0');
       expect(await used()).toBe(4 * ONE);
     });
 
@@ -135,14 +184,19 @@ describeOnBackends('session bounds', (backend) => {
       await service.create(expired, { keyHint: 'hint-0', content: CONTENT });
       await service.create(live, { keyHint: 'hint-0', content: CONTENT });
       await backdate(expired, 7200);
-      expect(await service.create(expired, { keyHint: 'hint-1', content: CONTENT })).toEqual({ outcome: 'created', keyHint: 'hint-1' });
+      expect(await service.create(expired, { keyHint: 'hint-1', content: CONTENT })).toEqual({
+        outcome: 'created',
+        keyHint: 'hint-1',
+      });
       expect(await service.store.findLive(live)).toBe('hint-0');
       expect(await used()).toBe(2 * ONE);
     });
 
     it('lets concurrent creators of different documents store no more than the bound together', async () => {
       const service = serviceWith({ storageBytes: 5 * ONE });
-      const results = await Promise.all(Array.from({ length: 40 }, () => service.create(newDocument(), { keyHint: 'hint-0', content: CONTENT })));
+      const results = await Promise.all(
+        Array.from({ length: 40 }, () => service.create(newDocument(), { keyHint: 'hint-0', content: CONTENT })),
+      );
       expect(results.filter((result) => result.outcome === 'created')).toHaveLength(5);
       expect(results.filter((result) => result.outcome === 'storage-full')).toHaveLength(35);
       expect(await used()).toBe(5 * ONE);
@@ -152,7 +206,8 @@ describeOnBackends('session bounds', (backend) => {
     it('keeps one winner among 200 concurrent creators of one document, with room and without', async () => {
       const service = serviceWith({ storageBytes: 2 * ONE });
       const documentId = newDocument();
-      const race = (id: string) => Promise.all(Array.from({ length: 200 }, (_, index) => service.store.create(id, `hint-${index % 10}`, CONTENT)));
+      const race = (id: string) =>
+        Promise.all(Array.from({ length: 200 }, (_, index) => service.store.create(id, `hint-${index % 10}`, CONTENT)));
       const results = await race(documentId);
       const winners = results.filter((result) => result.outcome === 'created');
       expect(winners).toHaveLength(1);
@@ -174,13 +229,22 @@ describeOnBackends('session bounds', (backend) => {
       // New documents need the expired sessions' room; creators of the expired documents replace them in place.
       const fresh = Array.from({ length: 15 }, () => newDocument());
       const attempts: Array<[string, Promise<CreateResult>]> = [
-        ...fresh.map((documentId) => [documentId, service.store.create(documentId, 'hint-1', CONTENT)] as [string, Promise<CreateResult>]),
-        ...expired.map((documentId) => [documentId, service.store.create(documentId, 'hint-2', CONTENT)] as [string, Promise<CreateResult>]),
+        ...fresh.map(
+          (documentId) =>
+            [documentId, service.store.create(documentId, 'hint-1', CONTENT)] as [string, Promise<CreateResult>],
+        ),
+        ...expired.map(
+          (documentId) =>
+            [documentId, service.store.create(documentId, 'hint-2', CONTENT)] as [string, Promise<CreateResult>],
+        ),
       ];
-      const settled = await Promise.all(attempts.map(async ([documentId, result]) => [documentId, await result] as const));
+      const settled = await Promise.all(
+        attempts.map(async ([documentId, result]) => [documentId, await result] as const),
+      );
       const won = settled.filter(([, result]) => result.outcome === 'created');
       expect(won).toHaveLength(10);
-      for (const [documentId, result] of won) expect(await service.store.findLive(documentId)).toBe((result as { keyHint: string }).keyHint);
+      for (const [documentId, result] of won)
+        expect(await service.store.findLive(documentId)).toBe((result as { keyHint: string }).keyHint);
       expect(await used()).toBe(10 * ONE);
     });
   });
@@ -190,15 +254,22 @@ describeOnBackends('session bounds', (backend) => {
       const service = serviceWith({ createsPerClientPerHour: 3 });
       const client = `198.51.100.${counter++ % 250}`;
       const documents = [newDocument(), newDocument(), newDocument()];
-      for (const documentId of documents) expect((await service.create(documentId, { keyHint: 'k' }, client)).outcome).toBe('created');
+      for (const documentId of documents)
+        expect((await service.create(documentId, { keyHint: 'k' }, client)).outcome).toBe('created');
       // Losing to an existing session stores nothing and costs nothing, also over the limit.
-      expect(await service.create(documents[0]!, { keyHint: 'other' }, client)).toEqual({ outcome: 'rejected', keyHint: 'k' });
+      expect(await service.create(documents[0]!, { keyHint: 'other' }, client)).toEqual({
+        outcome: 'rejected',
+        keyHint: 'k',
+      });
       const refused = await service.create(newDocument(), { keyHint: 'k' }, client);
       expect(refused).toEqual({ outcome: 'over-quota', limit: 3, retryAfterSeconds: expect.any(Number) });
       // The count is per hour: the wait is what is left of the client's hour.
       expect((refused as { retryAfterSeconds: number }).retryAfterSeconds).toBeGreaterThanOrEqual(1);
       expect((refused as { retryAfterSeconds: number }).retryAfterSeconds).toBeLessThanOrEqual(3600);
-      expect(await service.create(documents[1]!, { keyHint: 'other' }, client)).toEqual({ outcome: 'rejected', keyHint: 'k' });
+      expect(await service.create(documents[1]!, { keyHint: 'other' }, client)).toEqual({
+        outcome: 'rejected',
+        keyHint: 'k',
+      });
       // Another client has its own count.
       expect((await service.create(newDocument(), { keyHint: 'k' }, `${client}0`)).outcome).toBe('created');
     });
@@ -208,29 +279,47 @@ describeOnBackends('session bounds', (backend) => {
       const client = `203.0.113.${counter++ % 250}`;
       // Lost races: one client's creators of one document; one of them wins.
       const contested = newDocument();
-      const race = await Promise.all(Array.from({ length: 10 }, () => service.create(contested, { keyHint: 'hint-0', content: CONTENT }, client)));
+      const race = await Promise.all(
+        Array.from({ length: 10 }, () => service.create(contested, { keyHint: 'hint-0', content: CONTENT }, client)),
+      );
       expect(race.filter((result) => result.outcome === 'created')).toHaveLength(1);
       // A concurrent burst of creates of different documents: exactly the two left of the limit store anything.
-      const burst = await Promise.all(Array.from({ length: 10 }, () => service.create(newDocument(), { keyHint: 'hint-0', content: CONTENT }, client)));
+      const burst = await Promise.all(
+        Array.from({ length: 10 }, () =>
+          service.create(newDocument(), { keyHint: 'hint-0', content: CONTENT }, client),
+        ),
+      );
       expect(burst.filter((result) => result.outcome === 'created')).toHaveLength(2);
       expect(burst.filter((result) => result.outcome === 'over-quota')).toHaveLength(8);
       expect(await used()).toBe(3 * ONE);
 
       // Another client fills the last room, then is refused for want of room; that refusal does not count.
       const other = `${client}1`;
-      expect((await service.create(newDocument(), { keyHint: 'hint-0', content: CONTENT }, other)).outcome).toBe('created');
-      expect((await service.create(newDocument(), { keyHint: 'hint-0', content: CONTENT }, other)).outcome).toBe('storage-full');
+      expect((await service.create(newDocument(), { keyHint: 'hint-0', content: CONTENT }, other)).outcome).toBe(
+        'created',
+      );
+      expect((await service.create(newDocument(), { keyHint: 'hint-0', content: CONTENT }, other)).outcome).toBe(
+        'storage-full',
+      );
       await opened.db.execute(sql`DELETE FROM collaboration_sessions`);
-      expect((await service.create(newDocument(), { keyHint: 'hint-0', content: CONTENT }, other)).outcome).toBe('created');
-      expect((await service.create(newDocument(), { keyHint: 'hint-0', content: CONTENT }, other)).outcome).toBe('created');
-      expect((await service.create(newDocument(), { keyHint: 'hint-0', content: CONTENT }, other)).outcome).toBe('over-quota');
+      expect((await service.create(newDocument(), { keyHint: 'hint-0', content: CONTENT }, other)).outcome).toBe(
+        'created',
+      );
+      expect((await service.create(newDocument(), { keyHint: 'hint-0', content: CONTENT }, other)).outcome).toBe(
+        'created',
+      );
+      expect((await service.create(newDocument(), { keyHint: 'hint-0', content: CONTENT }, other)).outcome).toBe(
+        'over-quota',
+      );
     });
 
     it('counts nobody when the limit is off, and no caller that names no client', async () => {
       const off = serviceWith({ createsPerClientPerHour: false });
-      for (let index = 0; index < 5; index++) expect((await off.create(newDocument(), { keyHint: 'k' }, 'one-client')).outcome).toBe('created');
+      for (let index = 0; index < 5; index++)
+        expect((await off.create(newDocument(), { keyHint: 'k' }, 'one-client')).outcome).toBe('created');
       const limited = serviceWith({ createsPerClientPerHour: 1 });
-      for (let index = 0; index < 3; index++) expect((await limited.create(newDocument(), { keyHint: 'k' })).outcome).toBe('created');
+      for (let index = 0; index < 3; index++)
+        expect((await limited.create(newDocument(), { keyHint: 'k' })).outcome).toBe('created');
     });
   });
 
@@ -248,7 +337,13 @@ describeOnBackends('session bounds', (backend) => {
         const here = serviceWith({ storageBytes: 6 * ONE, createsPerClientPerHour: 4 });
         const there = serviceWith({ storageBytes: 6 * ONE, createsPerClientPerHour: 4 }, second);
         const results = await Promise.all(
-          Array.from({ length: 60 }, (_, index) => (index % 2 ? here : there).create(newDocument(), { keyHint: 'hint-0', content: CONTENT }, `client-${index % 3}`)),
+          Array.from({ length: 60 }, (_, index) =>
+            (index % 2 ? here : there).create(
+              newDocument(),
+              { keyHint: 'hint-0', content: CONTENT },
+              `client-${index % 3}`,
+            ),
+          ),
         );
         // Three clients with four creates each could store 12 sessions; there is room for six.
         expect(results.filter((result) => result.outcome === 'created')).toHaveLength(6);
@@ -257,7 +352,13 @@ describeOnBackends('session bounds', (backend) => {
 
         await opened.db.execute(sql`DELETE FROM collaboration_sessions`);
         const more = await Promise.all(
-          Array.from({ length: 60 }, (_, index) => (index % 2 ? here : there).create(newDocument(), { keyHint: 'hint-0', content: CONTENT }, `client-${index % 3}`)),
+          Array.from({ length: 60 }, (_, index) =>
+            (index % 2 ? here : there).create(
+              newDocument(),
+              { keyHint: 'hint-0', content: CONTENT },
+              `client-${index % 3}`,
+            ),
+          ),
         );
         // Six stored already, in all: twelve is every client's limit, over both processes.
         expect(more.filter((result) => result.outcome === 'created')).toHaveLength(6);

@@ -2,8 +2,21 @@ import { readEnvironment } from '@/lib/config/env';
 import { getDatabase } from '@/lib/db';
 import { createSessionService, type SessionService } from './service';
 
-export { SessionService, createSessionService, type CreateResult, type OverQuota, type SessionSettings } from './service';
-export { SessionStore, SESSION_CHANNEL, sessionSize, type CreateOutcome, type StorageFull, type StoreOutcome } from './store';
+export {
+  SessionService,
+  createSessionService,
+  type CreateResult,
+  type OverQuota,
+  type SessionSettings,
+} from './service';
+export {
+  SessionStore,
+  SESSION_CHANNEL,
+  sessionSize,
+  type CreateOutcome,
+  type StorageFull,
+  type StoreOutcome,
+} from './store';
 export { StreamSlots, type StreamSlot } from './streams';
 export * from './limits';
 export * from './validate';

@@ -18,7 +18,10 @@ export class CreateQuota {
     readonly perHour: number,
     pool?: Pool,
   ) {
-    this.limiter = createRateLimiter({ keyPrefix: 'session-stored', points: perHour, duration: SESSION_CREATE_WINDOW_SECONDS, overall: false }, pool).perClient;
+    this.limiter = createRateLimiter(
+      { keyPrefix: 'session-stored', points: perHour, duration: SESSION_CREATE_WINDOW_SECONDS, overall: false },
+      pool,
+    ).perClient;
   }
 
   async reserve(client: string): Promise<Reservation> {

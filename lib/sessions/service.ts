@@ -52,7 +52,10 @@ export class SessionService {
     readonly notifications: SessionNotifications,
     /** Counts stored sessions per client; undefined counts nobody. */
     readonly quota?: CreateQuota,
-    readonly streams: StreamSlots = new StreamSlots(DEFAULT_SESSION_STREAMS_PER_CLIENT, DEFAULT_SESSION_STREAMS_PER_PROCESS),
+    readonly streams: StreamSlots = new StreamSlots(
+      DEFAULT_SESSION_STREAMS_PER_CLIENT,
+      DEFAULT_SESSION_STREAMS_PER_PROCESS,
+    ),
     timing: { heartbeatSeconds?: number; streamSeconds?: number } = {},
   ) {
     this.streamTiming = {
@@ -75,7 +78,8 @@ export class SessionService {
     const leader = this.inFlight.get(documentId);
     if (leader) {
       const decided = await leader.catch(() => undefined);
-      if (decided?.outcome === 'created' || decided?.outcome === 'rejected') return { outcome: 'rejected', keyHint: decided.keyHint };
+      if (decided?.outcome === 'created' || decided?.outcome === 'rejected')
+        return { outcome: 'rejected', keyHint: decided.keyHint };
       if (decided?.outcome === 'storage-full') return decided;
     }
     const attempt = this.attempt(documentId, input, client);
@@ -91,13 +95,18 @@ export class SessionService {
    * A counted create reads first: a live session means a 409, which stores nothing and costs the client nothing.
    * Otherwise it reserves one of the client's creates before the database decides, and hands it back unless it won.
    */
-  private async attempt(documentId: string, input: CreateSessionInput, client: string | undefined): Promise<CreateResult> {
+  private async attempt(
+    documentId: string,
+    input: CreateSessionInput,
+    client: string | undefined,
+  ): Promise<CreateResult> {
     const quota = this.quota;
     if (!quota || client === undefined) return this.store.create(documentId, input.keyHint, input.content);
     const existing = await this.store.findLive(documentId);
     if (existing !== undefined) return { outcome: 'rejected', keyHint: existing };
     const reservation = await quota.reserve(client);
-    if (!reservation.ok) return { outcome: 'over-quota', limit: quota.perHour, retryAfterSeconds: reservation.retryAfterSeconds };
+    if (!reservation.ok)
+      return { outcome: 'over-quota', limit: quota.perHour, retryAfterSeconds: reservation.retryAfterSeconds };
     let stored = false;
     try {
       const result = await this.store.create(documentId, input.keyHint, input.content);
@@ -149,7 +158,11 @@ export class SessionService {
 }
 
 export function createSessionService(database: OpenDatabase, settings: SessionSettings): SessionService {
-  const notifications = database.url ? postgresNotifications(database.url) : database.embedded ? embeddedNotifications(database.embedded) : undefined;
+  const notifications = database.url
+    ? postgresNotifications(database.url)
+    : database.embedded
+      ? embeddedNotifications(database.embedded)
+      : undefined;
   if (!notifications) throw new Error('This database can carry no session notifications.');
   const perHour = settings.createsPerClientPerHour ?? DEFAULT_SESSION_CREATES_PER_HOUR;
   const perClient = settings.streamsPerClient ?? DEFAULT_SESSION_STREAMS_PER_CLIENT;
@@ -157,7 +170,10 @@ export function createSessionService(database: OpenDatabase, settings: SessionSe
     new SessionStore(database.db, settings.idleSeconds, settings.storageBytes ?? DEFAULT_SESSION_STORAGE_BYTES),
     notifications,
     perHour === false ? undefined : new CreateQuota(perHour, database.pool),
-    new StreamSlots(perClient === false ? undefined : perClient, settings.streamsPerProcess ?? DEFAULT_SESSION_STREAMS_PER_PROCESS),
+    new StreamSlots(
+      perClient === false ? undefined : perClient,
+      settings.streamsPerProcess ?? DEFAULT_SESSION_STREAMS_PER_PROCESS,
+    ),
     { heartbeatSeconds: settings.heartbeatSeconds, streamSeconds: settings.streamSeconds },
   );
 }

@@ -35,14 +35,19 @@ describeOnBackends('sessions', (backend) => {
 
   it('lets the first creator win and rejects every later one with the winner key hint', async () => {
     const documentId = newDocument();
-    expect(await service.create(documentId, { keyHint: 'winner', content: 'initial' })).toEqual({ outcome: 'created', keyHint: 'winner' });
+    expect(await service.create(documentId, { keyHint: 'winner', content: 'initial' })).toEqual({
+      outcome: 'created',
+      keyHint: 'winner',
+    });
     expect(await service.create(documentId, { keyHint: 'late' })).toEqual({ outcome: 'rejected', keyHint: 'winner' });
     expect(await service.create(newDocument(), { keyHint: 'other' })).toEqual({ outcome: 'created', keyHint: 'other' });
   });
 
   it('lets the database pick exactly one of 200 concurrent creators', async () => {
     const documentId = newDocument();
-    const results = await Promise.all(Array.from({ length: 200 }, (_, index) => decide(service.store, documentId, `hint-${index}`)));
+    const results = await Promise.all(
+      Array.from({ length: 200 }, (_, index) => decide(service.store, documentId, `hint-${index}`)),
+    );
     const winners = results.filter((result) => result.outcome === 'created');
     expect(winners).toHaveLength(1);
     expect(new Set(results.map((result) => result.keyHint))).toEqual(new Set([winners[0]!.keyHint]));
@@ -51,7 +56,9 @@ describeOnBackends('sessions', (backend) => {
   it('sends one attempt to the database for creators that arrive while one is in flight', async () => {
     const documentId = newDocument();
     const attempts = vi.spyOn(service.store, 'create');
-    const results = await Promise.all(Array.from({ length: 200 }, (_, index) => service.create(documentId, { keyHint: `hint-${index}` })));
+    const results = await Promise.all(
+      Array.from({ length: 200 }, (_, index) => service.create(documentId, { keyHint: `hint-${index}` })),
+    );
     expect(attempts).toHaveBeenCalledTimes(1);
     attempts.mockRestore();
     expect(results[0]).toEqual({ outcome: 'created', keyHint: 'hint-0' });
@@ -61,7 +68,10 @@ describeOnBackends('sessions', (backend) => {
   it('lets a waiting creator try for itself when the attempt it waited for failed', async () => {
     const documentId = newDocument();
     const attempts = vi.spyOn(service.store, 'create').mockRejectedValueOnce(new Error('connection lost'));
-    const [first, second] = await Promise.allSettled([service.create(documentId, { keyHint: 'unlucky' }), service.create(documentId, { keyHint: 'next' })]);
+    const [first, second] = await Promise.allSettled([
+      service.create(documentId, { keyHint: 'unlucky' }),
+      service.create(documentId, { keyHint: 'next' }),
+    ]);
     attempts.mockRestore();
     expect(first.status).toBe('rejected');
     expect(second).toEqual({ status: 'fulfilled', value: { outcome: 'created', keyHint: 'next' } });
@@ -70,9 +80,13 @@ describeOnBackends('sessions', (backend) => {
   it('replaces a session idle longer than the idle time, and keeps one that is not', async () => {
     const documentId = newDocument();
     await service.create(documentId, { keyHint: 'old' });
-    await opened.db.execute(sql`UPDATE collaboration_sessions SET last_active_at = now() - interval '3599 seconds' WHERE document_id = ${documentId}`);
+    await opened.db.execute(
+      sql`UPDATE collaboration_sessions SET last_active_at = now() - interval '3599 seconds' WHERE document_id = ${documentId}`,
+    );
     expect(await service.create(documentId, { keyHint: 'new' })).toEqual({ outcome: 'rejected', keyHint: 'old' });
-    await opened.db.execute(sql`UPDATE collaboration_sessions SET last_active_at = now() - interval '3601 seconds' WHERE document_id = ${documentId}`);
+    await opened.db.execute(
+      sql`UPDATE collaboration_sessions SET last_active_at = now() - interval '3601 seconds' WHERE document_id = ${documentId}`,
+    );
     expect(await service.store.findLive(documentId)).toBeUndefined();
     expect(await service.create(documentId, { keyHint: 'new' })).toEqual({ outcome: 'created', keyHint: 'new' });
     expect(await service.store.findLive(documentId)).toBe('new');
@@ -81,8 +95,12 @@ describeOnBackends('sessions', (backend) => {
   it('lets exactly one of many concurrent creators replace an expired session', async () => {
     const documentId = newDocument();
     await service.create(documentId, { keyHint: 'expired' });
-    await opened.db.execute(sql`UPDATE collaboration_sessions SET last_active_at = now() - interval '2 hours' WHERE document_id = ${documentId}`);
-    const results = await Promise.all(Array.from({ length: 50 }, (_, index) => decide(service.store, documentId, `successor-${index}`)));
+    await opened.db.execute(
+      sql`UPDATE collaboration_sessions SET last_active_at = now() - interval '2 hours' WHERE document_id = ${documentId}`,
+    );
+    const results = await Promise.all(
+      Array.from({ length: 50 }, (_, index) => decide(service.store, documentId, `successor-${index}`)),
+    );
     const winners = results.filter((result) => result.outcome === 'created');
     expect(winners).toHaveLength(1);
     expect(new Set(results.map((result) => result.keyHint))).toEqual(new Set([winners[0]!.keyHint]));
@@ -92,10 +110,15 @@ describeOnBackends('sessions', (backend) => {
     const documentId = newDocument();
     await service.create(documentId, { keyHint: 'active' });
     const idleFor = async () => {
-      const result = (await opened.db.execute(sql`SELECT extract(epoch FROM now() - last_active_at)::float AS idle FROM collaboration_sessions WHERE document_id = ${documentId}`)) as unknown as { rows: { idle: number }[] };
+      const result = (await opened.db.execute(
+        sql`SELECT extract(epoch FROM now() - last_active_at)::float AS idle FROM collaboration_sessions WHERE document_id = ${documentId}`,
+      )) as unknown as { rows: { idle: number }[] };
       return result.rows[0]!.idle;
     };
-    const backdate = (seconds: number) => opened.db.execute(sql`UPDATE collaboration_sessions SET last_active_at = now() - ${seconds} * interval '1 second' WHERE document_id = ${documentId}`);
+    const backdate = (seconds: number) =>
+      opened.db.execute(
+        sql`UPDATE collaboration_sessions SET last_active_at = now() - ${seconds} * interval '1 second' WHERE document_id = ${documentId}`,
+      );
 
     await backdate(30);
     expect(await service.create(documentId, { keyHint: 'late' })).toEqual({ outcome: 'rejected', keyHint: 'active' });
@@ -114,7 +137,9 @@ describeOnBackends('sessions', (backend) => {
     const [expired, live] = [newDocument(), newDocument()];
     await service.create(expired, { keyHint: 'a' });
     await service.create(live, { keyHint: 'b' });
-    await opened.db.execute(sql`UPDATE collaboration_sessions SET last_active_at = now() - interval '2 hours' WHERE document_id = ${expired}`);
+    await opened.db.execute(
+      sql`UPDATE collaboration_sessions SET last_active_at = now() - interval '2 hours' WHERE document_id = ${expired}`,
+    );
     expect(await service.store.purgeExpired()).toBe(1);
     expect(await service.store.findLive(live)).toBe('b');
     expect(await service.create(expired, { keyHint: 'c' })).toEqual({ outcome: 'created', keyHint: 'c' });
@@ -136,7 +161,9 @@ describeOnBackends('sessions', (backend) => {
     const otherDocument: string[] = [];
     const stops = await Promise.all(told.map((list) => service.watch(documentId, (keyHint) => list.push(keyHint))));
     const stopOther = await service.watch(newDocument(), (keyHint) => otherDocument.push(keyHint));
-    const results = await Promise.all(Array.from({ length: 20 }, (_, index) => decide(service.store, documentId, `racer-${index}`)));
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, index) => decide(service.store, documentId, `racer-${index}`)),
+    );
     const winner = results.find((result) => result.outcome === 'created')!.keyHint;
     await until(() => told.every((list) => list.length > 0));
     // A second announcement for the same document would have been delivered by now: the notification queue is ordered.
@@ -158,7 +185,9 @@ describeOnBackends('sessions', (backend) => {
     let markerHeard = false;
     const stop = await service.notifications.subscribe(documentId, (keyHint) => heard.push(keyHint));
     const stopMarker = await service.notifications.subscribe(marker, () => (markerHeard = true));
-    const results = await Promise.all(Array.from({ length: 20 }, (_, index) => decide(service.store, documentId, `racer-${index}`)));
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, index) => decide(service.store, documentId, `racer-${index}`)),
+    );
     await service.create(documentId, { keyHint: 'late' });
     // Announcements arrive in commit order, so once the marker's is heard, any for the document would have been too.
     await service.create(marker, { keyHint: 'marker' });
@@ -197,9 +226,14 @@ describeOnBackends('sessions', (backend) => {
         const documentId = newDocument();
         const toldHere: string[] = [];
         const toldThere: string[] = [];
-        const stops = [await service.watch(documentId, (keyHint) => toldHere.push(keyHint)), await secondService.watch(documentId, (keyHint) => toldThere.push(keyHint))];
+        const stops = [
+          await service.watch(documentId, (keyHint) => toldHere.push(keyHint)),
+          await secondService.watch(documentId, (keyHint) => toldThere.push(keyHint)),
+        ];
         const results = await Promise.all(
-          Array.from({ length: 200 }, (_, index) => decide((index % 2 ? service : secondService).store, documentId, `hint-${index}`)),
+          Array.from({ length: 200 }, (_, index) =>
+            decide((index % 2 ? service : secondService).store, documentId, `hint-${index}`),
+          ),
         );
         const winners = results.filter((result) => result.outcome === 'created');
         expect(winners).toHaveLength(1);
@@ -233,8 +267,14 @@ describeOnBackends('sessions', (backend) => {
       it('lets exactly one creator over both pools replace an expired session', async () => {
         const documentId = newDocument();
         await service.create(documentId, { keyHint: 'expired' });
-        await opened.db.execute(sql`UPDATE collaboration_sessions SET last_active_at = now() - interval '2 hours' WHERE document_id = ${documentId}`);
-        const results = await Promise.all(Array.from({ length: 100 }, (_, index) => decide((index % 2 ? service : secondService).store, documentId, `successor-${index}`)));
+        await opened.db.execute(
+          sql`UPDATE collaboration_sessions SET last_active_at = now() - interval '2 hours' WHERE document_id = ${documentId}`,
+        );
+        const results = await Promise.all(
+          Array.from({ length: 100 }, (_, index) =>
+            decide((index % 2 ? service : secondService).store, documentId, `successor-${index}`),
+          ),
+        );
         expect(results.filter((result) => result.outcome === 'created')).toHaveLength(1);
         expect(new Set(results.map((result) => result.keyHint)).size).toBe(1);
       });

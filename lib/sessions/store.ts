@@ -92,7 +92,10 @@ export class SessionStore {
     for (let round = 0; round < 6; round++) {
       const winner = await this.findLive(documentId);
       if (winner !== undefined) return { outcome: 'rejected', keyHint: winner };
-      const won = await this.writeWithinBound(documentId, round % 2 === 0 ? this.insert(documentId, keyHint, content) : this.replaceExpired(documentId, keyHint, content));
+      const won = await this.writeWithinBound(
+        documentId,
+        round % 2 === 0 ? this.insert(documentId, keyHint, content) : this.replaceExpired(documentId, keyHint, content),
+      );
       if (won === 'no-room') return { outcome: 'storage-full', storageBytes: this.storageBytes };
       if (won) return { outcome: 'created', keyHint };
     }
@@ -130,7 +133,9 @@ export class SessionStore {
   private async makeRoom(tx: Executor, documentId: string): Promise<boolean> {
     let over = (await this.lockedUsage(tx)) - this.storageBytes;
     while (over > 0) {
-      const evicted = await execute<{ rows: number; freed: number }>(tx, sql`
+      const evicted = await execute<{ rows: number; freed: number }>(
+        tx,
+        sql`
         WITH candidates AS (
           SELECT s.document_id, s.size_bytes, s.last_active_at FROM collaboration_sessions AS s
           WHERE ${expired(this.idleSeconds)} AND s.document_id <> ${documentId}
@@ -143,7 +148,8 @@ export class SessionStore {
           ) AS ranked WHERE ranked.before < ${over}::bigint),
         gone AS (
           DELETE FROM collaboration_sessions AS s USING chosen WHERE s.document_id = chosen.document_id RETURNING s.size_bytes)
-        SELECT count(*)::integer AS rows, coalesce(sum(gone.size_bytes), 0)::float8 AS freed FROM gone`);
+        SELECT count(*)::integer AS rows, coalesce(sum(gone.size_bytes), 0)::float8 AS freed FROM gone`,
+      );
       const { rows, freed } = evicted.rows[0] ?? { rows: 0, freed: 0 };
       if (rows === 0) return false;
       over -= Number(freed);
@@ -153,13 +159,19 @@ export class SessionStore {
 
   /** The bytes all sessions take, as this transaction sees them, with the storage row locked until it ends. */
   private async lockedUsage(tx: Executor): Promise<number> {
-    const result = await execute<{ used: number }>(tx, sql`SELECT used_bytes::float8 AS used FROM collaboration_session_storage FOR UPDATE`);
+    const result = await execute<{ used: number }>(
+      tx,
+      sql`SELECT used_bytes::float8 AS used FROM collaboration_session_storage FOR UPDATE`,
+    );
     return Number(result.rows[0]?.used ?? 0);
   }
 
   /** The bytes all stored sessions take (expired ones too, until they are purged or evicted). */
   async usedBytes(): Promise<number> {
-    const result = await execute<{ used: number }>(this.db, sql`SELECT used_bytes::float8 AS used FROM collaboration_session_storage`);
+    const result = await execute<{ used: number }>(
+      this.db,
+      sql`SELECT used_bytes::float8 AS used FROM collaboration_session_storage`,
+    );
     return Number(result.rows[0]?.used ?? 0);
   }
 
@@ -202,14 +214,20 @@ export class SessionStore {
     );
     const row = live.rows[0];
     if (row?.stale) {
-      await execute(this.db, sql`UPDATE collaboration_sessions AS s SET last_active_at = now() WHERE s.document_id = ${documentId} AND NOT (${expired(this.idleSeconds)})`);
+      await execute(
+        this.db,
+        sql`UPDATE collaboration_sessions AS s SET last_active_at = now() WHERE s.document_id = ${documentId} AND NOT (${expired(this.idleSeconds)})`,
+      );
     }
     return row?.key_hint;
   }
 
   /** Deletes sessions idle too long. Safe beside creators: the condition is checked again on the locked row. */
   async purgeExpired(): Promise<number> {
-    const result = await execute(this.db, sql`DELETE FROM collaboration_sessions AS s WHERE ${expired(this.idleSeconds)}`);
+    const result = await execute(
+      this.db,
+      sql`DELETE FROM collaboration_sessions AS s WHERE ${expired(this.idleSeconds)}`,
+    );
     return result.rowCount ?? result.affectedRows ?? 0;
   }
 }

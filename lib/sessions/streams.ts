@@ -18,7 +18,8 @@ export class StreamSlots {
   open(client: string): StreamSlot {
     if (this.total >= this.perProcess) return { ok: false, cap: 'process', limit: this.perProcess };
     const held = this.byClient.get(client) ?? 0;
-    if (this.perClient !== undefined && held >= this.perClient) return { ok: false, cap: 'client', limit: this.perClient };
+    if (this.perClient !== undefined && held >= this.perClient)
+      return { ok: false, cap: 'client', limit: this.perClient };
     this.byClient.set(client, held + 1);
     this.total++;
     let released = false;

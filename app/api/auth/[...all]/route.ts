@@ -9,7 +9,8 @@ export const GET = guardRoute('GET /api/auth/[...all]', async (request: Request)
 });
 
 export const POST = guardRoute('POST /api/auth/[...all]', async (request: Request) => {
-  const handle = (checked: Request) => withBodyLimit(checked, AUTH_BODY_LIMIT, async (limited) => toNextJsHandler(await getAuth()).POST(limited));
+  const handle = (checked: Request) =>
+    withBodyLimit(checked, AUTH_BODY_LIMIT, async (limited) => toNextJsHandler(await getAuth()).POST(limited));
   // Password guessing is throttled per client address and locked out per account, across processes when PostgreSQL is shared.
   const { pathname } = new URL(request.url);
   if (pathname.startsWith('/api/auth/sign-in')) return rateLimitSignIn(request, handle);

@@ -11,5 +11,8 @@ type Context = { params: Promise<{ documentId: string }> };
 
 export const POST = guardRoute('POST /api/sessions/[documentId]', async (request: Request, { params }: Context) => {
   const trust = readEnvironment().RTC_DOCTOR_TRUSTED_PROXIES;
-  return (await rateLimit(request, 'sessionCreate')) ?? createSessionRequest(request, (await params).documentId, getSessionService, { trust });
+  return (
+    (await rateLimit(request, 'sessionCreate')) ??
+    createSessionRequest(request, (await params).documentId, getSessionService, { trust })
+  );
 });

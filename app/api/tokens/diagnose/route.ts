@@ -6,5 +6,11 @@ import { getViewer } from '@/lib/auth';
 import { getStore } from '@/lib/db';
 
 export const POST = guardRoute('POST /api/tokens/diagnose', async (request: Request) => {
-  return (await rateLimit(request, 'diagnose')) ?? handleDiagnoseRequest(request, storeKeySource(getStore, () => getViewer(request.headers)));
+  return (
+    (await rateLimit(request, 'diagnose')) ??
+    handleDiagnoseRequest(
+      request,
+      storeKeySource(getStore, () => getViewer(request.headers)),
+    )
+  );
 });

@@ -41,7 +41,9 @@ export default async function ErrorPage({ params }: PageProps<'/docs/errors/[cod
   return (
     <DocArticle page={page} headings={headings} neighbours={neighbours(page.href)}>
       <p className="not-prose -mt-2">
-        <code className="rounded bg-slate-100 px-2 py-1 font-mono text-sm text-slate-800 dark:bg-slate-800 dark:text-slate-200">{entry.code}</code>
+        <code className="rounded bg-slate-100 px-2 py-1 font-mono text-sm text-slate-800 dark:bg-slate-800 dark:text-slate-200">
+          {entry.code}
+        </code>
       </p>
       <h2 id="what-you-see">{messageHeading(entry.shownBy)}</h2>
       <ServiceMessage message={entry.message} shownBy={entry.shownBy} />
@@ -55,7 +57,8 @@ export default async function ErrorPage({ params }: PageProps<'/docs/errors/[cod
       </ol>
       {entry.category.startsWith('token-') && (
         <p>
-          To confirm it, paste the token into the <Link href="/tools/token">token debugger</Link>: it checks every rule at once, in your browser.
+          To confirm it, paste the token into the <Link href="/tools/token">token debugger</Link>: it checks every rule
+          at once, in your browser.
         </p>
       )}
       <Details />

@@ -9,7 +9,13 @@ export const runtime = 'nodejs';
 
 type Context = { params: Promise<{ documentId: string }> };
 
-export const GET = guardRoute('GET /api/sessions/[documentId]/events', async (request: Request, { params }: Context) => {
-  const trust = readEnvironment().RTC_DOCTOR_TRUSTED_PROXIES;
-  return (await rateLimit(request, 'sessionEvents')) ?? sessionEventsRequest(request, (await params).documentId, getSessionService, { trust });
-});
+export const GET = guardRoute(
+  'GET /api/sessions/[documentId]/events',
+  async (request: Request, { params }: Context) => {
+    const trust = readEnvironment().RTC_DOCTOR_TRUSTED_PROXIES;
+    return (
+      (await rateLimit(request, 'sessionEvents')) ??
+      sessionEventsRequest(request, (await params).documentId, getSessionService, { trust })
+    );
+  },
+);
