@@ -42,6 +42,8 @@ export default defineConfig([
       ],
     },
   },
+  // CommonJS on purpose (scripts/server-launcher.cjs: both bare node and Playwright's loader import it).
+  { files: ['**/*.cjs'], rules: { '@typescript-eslint/no-require-imports': 'off' } },
   // Playwright fixtures call their argument `use`, which is not React's hook.
   { files: ['e2e/**/*.ts'], rules: { 'react-hooks/rules-of-hooks': 'off' } },
   globalIgnores([

@@ -1,10 +1,7 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { connect } from 'node:net';
-import path from 'node:path';
-
-// Playwright runs from the repository root (where its config is). The production server, as `npm start` runs it.
-const SERVER = path.resolve('server.mjs');
+import { startNextServer, waitUntilAnswering } from '../scripts/server-launcher.cjs';
 
 /** A production server of this build in a process group of its own, so a test may kill it as a crash would. */
 export interface ServerProcess {
@@ -12,20 +9,6 @@ export interface ServerProcess {
   process: ChildProcess;
   /** SIGKILL the server and everything it started: no shutdown code runs, as in a crash or an OOM kill. */
   kill(): Promise<void>;
-}
-
-// A hook that times out never gets the server back to kill; whatever is still running goes with the worker.
-const running = new Set<ChildProcess>();
-process.on('exit', () => {
-  for (const child of running) killGroup(child);
-});
-
-function killGroup(child: ChildProcess): void {
-  try {
-    process.kill(-child.pid!, 'SIGKILL');
-  } catch {
-    // Already gone.
-  }
 }
 
 function portInUse(port: number): Promise<boolean> {
@@ -48,39 +31,18 @@ export async function startServer(port: number, env: Record<string, string>): Pr
       throw new Error(`Port ${port} is already in use: is a server from an earlier run still running?`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  const child = spawn(process.execPath, [SERVER], {
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      NEXT_TELEMETRY_DISABLED: '1',
-      RTC_DOCTOR_RATE_LIMITS: 'off',
-      ...env,
-      PORT: String(port),
-      HOSTNAME: '127.0.0.1',
-    },
-    detached: true,
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  running.add(child);
-  let stderr = '';
-  child.stderr?.on('data', (chunk) => (stderr = (stderr + chunk).slice(-4000)));
-  const exited = once(child, 'exit').then(() => running.delete(child));
-  const server: ServerProcess = {
-    url: `http://127.0.0.1:${port}`,
-    process: child,
+  // The launcher kills whatever is still running when the worker exits; the worker's own signals stay Playwright's.
+  const server = startNextServer(port, env, { onSignals: false });
+  const url = `http://127.0.0.1:${port}`;
+  const exited = once(server.child, 'exit');
+  await waitUntilAnswering(server, `${url}/api/clock`);
+  return {
+    url,
+    process: server.child,
     async kill() {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      killGroup(child);
+      if (server.child.exitCode !== null || server.child.signalCode !== null) return;
+      server.kill();
       await exited;
     },
   };
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`server.mjs on port ${port} exited with ${child.exitCode}: ${stderr}`);
-    try {
-      if ((await fetch(`${server.url}/api/clock`, { signal: AbortSignal.timeout(5_000) })).ok) return server;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
 }

@@ -122,18 +122,16 @@ export class Store {
             })),
           )
           .returning();
-        await tx
-          .insert(auditEvents)
-          .values(
-            stored.map((key) => ({
-              accountId,
-              actorId: actor.id,
-              actorRole: actor.role,
-              action: 'key.added',
-              keyKid: key.kid,
-              keyThumbprint: key.thumbprint,
-            })),
-          );
+        await tx.insert(auditEvents).values(
+          stored.map((key) => ({
+            accountId,
+            actorId: actor.id,
+            actorRole: actor.role,
+            action: 'key.added',
+            keyKid: key.kid,
+            keyThumbprint: key.thumbprint,
+          })),
+        );
         return stored;
       });
       this.keysChanged(accountId);
@@ -153,16 +151,14 @@ export class Store {
         .where(and(eq(publicKeys.accountId, accountId), eq(publicKeys.id, keyId)))
         .returning();
       if (!deleted) return false;
-      await tx
-        .insert(auditEvents)
-        .values({
-          accountId,
-          actorId: actor.id,
-          actorRole: actor.role,
-          action: 'key.deleted',
-          keyKid: deleted.kid,
-          keyThumbprint: deleted.thumbprint,
-        });
+      await tx.insert(auditEvents).values({
+        accountId,
+        actorId: actor.id,
+        actorRole: actor.role,
+        action: 'key.deleted',
+        keyKid: deleted.kid,
+        keyThumbprint: deleted.thumbprint,
+      });
       return true;
     });
     if (deleted) this.keysChanged(accountId);
