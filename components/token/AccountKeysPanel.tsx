@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import type { KeySource } from '@/lib/api/diagnose-token';
+import type { KeySource } from '@/lib/accounts';
 import type { KeyAttempt } from '@/lib/jwt';
 import { Button } from '@/components/ui/Button';
 import { Input } from '@/components/ui/fields';

@@ -7,7 +7,7 @@ import type { AlgorithmName } from '@/lib/algorithms';
 import { useDebouncedValue } from '@/components/useDebouncedValue';
 import { decodeToken } from '@/lib/jwt/decode';
 import { STRUCTURAL_ERROR_CODES, type Diagnosis, type DiagnosisError } from '@/lib/jwt/types';
-import type { KeySource } from '@/lib/api/diagnose-token';
+import type { KeySource } from '@/lib/accounts';
 
 const KEY_RULE_CODES = new Set<DiagnosisError['code']>(['JWKS_UNAVAILABLE', 'TOKEN_SIGNATURE_INVALID']);
 

@@ -5,7 +5,7 @@ import { Store, type Account } from '@/lib/db/store';
 import { describeOnBackends } from '@/lib/db/test-databases';
 import { calculateJwkThumbprint, type JWK } from 'jose';
 import { checkKeys, storableKeys } from '@/lib/jwk/check';
-import { storeKeySource } from './account-key-set';
+import { storeKeySource } from '@/lib/accounts';
 import { handleDiagnoseRequest } from './diagnose-token';
 
 const NOW = 1_800_000_000;

@@ -3,9 +3,9 @@ import type { AlgorithmName } from '@/lib/algorithms';
 import { deploymentAlgorithms } from '@/lib/config/env';
 import { badRequest, errorResponse, readJsonBody } from '@/lib/http/json';
 import { diagnoseToken, loadKeySet, type DiagnoseOptions } from '@/lib/jwt';
-import type { AccountKeySet, AccountKeySource } from './account-key-set';
+import type { AccountKeySet, AccountKeySource, KeySource } from '@/lib/accounts';
 import { algorithmsField } from './algorithms-field';
-import { API_KEY_PATTERN } from './jwks';
+import { API_KEY_PATTERN } from '@/lib/accounts';
 
 export const DIAGNOSE_BODY_LIMIT = 64 * 1024;
 
@@ -32,10 +32,6 @@ export const diagnoseRequestSchema = z
  * Which keys a diagnosis used: the request's own, an account's, or none. An extra field of the contract's result.
  * An account's `name` is its own for its owner and staff, and "This account" for anyone else.
  */
-export type KeySource =
-  | { kind: 'request' }
-  | { kind: 'account'; account: { name: string; apiKey: string }; keyCount: number }
-  | { kind: 'none' };
 
 type KeyChoice =
   | {

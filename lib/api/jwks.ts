@@ -1,9 +1,8 @@
 import { LRUCache } from 'lru-cache';
 import type { Store } from '@/lib/db/store';
 import { errorResponse } from '@/lib/http/json';
-import { publishedJwks } from './account-key-set';
+import { API_KEY_PATTERN, publishedJwks } from '@/lib/accounts';
 
-export const API_KEY_PATTERN = /^[A-Za-z0-9_-]{1,128}$/;
 /**
  * Shared caches may keep a key set for a minute, and serve it for ten more while they fetch it again, so the
  * collaboration service keeps verifying tokens through a slow or unreachable portal. A key added or deleted is

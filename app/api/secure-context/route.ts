@@ -1,7 +1,6 @@
-import { guardRoute } from '@/lib/http/route-failure';
+import { route } from '@/lib/api/route';
 import { handleSecureContextRequest } from '@/lib/api/secure-context';
-import { rateLimit } from '@/lib/api/rate-limits';
 
-export const GET = guardRoute('GET /api/secure-context', async (request: Request) => {
-  return (await rateLimit(request, 'secureContext')) ?? handleSecureContextRequest(request);
-});
+export const GET = route('GET /api/secure-context', { limit: 'secureContext' }, ({ request }) =>
+  handleSecureContextRequest(request),
+);

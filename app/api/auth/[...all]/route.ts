@@ -1,14 +1,14 @@
-import { guardRoute } from '@/lib/http/route-failure';
 import { toNextJsHandler } from 'better-auth/next-js';
-import { AUTH_BODY_LIMIT, getAuth } from '@/lib/auth';
+import { route } from '@/lib/api/route';
 import { rateLimit, rateLimitSignIn } from '@/lib/api/rate-limits';
+import { AUTH_BODY_LIMIT, getAuth } from '@/lib/auth';
 import { withBodyLimit } from '@/lib/http/body-limit';
 
-export const GET = guardRoute('GET /api/auth/[...all]', async (request: Request) => {
-  return toNextJsHandler(await getAuth()).GET(request);
-});
+export const GET = route('GET /api/auth/[...all]', {}, async ({ request }) =>
+  toNextJsHandler(await getAuth()).GET(request),
+);
 
-export const POST = guardRoute('POST /api/auth/[...all]', async (request: Request) => {
+export const POST = route('POST /api/auth/[...all]', {}, async ({ request }) => {
   const handle = (checked: Request) =>
     withBodyLimit(checked, AUTH_BODY_LIMIT, async (limited) => toNextJsHandler(await getAuth()).POST(limited));
   // Password guessing is throttled per client address and locked out per account, across processes when PostgreSQL is shared.

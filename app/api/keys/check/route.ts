@@ -1,7 +1,6 @@
-import { guardRoute } from '@/lib/http/route-failure';
 import { handleKeyCheckRequest } from '@/lib/api/check-keys';
-import { rateLimit } from '@/lib/api/rate-limits';
+import { route } from '@/lib/api/route';
 
-export const POST = guardRoute('POST /api/keys/check', async (request: Request) => {
-  return (await rateLimit(request, 'keyCheck')) ?? handleKeyCheckRequest(request);
-});
+export const POST = route('POST /api/keys/check', { limit: 'keyCheck' }, ({ request }) =>
+  handleKeyCheckRequest(request),
+);

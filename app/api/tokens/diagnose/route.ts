@@ -1,16 +1,7 @@
-import { guardRoute } from '@/lib/http/route-failure';
-import { storeKeySource } from '@/lib/api/account-key-set';
+import { storeKeySource } from '@/lib/accounts';
 import { handleDiagnoseRequest } from '@/lib/api/diagnose-token';
-import { rateLimit } from '@/lib/api/rate-limits';
-import { getViewer } from '@/lib/auth';
-import { getStore } from '@/lib/db';
+import { route } from '@/lib/api/route';
 
-export const POST = guardRoute('POST /api/tokens/diagnose', async (request: Request) => {
-  return (
-    (await rateLimit(request, 'diagnose')) ??
-    handleDiagnoseRequest(
-      request,
-      storeKeySource(getStore, () => getViewer(request.headers)),
-    )
-  );
-});
+export const POST = route('POST /api/tokens/diagnose', { limit: 'diagnose' }, ({ request, store, viewer }) =>
+  handleDiagnoseRequest(request, storeKeySource(store, viewer)),
+);

@@ -1,11 +1,8 @@
-import { guardRoute } from '@/lib/http/route-failure';
 import { listAccountAudit } from '@/lib/api/account-keys';
-import { getViewer } from '@/lib/auth';
-import { getStore } from '@/lib/db';
+import { route } from '@/lib/api/route';
 
-export const GET = guardRoute(
+export const GET = route<{ apiKey: string }>(
   'GET /api/accounts/[apiKey]/audit',
-  async (request: Request, { params }: { params: Promise<{ apiKey: string }> }) => {
-    return listAccountAudit(request, (await params).apiKey, await getViewer(request.headers), await getStore());
-  },
+  {},
+  async ({ request, params, viewer, store }) => listAccountAudit(request, params.apiKey, await viewer(), await store()),
 );

@@ -1,14 +1,14 @@
-import { guardRoute } from '@/lib/http/route-failure';
 import { addAccountKeys, listAccountKeys } from '@/lib/api/account-keys';
-import { getViewer } from '@/lib/auth';
-import { getStore } from '@/lib/db';
+import { route } from '@/lib/api/route';
 
-type Context = { params: Promise<{ apiKey: string }> };
+export const GET = route<{ apiKey: string }>(
+  'GET /api/accounts/[apiKey]/keys',
+  {},
+  async ({ request, params, viewer, store }) => listAccountKeys(request, params.apiKey, await viewer(), await store()),
+);
 
-export const GET = guardRoute('GET /api/accounts/[apiKey]/keys', async (request: Request, { params }: Context) => {
-  return listAccountKeys(request, (await params).apiKey, await getViewer(request.headers), await getStore());
-});
-
-export const POST = guardRoute('POST /api/accounts/[apiKey]/keys', async (request: Request, { params }: Context) => {
-  return addAccountKeys(request, (await params).apiKey, await getViewer(request.headers), await getStore());
-});
+export const POST = route<{ apiKey: string }>(
+  'POST /api/accounts/[apiKey]/keys',
+  {},
+  async ({ request, params, viewer, store }) => addAccountKeys(request, params.apiKey, await viewer(), await store()),
+);

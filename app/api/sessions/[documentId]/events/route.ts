@@ -1,21 +1,12 @@
-import { guardRoute } from '@/lib/http/route-failure';
-import { rateLimit } from '@/lib/api/rate-limits';
+import { route } from '@/lib/api/route';
 import { sessionEventsRequest } from '@/lib/api/sessions';
-import { readEnvironment } from '@/lib/config/env';
 import { getSessionService } from '@/lib/sessions';
 
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';
 
-type Context = { params: Promise<{ documentId: string }> };
-
-export const GET = guardRoute(
+export const GET = route<{ documentId: string }>(
   'GET /api/sessions/[documentId]/events',
-  async (request: Request, { params }: Context) => {
-    const trust = readEnvironment().RTC_DOCTOR_TRUSTED_PROXIES;
-    return (
-      (await rateLimit(request, 'sessionEvents')) ??
-      sessionEventsRequest(request, (await params).documentId, getSessionService, { trust })
-    );
-  },
+  { limit: 'sessionEvents' },
+  ({ request, params, trust }) => sessionEventsRequest(request, params.documentId, getSessionService, { trust }),
 );

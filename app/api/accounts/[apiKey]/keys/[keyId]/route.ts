@@ -1,12 +1,9 @@
-import { guardRoute } from '@/lib/http/route-failure';
 import { deleteAccountKey } from '@/lib/api/account-keys';
-import { getViewer } from '@/lib/auth';
-import { getStore } from '@/lib/db';
+import { route } from '@/lib/api/route';
 
-export const DELETE = guardRoute(
+export const DELETE = route<{ apiKey: string; keyId: string }>(
   'DELETE /api/accounts/[apiKey]/keys/[keyId]',
-  async (request: Request, { params }: { params: Promise<{ apiKey: string; keyId: string }> }) => {
-    const { apiKey, keyId } = await params;
-    return deleteAccountKey(request, apiKey, keyId, await getViewer(request.headers), await getStore());
-  },
+  {},
+  async ({ request, params, viewer, store }) =>
+    deleteAccountKey(request, params.apiKey, params.keyId, await viewer(), await store()),
 );

@@ -8,6 +8,12 @@ export function publishedJwks(keys: readonly StoredKey[]): { keys: Record<string
   return { keys: keys.map((key) => ({ ...key.jwk, kid: key.kid, ...(key.alg ? { alg: key.alg } : {}), use: 'sig' })) };
 }
 
+/** Whose keys a token check used: the request's own, an account's (named as this viewer may see it), or none. */
+export type KeySource =
+  | { kind: 'request' }
+  | { kind: 'account'; account: { name: string; apiKey: string }; keyCount: number }
+  | { kind: 'none' };
+
 /** What a check says instead of the account's name to someone who may not read the account. */
 export const UNNAMED_ACCOUNT = 'This account';
 
