@@ -10,7 +10,7 @@ import { Providers } from '@/components/Providers';
 import { Button } from '@/components/ui/Button';
 import { CopyButton } from '@/components/ui/CopyButton';
 import { Input } from '@/components/ui/fields';
-import { accountAuditBody, accountKeysBody } from '@/lib/api/account-keys';
+import { accountPageData } from '@/lib/accounts/pages';
 import { getViewer } from '@/lib/auth';
 import { deploymentAlgorithms } from '@/lib/config/env';
 import { getStore } from '@/lib/db';
@@ -24,22 +24,16 @@ export default async function AccountPage({
 }) {
   const viewer = await getViewer(await headers());
   if (!viewer) redirect('/sign-in');
-  const store = await getStore();
   const requested = (await searchParams).apiKey;
   const lookup = typeof requested === 'string' ? requested.trim() : undefined;
   const isStaff = viewer.role === 'staff';
-  const account = !isStaff
-    ? await store.findAccount(viewer.accountId)
-    : lookup
-      ? await store.findAccountByApiKey(lookup)
-      : undefined;
-  const [initialKeys, initialAudit, owners] = account
-    ? await Promise.all([
-        accountKeysBody(account, store),
-        accountAuditBody(account, store),
-        isStaff ? store.listAccountOwners(account.id) : [],
-      ])
-    : [];
+  const {
+    account,
+    keys: initialKeys,
+    audit: initialAudit,
+    owners,
+    canEdit,
+  } = await accountPageData(viewer, lookup, await getStore());
 
   return (
     <main id="main" className="mx-auto max-w-5xl px-4 py-10 sm:px-6">
@@ -119,7 +113,7 @@ export default async function AccountPage({
             <Providers>
               <KeysManager
                 apiKey={account.apiKey}
-                canEdit={!isStaff}
+                canEdit={canEdit}
                 algorithms={deploymentAlgorithms()}
                 initialKeys={initialKeys}
                 initialAudit={initialAudit}

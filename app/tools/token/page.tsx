@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { headers } from 'next/headers';
 import { Providers } from '@/components/Providers';
 import { TokenDebugger } from '@/components/token/TokenDebugger';
+import { ownAccount } from '@/lib/accounts/pages';
 import { getViewer } from '@/lib/auth';
 import { deploymentAlgorithms } from '@/lib/config/env';
 import { getStore } from '@/lib/db';
@@ -11,13 +12,6 @@ export const metadata: Metadata = {
   description:
     'Paste an RTC identity token and see every problem at once: structure, algorithm, claims, clocks, keys and signature.',
 };
-
-async function ownAccount() {
-  const viewer = await getViewer(await headers());
-  if (viewer?.role !== 'owner') return undefined;
-  const account = await (await getStore()).findAccount(viewer.accountId);
-  return account && { name: account.name, apiKey: account.apiKey };
-}
 
 export default async function TokenDebuggerPage() {
   return (
@@ -29,7 +23,10 @@ export default async function TokenDebuggerPage() {
       </p>
       <div className="mt-8">
         <Providers>
-          <TokenDebugger ownAccount={await ownAccount()} defaultAlgorithms={deploymentAlgorithms()} />
+          <TokenDebugger
+            ownAccount={await ownAccount(await getViewer(await headers()), await getStore())}
+            defaultAlgorithms={deploymentAlgorithms()}
+          />
         </Providers>
       </div>
     </main>
