@@ -50,7 +50,7 @@ export function createAuth(
     // left here, it would be logged whole, SQL and parameters (emails, names) included.
     onAPIError: { throw: true },
     logger: { log: logAuthMessage },
-    // Our limits (app/api/auth route, lib/api/rate-limits.ts) count clients by the socket address server.mjs stamps;
+    // Our limits (app/api/auth route, lib/api/route.ts) count clients by the socket address server.mjs stamps;
     // better-auth's own limiter would count them by X-Forwarded-For, which a client writes itself.
     rateLimit: { enabled: false },
     // Field lengths and password rules (400 naming the field), and one answer to sign-up whether or not the email is taken.

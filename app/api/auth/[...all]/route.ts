@@ -1,6 +1,5 @@
 import { toNextJsHandler } from 'better-auth/next-js';
-import { route } from '@/lib/api/route';
-import { rateLimit, rateLimitSignIn } from '@/lib/api/rate-limits';
+import { rateLimit, rateLimitSignIn, route } from '@/lib/api/route';
 import { AUTH_BODY_LIMIT, getAuth } from '@/lib/auth';
 import { withBodyLimit } from '@/lib/http/body-limit';
 
