@@ -1,20 +1,13 @@
 import os from 'node:os';
 import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './scripts/chromium.cjs';
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = process.env.E2E_BASE_URL ?? `http://127.0.0.1:${port}`;
 
-// Debian's Chromium: Playwright cannot download its own browser on these machines.
-export const CHROMIUM_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+// Every tool here launches the same browser with the same flags (scripts/chromium.cjs); the specs that start their own import them from here.
+export { CHROMIUM_ARGS, CHROMIUM_PATH };
 
 export default defineConfig({
   testDir: 'e2e',

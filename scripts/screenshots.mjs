@@ -3,6 +3,7 @@
 // Usage: node scripts/screenshots.mjs [baseURL] [outDir] [path ...]
 import { mkdirSync } from 'node:fs';
 import { chromium } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.cjs';
 
 const [base = 'http://127.0.0.1:3000', outDir = 'screenshots', ...paths] = process.argv.slice(2);
 const targets = paths.length
@@ -20,15 +21,8 @@ const viewports = { wide: { width: 1366, height: 900 }, narrow: { width: 390, he
 
 mkdirSync(outDir, { recursive: true });
 const browser = await chromium.launch({
-  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
+  executablePath: CHROMIUM_PATH,
+  args: CHROMIUM_ARGS,
 });
 for (const scheme of ['light', 'dark']) {
   for (const [size, viewport] of Object.entries(viewports)) {

@@ -6,6 +6,7 @@
 //   npm test -- --postgres [--reuse-build]     only the PostgreSQL suites (needs TEST_DATABASE_URL)
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { CHROMIUM_PATH } from './chromium.cjs';
 
 const flags = new Set(process.argv.slice(2));
 const unknown = [...flags].filter((flag) => !['--postgres', '--reuse-build'].includes(flag));
@@ -28,7 +29,7 @@ if (postgresOnly && !env.TEST_DATABASE_URL) {
   );
   process.exit(2);
 }
-const chromiumPath = env.CHROME_PATH ?? '/usr/bin/chromium';
+const chromiumPath = CHROMIUM_PATH;
 const totals = { passed: 0, failed: 0, skipped: 0 };
 
 function run(command, args) {
