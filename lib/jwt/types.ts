@@ -1,15 +1,10 @@
-import type { ErrorCode } from '@/lib/errors';
+import { ERROR_CATALOG, ERROR_CODES, type ErrorCode } from '@/lib/errors/catalog';
 import type { WarningCode } from '@/lib/errors/warnings';
 
-/** Rules 1–5: when one of these is reported, the later rules were not run. */
-export const STRUCTURAL_ERROR_CODES: ReadonlySet<string> = new Set([
-  'TOKEN_NOT_ENOUGH_PARTS',
-  'TOKEN_TOO_MANY_PARTS',
-  'TOKEN_PART_NOT_BASE64',
-  'TOKEN_PART_NOT_JSON',
-  'TOKEN_HEADER_NO_ALG',
-  'TOKEN_UNSUPPORTED_ALG',
-]);
+/** Rules 1–5: when one of these is reported, the later rules were not run. The catalog's token-structure codes. */
+export const STRUCTURAL_ERROR_CODES: ReadonlySet<string> = new Set(
+  ERROR_CODES.filter((code) => ERROR_CATALOG[code].category === 'token-structure'),
+);
 
 export type TokenPart = 'header' | 'payload' | 'signature';
 
