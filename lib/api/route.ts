@@ -23,8 +23,8 @@ export interface RouteContext<Params> {
   params: Params;
   store(): Promise<Store>;
   viewer(): Promise<Viewer>;
-  /** Which proxies' X-Forwarded-For counts (RTC_DOCTOR_TRUSTED_PROXIES). */
-  trust: TrustedProxies;
+  /** Which proxies' X-Forwarded-For counts (RTC_DOCTOR_TRUSTED_PROXIES); read only by the routes that ask. */
+  trust(): TrustedProxies;
 }
 
 export interface RouteOptions {
@@ -52,7 +52,7 @@ export function route<Params extends Record<string, string> = Record<string, nev
       params: await next.params,
       store: getStore,
       viewer: () => getViewer(request.headers),
-      trust: readEnvironment().RTC_DOCTOR_TRUSTED_PROXIES,
+      trust: () => readEnvironment().RTC_DOCTOR_TRUSTED_PROXIES,
     });
   });
 }

@@ -8,5 +8,6 @@ export const runtime = 'nodejs';
 export const POST = route<{ documentId: string }>(
   'POST /api/sessions/[documentId]',
   { limit: 'sessionCreate' },
-  ({ request, params, trust }) => createSessionRequest(request, params.documentId, getSessionService, { trust }),
+  ({ request, params, trust }) =>
+    createSessionRequest(request, params.documentId, getSessionService, { trust: trust() }),
 );

@@ -8,5 +8,6 @@ export const runtime = 'nodejs';
 export const GET = route<{ documentId: string }>(
   'GET /api/sessions/[documentId]/events',
   { limit: 'sessionEvents' },
-  ({ request, params, trust }) => sessionEventsRequest(request, params.documentId, getSessionService, { trust }),
+  ({ request, params, trust }) =>
+    sessionEventsRequest(request, params.documentId, getSessionService, { trust: trust() }),
 );
