@@ -1,7 +1,7 @@
 'use client';
 
 import { CopyButton } from '@/components/ui/CopyButton';
-import { useBrowserValue } from './useBrowserValue';
+import { useBrowserValue } from '@/components/ui/useBrowserValue';
 
 /**
  * The account's JWK set URL as the service is configured with it: absolute, on the origin this page was

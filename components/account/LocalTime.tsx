@@ -1,6 +1,6 @@
 'use client';
 
-import { useBrowserValue } from './useBrowserValue';
+import { useBrowserValue } from '@/components/ui/useBrowserValue';
 
 const SHORT = { dateStyle: 'medium', timeStyle: 'short' } as const;
 

@@ -1,15 +1,11 @@
-import { useSyncExternalStore } from 'react';
+import { useBrowserValue } from './useBrowserValue';
 
-const neverChanges = () => () => {};
+const inBrowser = () => true;
 
 /**
  * False in the server's HTML and during hydration, true once React runs the page in the browser: for
  * controls that only work with JavaScript (a form the browser would otherwise submit itself).
  */
 export function useHydrated(): boolean {
-  return useSyncExternalStore(
-    neverChanges,
-    () => true,
-    () => false,
-  );
+  return useBrowserValue(inBrowser, false);
 }
