@@ -139,7 +139,8 @@ function unsupportedAdvice(accepted: readonly AlgorithmName[]): string {
   return `use a key for ${listAlgorithms(accepted)}`;
 }
 
-function describeType(kty: string, crv: string | undefined): string {
+/** "RSA", "EC P-256": a key's type as messages name it. */
+export function describeType(kty: string, crv: string | undefined): string {
   return crv ? `${kty} ${crv}` : kty;
 }
 

@@ -1,18 +1,14 @@
 import { compactVerify, errors as joseErrors, importJWK } from 'jose';
 import { ALGORITHMS, keyFitsAlgorithm, requiredKey, type AlgorithmName } from '@/lib/algorithms';
+import { describeType } from '@/lib/jwk/read';
 import { tokenError } from './findings';
 import type { PublicKeyEntry } from './key-set';
 import type { DiagnosisError, KeyAttempt } from './types';
 
-function describeKeyType(key: PublicKeyEntry): string {
-  const curve = typeof key.jwk.crv === 'string' ? ` ${key.jwk.crv}` : '';
-  return `${key.kty}${curve}`;
-}
-
 /** Why this key cannot check a token signed with `alg`, or undefined when it can. */
 export function keyMismatch(key: PublicKeyEntry, alg: AlgorithmName): string | undefined {
   if (!keyFitsAlgorithm({ kty: key.kty, crv: key.jwk.crv }, alg))
-    return `it is an ${describeKeyType(key)} key; ${alg} needs ${requiredKey(alg)}`;
+    return `it is an ${describeType(key.kty, typeof key.jwk.crv === 'string' ? key.jwk.crv : undefined)} key; ${alg} needs ${requiredKey(alg)}`;
   if (typeof key.jwk.alg === 'string' && key.jwk.alg !== alg) return `its "alg" is ${key.jwk.alg}, not ${alg}`;
   if (key.jwk.use !== undefined && key.jwk.use !== 'sig')
     return `its "use" is ${JSON.stringify(key.jwk.use)}, not "sig"`;
