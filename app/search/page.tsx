@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { SearchForm } from '@/components/search/SearchForm';
 import { SearchHitSummary } from '@/components/search/SearchHitSummary';
-import { searchDocsWithCounts, type SearchResults } from '@/lib/search/query';
+import { searchDocs, type SearchResults } from '@/lib/search/query';
 import { siteSearchIndex } from '@/lib/search/site';
 
 export const metadata: Metadata = { title: 'Search', robots: { index: false } };
@@ -13,7 +13,7 @@ export default async function SearchPage({ searchParams }: PageProps<'/search'>)
   const raw = (await searchParams).q;
   const query = (Array.isArray(raw) ? raw[0] : raw)?.slice(0, MAX_QUERY_LENGTH) ?? '';
   const { hits, looseMatches }: SearchResults = query.trim()
-    ? searchDocsWithCounts(siteSearchIndex().loaded, query, 20)
+    ? searchDocs(siteSearchIndex().loaded, query, 20)
     : { hits: [], looseMatches: 0 };
   const exact = hits.some((hit) => hit.exactMessage);
   return (

@@ -87,7 +87,7 @@ export const RELATED_SCORE_RATIO = 0.25;
  * first), so a pasted error lands on its page whatever surrounds it; then the closely related pages
  * (see {@link RELATED_SCORE_RATIO}). A query without a known message gets every full-text result.
  */
-export function searchDocsWithCounts(loaded: LoadedSearchIndex, query: string, limit = 8): SearchResults {
+export function searchDocs(loaded: LoadedSearchIndex, query: string, limit = 8): SearchResults {
   const normalizedQuery = normalizeForMatching(query);
   if (!normalizedQuery) return { hits: [], looseMatches: 0 };
   const exactHrefs = loaded.phrases
@@ -108,11 +108,6 @@ export function searchDocsWithCounts(loaded: LoadedSearchIndex, query: string, l
   const related = others.filter((result) => result.score >= cutOff).map((result) => toHit(result, false));
   const hits = [...exactHits, ...related].slice(0, limit);
   return { hits, looseMatches: exactHits.length + others.length - hits.length };
-}
-
-/** The pages to show for `query`; see {@link searchDocsWithCounts}. */
-export function searchDocs(loaded: LoadedSearchIndex, query: string, limit = 8): SearchHit[] {
-  return searchDocsWithCounts(loaded, query, limit).hits;
 }
 
 function storedFieldsOf(loaded: LoadedSearchIndex, href: string): MiniSearchResult | undefined {
