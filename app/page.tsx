@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { SearchForm } from '@/components/search/SearchForm';
 import { PopularPages } from '@/components/site/PopularPages';
 import { ToolCards } from '@/components/site/ToolCards';
-import { allErrors, errorDocsPath } from '@/lib/errors';
+import { allErrors } from '@/lib/errors';
 
 const AUDIENCES = [
   {
@@ -94,7 +94,7 @@ export default function HomePage() {
             {messages.map((entry) => (
               <li key={entry.code}>
                 <Link
-                  href={errorDocsPath(entry.code)}
+                  href={entry.docs}
                   className="inline-block rounded-full border border-slate-300 px-3 py-1 text-sm text-slate-800 hover:border-brand-500 hover:text-brand-700 dark:border-slate-700 dark:text-slate-200 dark:hover:border-brand-400 dark:hover:text-brand-300"
                 >
                   {entry.message}

@@ -1,4 +1,4 @@
-import { ERROR_CATALOG } from '@/lib/errors';
+import { ERROR_SUMMARIES } from '@/lib/errors/summary';
 
 /** Catalog wording the account page shows in the browser. */
 export interface AccountMessages {
@@ -9,6 +9,6 @@ export interface AccountMessages {
 
 /** Read on the server and handed to the page's client parts, so the whole catalog stays out of the browser. */
 export function accountMessages(): AccountMessages {
-  const { code, title, message } = ERROR_CATALOG.KEY_IS_PRIVATE;
-  return { emptyKeySet: ERROR_CATALOG.JWKS_UNAVAILABLE.message, privateKey: { code, title, message } };
+  const { code, title, message } = ERROR_SUMMARIES.KEY_IS_PRIVATE;
+  return { emptyKeySet: ERROR_SUMMARIES.JWKS_UNAVAILABLE.message, privateKey: { code, title, message } };
 }

@@ -1,8 +1,8 @@
-import type { ErrorEntry } from '@/lib/errors';
+import type { ErrorSummary } from '@/lib/errors/summary';
 import { messageLabel } from '@/lib/docs/facts';
 
 /** The heading over the message box: whose words the box holds. */
-export function messageHeading(shownBy: ErrorEntry['shownBy']): string {
+export function messageHeading(shownBy: ErrorSummary['shownBy']): string {
   return messageLabel(shownBy).heading;
 }
 
@@ -11,7 +11,7 @@ export function messageHeading(shownBy: ErrorEntry['shownBy']): string {
  * the text the editor shows, word for word; for RTC Doctor's own findings the box says so, so that nobody searches
  * logs for words the service never prints.
  */
-export function ServiceMessage({ message, shownBy }: { message: string; shownBy: ErrorEntry['shownBy'] }) {
+export function ServiceMessage({ message, shownBy }: { message: string; shownBy: ErrorSummary['shownBy'] }) {
   const service = shownBy === 'service';
   return (
     <div className="not-prose my-4">

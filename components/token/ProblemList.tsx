@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { messageLabel } from '@/lib/docs/facts';
-import { ERROR_CATALOG } from '@/lib/errors';
+import { ERROR_SUMMARIES } from '@/lib/errors/summary';
 import type { DiagnosisError, DiagnosisWarning } from '@/lib/jwt';
 
 /**
@@ -8,7 +8,7 @@ import type { DiagnosisError, DiagnosisWarning } from '@/lib/jwt';
  * matters: the editor's own words can be searched for in its console; RTC Doctor's wording cannot.
  */
 function ErrorMessage({ error }: { error: DiagnosisError }) {
-  const entry = ERROR_CATALOG[error.code] as (typeof ERROR_CATALOG)[DiagnosisError['code']] | undefined;
+  const entry = ERROR_SUMMARIES[error.code] as (typeof ERROR_SUMMARIES)[DiagnosisError['code']] | undefined;
   if (!entry) return <p className="mt-2 text-sm text-red-950 dark:text-red-100">{error.message}</p>;
   const headline = entry.message;
   const detail = error.message.startsWith(headline)

@@ -4,7 +4,7 @@ import Link from 'next/link';
 import type { Ref } from 'react';
 import { Button } from '@/components/ui/Button';
 import { listAlgorithms, SERVICE_ALGORITHMS } from '@/lib/algorithms';
-import { errorDocsPath } from '@/lib/errors/paths';
+import { errorDocsPath } from '@/lib/errors/summary';
 import {
   ACCEPTED_HEADLINE,
   problemCount,

@@ -4,7 +4,7 @@ import { deploymentAlgorithms } from '@/lib/config/env';
 import { authorize, type KeyAction, type Viewer } from '@/lib/auth/permissions';
 import { KeyConflictError, type Account, type Store } from '@/lib/db/store';
 import { isSameOriginRequest } from '@/lib/http/csrf';
-import { errorResponse, readJsonBody } from '@/lib/http/json';
+import { apiError, readJsonBody } from '@/lib/http/json';
 import { checkKeys, keyCheckReport, storableKeys } from '@/lib/jwk/check';
 
 export const KEY_UPLOAD_LIMIT = 64 * 1024;
@@ -25,19 +25,19 @@ async function access(
 ): Promise<Access> {
   if ((action === 'add' || action === 'delete') && !isSameOriginRequest(request)) {
     return {
-      response: errorResponse(403, 'CSRF_REJECTED', 'This change must be sent from the RTC Doctor site itself.'),
+      response: apiError('CSRF_REJECTED', 'This change must be sent from the RTC Doctor site itself.'),
     };
   }
-  if (!viewer) return { response: errorResponse(401, 'UNAUTHENTICATED', 'Sign in to see and manage keys.') };
+  if (!viewer) return { response: apiError('UNAUTHENTICATED', 'Sign in to see and manage keys.') };
   const account = await store.findAccountByApiKey(apiKey);
-  if (!account) return { response: errorResponse(404, 'NOT_FOUND', 'No account has this API key.') };
+  if (!account) return { response: apiError('NOT_FOUND', 'No account has this API key.') };
   const decision = authorize(viewer, action, account.id);
   if (decision === 'forbidden') {
     const message =
       viewer.role === 'staff'
         ? 'Support staff can read accounts but not change them.'
         : 'This account belongs to someone else.';
-    return { response: errorResponse(403, 'FORBIDDEN', message) };
+    return { response: apiError('FORBIDDEN', message) };
   }
   return { account };
 }
@@ -106,13 +106,9 @@ export async function addAccountKeys(
   const check = await checkKeys(body.value.key, { algorithms: deploymentAlgorithms() });
   const report = keyCheckReport(check);
   if (!check.ok)
-    return Response.json(
-      {
-        error: { code: 'INVALID_KEYS', message: 'Nothing was stored: fix the problems listed for each key.' },
-        check: report,
-      },
-      { status: 422 },
-    );
+    return apiError('INVALID_KEYS', 'Nothing was stored: fix the problems listed for each key.', {
+      extra: { check: report },
+    });
   try {
     const stored = await store.addKeys(result.account.id, storableKeys(check), {
       id: viewer!.userId,
@@ -120,8 +116,7 @@ export async function addAccountKeys(
     });
     return Response.json({ keys: stored.map((key) => publicView(key)), check: report }, { status: 201 });
   } catch (error) {
-    if (error instanceof KeyConflictError)
-      return errorResponse(409, 'KEY_CONFLICT', `${error.message} Nothing was stored.`);
+    if (error instanceof KeyConflictError) return apiError('KEY_CONFLICT', `${error.message} Nothing was stored.`);
     throw error;
   }
 }
@@ -136,9 +131,7 @@ export async function deleteAccountKey(
   const result = await access(request, apiKey, viewer, 'delete', store);
   if ('response' in result) return result.response;
   const deleted = await store.deleteKey(result.account.id, keyId, { id: viewer!.userId, role: viewer!.role });
-  return deleted
-    ? new Response(null, { status: 204 })
-    : errorResponse(404, 'NOT_FOUND', 'This account has no such key.');
+  return deleted ? new Response(null, { status: 204 }) : apiError('NOT_FOUND', 'This account has no such key.');
 }
 
 export async function listAccountAudit(

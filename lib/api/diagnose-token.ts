@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { AlgorithmName } from '@/lib/algorithms';
 import { deploymentAlgorithms } from '@/lib/config/env';
-import { badRequest, errorResponse, readJsonBody } from '@/lib/http/json';
+import { apiError, badRequest, readJsonBody } from '@/lib/http/json';
 import { diagnoseToken, loadKeySet, type DiagnoseOptions } from '@/lib/jwt';
 import type { AccountKeySet, AccountKeySource, KeySource } from '@/lib/accounts';
 import { algorithmsField } from './algorithms-field';
@@ -56,8 +56,7 @@ async function chooseKeys(
     account = await accounts?.byApiKey(body.apiKey, algorithms);
     if (!account)
       return {
-        response: errorResponse(
-          404,
+        response: apiError(
           'NOT_FOUND',
           '"apiKey": no account has this API key. Copy it from the account page, exactly as the editor is loaded with it.',
         ),

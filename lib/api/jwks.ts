@@ -1,6 +1,6 @@
 import { LRUCache } from 'lru-cache';
 import type { Store } from '@/lib/db/store';
-import { errorResponse } from '@/lib/http/json';
+import { apiError } from '@/lib/http/json';
 import { API_KEY_PATTERN, publishedJwks } from '@/lib/accounts';
 
 /**
@@ -49,7 +49,7 @@ async function readKeySet(apiKey: string, store: Store): Promise<KeySet | undefi
 }
 
 function respond(request: Request, keySet: KeySet | undefined): Response {
-  if (!keySet) return errorResponse(404, 'NOT_FOUND', 'No account has this API key.');
+  if (!keySet) return apiError('NOT_FOUND', 'No account has this API key.');
   const headers = { ETag: keySet.tag, 'Cache-Control': JWKS_CACHE_CONTROL, Vary: 'Accept-Encoding' };
   if (matches(request.headers.get('if-none-match'), keySet.tag)) return new Response(null, { status: 304, headers });
   return new Response(keySet.body, {

@@ -1,5 +1,5 @@
 import { isCrossSiteBrowserRequest } from '@/lib/http/csrf';
-import { badRequest, errorResponse, readJsonBody } from '@/lib/http/json';
+import { apiError, badRequest, readJsonBody } from '@/lib/http/json';
 import { clientKey, NO_TRUSTED_PROXIES, type TrustedProxies } from '@/lib/http/rate-limit';
 import { eventStreamResponse } from '@/lib/http/sse';
 import {
@@ -30,8 +30,7 @@ export async function createSessionRequest(
   options: SessionRequestOptions = {},
 ): Promise<Response> {
   if (isCrossSiteBrowserRequest(request)) {
-    return errorResponse(
-      403,
+    return apiError(
       'CSRF_REJECTED',
       'Sessions cannot be created from another site in the browser; call the API from your server or this site.',
     );
@@ -45,18 +44,16 @@ export async function createSessionRequest(
   ).create(document.documentId, body.value, clientKey(request, options.trust ?? NO_TRUSTED_PROXIES));
   switch (result.outcome) {
     case 'over-quota':
-      return errorResponse(
-        429,
+      return apiError(
         'SESSION_CREATE_LIMIT',
         `This address has created ${result.limit} sessions this hour, the most it may (RTC_DOCTOR_SESSION_CREATES_PER_HOUR); try again in ${result.retryAfterSeconds} seconds.`,
-        { 'Retry-After': String(result.retryAfterSeconds), ...NO_STORE },
+        { headers: { 'Retry-After': String(result.retryAfterSeconds), ...NO_STORE } },
       );
     case 'storage-full':
-      return errorResponse(
-        507,
+      return apiError(
         'SESSION_STORAGE_FULL',
         `There is no room for another session: the sessions stored take all of the ${result.storageBytes} bytes this server keeps for them (RTC_DOCTOR_SESSION_STORAGE_BYTES), and too few of them have been idle long enough to be removed. Nothing was stored; try again once sessions have expired.`,
-        NO_STORE,
+        { headers: NO_STORE },
       );
     default:
       return Response.json(result, { status: result.outcome === 'created' ? 201 : 409, headers: NO_STORE });
@@ -83,9 +80,8 @@ export async function sessionEventsRequest(
       slot.cap === 'client'
         ? `This address has ${slot.limit} session event streams open, the most it may (RTC_DOCTOR_SESSION_STREAMS_PER_CLIENT); close one or try again in ${SESSION_STREAMS_BUSY_RETRY_SECONDS} seconds.`
         : `This server has ${slot.limit} session event streams open, the most it keeps (RTC_DOCTOR_SESSION_STREAMS_PER_PROCESS); try again in ${SESSION_STREAMS_BUSY_RETRY_SECONDS} seconds.`;
-    return errorResponse(503, 'TOO_MANY_STREAMS', message, {
-      'Retry-After': String(SESSION_STREAMS_BUSY_RETRY_SECONDS),
-      ...NO_STORE,
+    return apiError('TOO_MANY_STREAMS', message, {
+      headers: { 'Retry-After': String(SESSION_STREAMS_BUSY_RETRY_SECONDS), ...NO_STORE },
     });
   }
   try {

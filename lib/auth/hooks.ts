@@ -2,6 +2,7 @@ import { APIError, createAuthMiddleware, formCsrfMiddleware, getSessionFromCtx }
 import { buildSyntheticUserOutput, parseUserInput, parseUserOutput } from 'better-auth/db';
 import { z } from 'zod';
 import { FIELD_LIMITS } from '@/lib/db/schema';
+import type { ApiErrorCode } from '@/lib/errors/api';
 import { passwordProblem } from './passwords';
 
 /** Characters as the database counts them (code points), not UTF-16 units. */
@@ -31,17 +32,22 @@ const updateFields = z.looseObject({ name: nameField.optional(), image: imageFie
 
 type AuthContext = Parameters<Parameters<typeof createAuthMiddleware>[0]>[0];
 
+/** A 400 in better-auth's error shape, `{ code, message }`, with a code of the one list (lib/errors/api.ts). */
+function refuse(problem: { code: ApiErrorCode; message: string }): never {
+  throw APIError.from('BAD_REQUEST', problem);
+}
+
 function refuseFields(error: z.ZodError): never {
   const message = error.issues
     .map((issue) => `${issue.path.length ? `"${issue.path.join('.')}"` : 'the body'}: ${issue.message}`)
     .join('; ');
-  throw APIError.from('BAD_REQUEST', { code: 'VALIDATION_ERROR', message: `${message}.` });
+  refuse({ code: 'VALIDATION_ERROR', message: `${message}.` });
 }
 
 function refusePassword(password: unknown, email?: string): void {
   if (typeof password !== 'string') return; // better-auth refuses a missing or non-string password itself
   const problem = passwordProblem(password, email);
-  if (problem) throw APIError.from('BAD_REQUEST', problem);
+  if (problem) refuse(problem);
 }
 
 /**

@@ -2,7 +2,19 @@ import fs from 'node:fs';
 import path from 'node:path';
 import matter from 'gray-matter';
 import { describe, expect, it } from 'vitest';
-import { ERROR_CATALOG, ERROR_CODES, allErrors, errorBySlug, errorDocsPath, errorSlug } from '@/lib/errors';
+import {
+  API_ERROR_STATUS,
+  ERROR_CATALOG,
+  ERROR_CODES,
+  ERROR_SUMMARIES,
+  WARNING_CATALOG,
+  WARNING_CODES,
+  WARNING_SUMMARIES,
+  allErrors,
+  errorBySlug,
+  errorDocsPath,
+  errorSlug,
+} from '@/lib/errors';
 import { SERVICE_MESSAGES } from './service-messages.fixture';
 
 // The codes ../shared/contract.md defines; the catalog must hold every one of them.
@@ -85,5 +97,52 @@ describe('error catalog', () => {
     expect(errorBySlug('TOKEN-EXPIRED')).toBeUndefined();
     expect(errorBySlug('token_expired')).toBeUndefined();
     expect(errorBySlug('nope')).toBeUndefined();
+  });
+
+  it.each(ERROR_CODES)('%s keeps its prose out of the summary browser code reads', (code) => {
+    expect(Object.keys(ERROR_SUMMARIES[code]).sort()).toEqual([
+      'category',
+      'code',
+      'docs',
+      'message',
+      'shownBy',
+      'title',
+    ]);
+    expect(ERROR_SUMMARIES[code].docs).toBe(errorDocsPath(code));
+    expect(ERROR_CATALOG[code]).toMatchObject(ERROR_SUMMARIES[code]);
+  });
+});
+
+describe('warning catalog', () => {
+  it.each(WARNING_CODES)('%s has every field filled in', (code) => {
+    const entry = WARNING_CATALOG[code];
+    expect(entry.code).toBe(code);
+    for (const field of ['title', 'message', 'explanation'] as const)
+      expect(entry[field].trim().length).toBeGreaterThan(0);
+    expect(entry.docs).toMatch(/^\/docs\/[a-z0-9-]+(\/[a-z0-9-]+)?(#[a-z0-9-]+)?$/);
+    expect(Object.keys(WARNING_SUMMARIES[code]).sort()).toEqual(['code', 'docs', 'message', 'title']);
+    expect(entry).toMatchObject(WARNING_SUMMARIES[code]);
+  });
+
+  it('links a warning about an error page through the same path as the error', () => {
+    const errorPages = WARNING_CODES.map((code) => WARNING_CATALOG[code].docs).filter((docs) =>
+      docs.startsWith('/docs/errors/'),
+    );
+    expect(errorPages.length).toBeGreaterThan(0);
+    for (const docs of errorPages) expect(ERROR_CODES.map(errorDocsPath)).toContain(docs);
+  });
+
+  it('shares no code with the errors or the API errors', () => {
+    const codes = [...ERROR_CODES, ...WARNING_CODES, ...Object.keys(API_ERROR_STATUS)];
+    expect(new Set(codes).size).toBe(codes.length);
+  });
+});
+
+describe('API error codes', () => {
+  it('each answers with an error status', () => {
+    for (const status of Object.values(API_ERROR_STATUS)) {
+      expect(status).toBeGreaterThanOrEqual(400);
+      expect(status).toBeLessThan(600);
+    }
   });
 });

@@ -1,10 +1,14 @@
-import { ERROR_CATALOG, ERROR_CODES, type ErrorCategory, type ErrorCode, type ErrorEntry } from './catalog';
+import { ERROR_CATALOG, type ErrorEntry } from './catalog';
 import { errorSlug } from './paths';
+import { ERROR_CODES, isErrorCode, type ErrorCategory } from './summary';
 
-export { errorDocsPath, errorSlug } from './paths';
+// For server code: the whole catalog. Browser code imports ./summary instead, which carries no prose.
 
-export { ERROR_CATALOG, ERROR_CODES };
-export type { ErrorCategory, ErrorCode, ErrorEntry };
+export * from './summary';
+export { ERROR_CATALOG, WARNING_CATALOG, type ErrorEntry, type WarningEntry } from './catalog';
+export type { ErrorProse } from './prose';
+export type { WarningProse } from './warnings';
+export { API_ERROR_STATUS, type ApiErrorCode } from './api';
 
 export const CATEGORY_TITLES: Record<ErrorCategory, string> = {
   'token-structure': 'Token structure',
@@ -14,10 +18,6 @@ export const CATEGORY_TITLES: Record<ErrorCategory, string> = {
   'public-keys': 'Uploading public keys',
   environment: 'Browser environment',
 };
-
-export function isErrorCode(value: string): value is ErrorCode {
-  return (ERROR_CODES as readonly string[]).includes(value);
-}
 
 export function errorBySlug(slug: string): ErrorEntry | undefined {
   const code = slug.toUpperCase().replaceAll('-', '_');

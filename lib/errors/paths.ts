@@ -1,6 +1,6 @@
-import type { ErrorCode } from './catalog';
+import type { ErrorCode } from './summary';
 
-// Apart from the catalog so that browser code linking to an error page does not ship every error's text.
+// Every docs path a finding links to is made here.
 
 /** `TOKEN_EXPIRED` → `token-expired`: the page name under /docs/errors. */
 export function errorSlug(code: ErrorCode): string {
@@ -9,4 +9,9 @@ export function errorSlug(code: ErrorCode): string {
 
 export function errorDocsPath(code: ErrorCode): string {
   return `/docs/errors/${errorSlug(code)}`;
+}
+
+/** A section of a guide page: `guideDocsPath('jwt-identity-tokens', 'claims')` → `/docs/jwt-identity-tokens#claims`. */
+export function guideDocsPath(slug: string, section: string): string {
+  return `/docs/${slug}#${section}`;
 }

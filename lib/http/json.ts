@@ -1,14 +1,22 @@
 import { z } from 'zod';
 import { jsonFailure } from '@/lib/encoding/json-error';
 import { excessiveNesting } from '@/lib/encoding/json-depth';
+import { API_ERROR_STATUS, type ApiErrorCode } from '@/lib/errors/api';
 
-/** The error shape of every API route: { error: { code, message } }. */
-export function errorResponse(status: number, code: string, message: string, headers?: HeadersInit): Response {
-  return Response.json({ error: { code, message } }, { status, headers });
+/**
+ * The error answer of every API route: `{ error: { code, message } }` with the code's own status (lib/errors/api.ts).
+ * `extra` adds members after `error`, such as the key report of a refused upload.
+ */
+export function apiError(
+  code: ApiErrorCode,
+  message: string,
+  { headers, extra }: { headers?: HeadersInit; extra?: Record<string, unknown> } = {},
+): Response {
+  return Response.json({ error: { code, message }, ...extra }, { status: API_ERROR_STATUS[code], headers });
 }
 
 export function badRequest(message: string): Response {
-  return errorResponse(400, 'BAD_REQUEST', message);
+  return apiError('BAD_REQUEST', message);
 }
 
 export type BodyResult<T> = { ok: true; value: T } | { ok: false; response: Response };
@@ -53,7 +61,7 @@ export async function readLimitedText(request: Request, limit: number): Promise<
 
 /** The one answer to a body over its limit. */
 export function payloadTooLarge(limit: number): Response {
-  return errorResponse(413, 'PAYLOAD_TOO_LARGE', `The request body is larger than ${Math.round(limit / 1024)} KiB.`);
+  return apiError('PAYLOAD_TOO_LARGE', `The request body is larger than ${Math.round(limit / 1024)} KiB.`);
 }
 
 function describeIssues(error: z.ZodError): string {

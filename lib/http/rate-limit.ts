@@ -10,7 +10,7 @@ import {
 import type { Pool } from 'pg';
 import { z } from 'zod';
 import { AUTH_BODY_LIMIT, withBodyLimit } from './body-limit';
-import { errorResponse } from './json';
+import { apiError } from './json';
 
 // ---------------------------------------------------------------- client addresses
 
@@ -277,8 +277,8 @@ export async function consumeRateLimit(
 
 function tooMany(msBeforeNext: number, reason: string): Response {
   const retryAfter = Math.max(1, Math.ceil(msBeforeNext / 1000));
-  return errorResponse(429, 'RATE_LIMITED', `${reason}; try again in ${retryAfter} seconds.`, {
-    'Retry-After': String(retryAfter),
+  return apiError('RATE_LIMITED', `${reason}; try again in ${retryAfter} seconds.`, {
+    headers: { 'Retry-After': String(retryAfter) },
   });
 }
 

@@ -1,4 +1,4 @@
-import { errorResponse } from './json';
+import { apiError } from './json';
 
 /**
  * What a log line may say about a failure: the error's class and, for database and system errors, their
@@ -34,8 +34,7 @@ export function logFailure(
 
 /** The one answer to a failure the portal did not foresee. */
 export function internalError(): Response {
-  return errorResponse(
-    500,
+  return apiError(
     'INTERNAL_ERROR',
     'Something went wrong on our side and the request was not completed. Try again in a moment; if it keeps happening, tell us what you were doing.',
   );

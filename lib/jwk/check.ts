@@ -1,6 +1,6 @@
 import type { JWK } from 'jose';
 
-import { ERROR_CATALOG, errorDocsPath } from '@/lib/errors';
+import { ERROR_SUMMARIES } from '@/lib/errors/summary';
 import { readKeys, type KeyFinding, type KeyReading, type ReadKey, type ReadKeysOptions } from './read';
 
 export type { KeyFinding } from './read';
@@ -30,8 +30,8 @@ export function strictKeyCheck(reading: KeyReading): KeyCheckResult {
   if (reading.form === 'jwks' && reading.keys.length === 0 && errors.length === 0) {
     errors.push({
       code: 'KEY_MALFORMED',
-      message: `${ERROR_CATALOG.KEY_MALFORMED.message}: the key set is empty`,
-      docs: errorDocsPath('KEY_MALFORMED'),
+      message: `${ERROR_SUMMARIES.KEY_MALFORMED.message}: the key set is empty`,
+      docs: ERROR_SUMMARIES.KEY_MALFORMED.docs,
     });
   }
   const keys = reading.keys.map((key): CheckedKey => {

@@ -15,7 +15,7 @@ import {
 } from '@/lib/algorithms';
 import { decodeBase64Url, encodeBase64Url, findBase64UrlProblem } from '@/lib/encoding/base64url';
 import { excessiveNesting } from '@/lib/encoding/json-depth';
-import { ERROR_CATALOG, errorDocsPath } from '@/lib/errors';
+import { ERROR_SUMMARIES, type FindingCode } from '@/lib/errors/summary';
 import { jsonFailure } from '@/lib/encoding/json-error';
 import { REQUIRED_MEMBERS } from './members';
 import { isPrivatePemLabel, privateMembersOf } from './private';
@@ -35,6 +35,7 @@ import { pkcs1PrivateToPkcs8, pkcs1ToSpki, readPemBlocks, toPem, type PemBlock }
  * so the same key gets the same facts everywhere.
  */
 
+// Catalog codes: KeyFinding's code type and ERROR_SUMMARIES make a misspelt one a type error.
 export type KeyProblemCode =
   | 'KEY_MALFORMED'
   | 'KEY_IS_PRIVATE'
@@ -46,7 +47,8 @@ export type KeyProblemCode =
 export type KeyNoteCode = 'KEY_USE_NOT_SIG' | 'KEY_NO_KID';
 
 export interface KeyFinding {
-  code: string;
+  /** A catalog code: an error, or for notes a warning. */
+  code: FindingCode;
   message: string;
   docs?: string;
 }
@@ -101,7 +103,8 @@ const IMPORT_ALGORITHMS = [
 ];
 
 function finding(code: KeyProblemCode, detail: string): KeyFinding & { code: KeyProblemCode } {
-  return { code, message: `${ERROR_CATALOG[code].message}: ${detail}`, docs: errorDocsPath(code) };
+  const entry = ERROR_SUMMARIES[code];
+  return { code, message: `${entry.message}: ${detail}`, docs: entry.docs };
 }
 
 function jwkName(index: number, kid: unknown): string {

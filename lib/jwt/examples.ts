@@ -1,6 +1,6 @@
 import { CompactSign, exportJWK, generateKeyPair, SignJWT, type JWK } from 'jose';
 import { RECOMMENDED_ALGORITHM } from '@/lib/algorithms';
-import type { ErrorCode } from '@/lib/errors';
+import type { ErrorCode } from '@/lib/errors/summary';
 import { RECOMMENDED_LIFETIME_SECONDS } from './lifetime';
 
 export interface ExampleToken {

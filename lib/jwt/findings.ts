@@ -1,5 +1,4 @@
-import { ERROR_CATALOG, errorDocsPath, type ErrorCode } from '@/lib/errors';
-import { WARNING_CATALOG, type WarningCode } from '@/lib/errors/warnings';
+import { ERROR_SUMMARIES, WARNING_SUMMARIES, type ErrorCode, type WarningCode } from '@/lib/errors/summary';
 import type { DiagnosisError, DiagnosisWarning } from './types';
 
 /** An error in the catalog's words, followed by this token's particulars. */
@@ -8,11 +7,11 @@ export function tokenError(
   detail: string,
   extra: Omit<DiagnosisError, 'code' | 'message' | 'title' | 'docs'> = {},
 ): DiagnosisError {
-  const entry = ERROR_CATALOG[code];
-  return { code, message: `${entry.message}. ${detail}`, title: entry.title, docs: errorDocsPath(code), ...extra };
+  const entry = ERROR_SUMMARIES[code];
+  return { code, message: `${entry.message}. ${detail}`, title: entry.title, docs: entry.docs, ...extra };
 }
 
 export function tokenWarning(code: WarningCode, detail: string): DiagnosisWarning {
-  const entry = WARNING_CATALOG[code];
-  return { code, message: `${entry.title}: ${detail}`, docs: entry.docs };
+  const entry = WARNING_SUMMARIES[code];
+  return { code, message: `${entry.message}: ${detail}`, docs: entry.docs };
 }

@@ -1,9 +1,8 @@
-import { ERROR_CATALOG, ERROR_CODES, type ErrorCode } from '@/lib/errors/catalog';
-import type { WarningCode } from '@/lib/errors/warnings';
+import { ERROR_CODES, ERROR_SUMMARIES, type ErrorCode, type WarningCode } from '@/lib/errors/summary';
 
 /** Rules 1–5: when one of these is reported, the later rules were not run. The catalog's token-structure codes. */
 export const STRUCTURAL_ERROR_CODES: ReadonlySet<string> = new Set(
-  ERROR_CODES.filter((code) => ERROR_CATALOG[code].category === 'token-structure'),
+  ERROR_CODES.filter((code) => ERROR_SUMMARIES[code].category === 'token-structure'),
 );
 
 export type TokenPart = 'header' | 'payload' | 'signature';

@@ -4,7 +4,7 @@ import GithubSlugger from 'github-slugger';
 import { DocArticle } from '@/components/docs/DocArticle';
 import { Table, type TableColumn } from '@/components/ui/Table';
 import { findDocPage, neighbours } from '@/lib/docs/pages';
-import { errorDocsPath, errorsByCategory, type ErrorEntry } from '@/lib/errors';
+import { errorsByCategory, type ErrorEntry } from '@/lib/errors';
 
 const HREF = '/docs/errors';
 
@@ -16,10 +16,7 @@ const COLUMNS: TableColumn<ErrorEntry>[] = [
     className: 'md:w-5/12',
     cell: (entry) => (
       <>
-        <Link
-          href={errorDocsPath(entry.code)}
-          className="font-medium text-brand-700 hover:underline dark:text-brand-300"
-        >
+        <Link href={entry.docs} className="font-medium text-brand-700 hover:underline dark:text-brand-300">
           {entry.message}
         </Link>
         {entry.shownBy === 'rtc-doctor' && (

@@ -3,10 +3,9 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { DocArticle } from '@/components/docs/DocArticle';
 import { messageHeading, ServiceMessage } from '@/components/docs/ServiceMessage';
-import { errorDocsPath, errorBySlug } from '@/lib/errors';
 import type { Heading } from '@/lib/docs/headings';
 import { findDocPage, listDocPages, neighbours } from '@/lib/docs/pages';
-import { ERROR_CATALOG, type ErrorEntry } from '@/lib/errors';
+import { ERROR_SUMMARIES, errorBySlug, type ErrorSummary } from '@/lib/errors';
 
 export const dynamicParams = false;
 
@@ -22,7 +21,7 @@ export async function generateMetadata({ params }: PageProps<'/docs/errors/[code
 }
 
 // The first heading says whose words the message is (see ServiceMessage); its id stays put so old links work.
-function leadingHeadings(shownBy: ErrorEntry['shownBy']): Heading[] {
+function leadingHeadings(shownBy: ErrorSummary['shownBy']): Heading[] {
   return [
     { depth: 2, text: messageHeading(shownBy), id: 'what-you-see' },
     { depth: 2, text: 'Why it happens', id: 'why-it-happens' },
@@ -34,7 +33,7 @@ const TRAILING: Heading[] = [{ depth: 2, text: 'Related errors', id: 'related-er
 export default async function ErrorPage({ params }: PageProps<'/docs/errors/[code]'>) {
   const { code: slug } = await params;
   const entry = errorBySlug(slug);
-  const page = entry && findDocPage(errorDocsPath(entry.code));
+  const page = entry && findDocPage(entry.docs);
   if (!entry || !page) notFound();
   const { default: Details } = await import(`@/content/errors/${slug}.mdx`);
   const headings = [...leadingHeadings(entry.shownBy), ...page.headings, ...(entry.related.length ? TRAILING : [])];
@@ -68,8 +67,8 @@ export default async function ErrorPage({ params }: PageProps<'/docs/errors/[cod
           <ul>
             {entry.related.map((code) => (
               <li key={code}>
-                <Link href={errorDocsPath(code)}>{ERROR_CATALOG[code].title}</Link>{' '}
-                <span className="text-slate-500 dark:text-slate-400">(“{ERROR_CATALOG[code].message}”)</span>
+                <Link href={ERROR_SUMMARIES[code].docs}>{ERROR_SUMMARIES[code].title}</Link>{' '}
+                <span className="text-slate-500 dark:text-slate-400">(“{ERROR_SUMMARIES[code].message}”)</span>
               </li>
             ))}
           </ul>
