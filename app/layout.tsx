@@ -1,3 +1,5 @@
+// First: zod must be set up for a CSP without eval before any other client module builds a schema.
+import { ZodWithoutEval } from '@/components/ZodWithoutEval';
 import type { Metadata, Viewport } from 'next';
 import { headers } from 'next/headers';
 import type { ReactNode } from 'react';
@@ -28,6 +30,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <script nonce={nonce} dangerouslySetInnerHTML={{ __html: themeScript }} />
       </head>
       <body className="flex min-h-screen flex-col">
+        <ZodWithoutEval />
         <a
           href="#main"
           className="sr-only z-50 rounded bg-brand-600 text-white focus:not-sr-only focus:fixed focus:top-2 focus:left-2 focus:px-4 focus:py-2"
