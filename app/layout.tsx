@@ -1,11 +1,10 @@
-// First: zod must be set up for a CSP without eval before any other client module builds a schema.
-import { ZodWithoutEval } from '@/components/ZodWithoutEval';
 import type { Metadata, Viewport } from 'next';
 import { headers } from 'next/headers';
 import type { ReactNode } from 'react';
 import { SiteFooter } from '@/components/site/SiteFooter';
 import { SiteHeader } from '@/components/site/SiteHeader';
 import { themeScript } from '@/components/site/theme-script';
+import { zodWithoutEvalScript } from '@/components/zod-without-eval';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -27,10 +26,11 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang="en" suppressHydrationWarning>
       <head>
+        {/* First, before any module can build a zod schema. */}
+        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: zodWithoutEvalScript }} />
         <script nonce={nonce} dangerouslySetInnerHTML={{ __html: themeScript }} />
       </head>
       <body className="flex min-h-screen flex-col">
-        <ZodWithoutEval />
         <a
           href="#main"
           className="sr-only z-50 rounded bg-brand-600 text-white focus:not-sr-only focus:fixed focus:top-2 focus:left-2 focus:px-4 focus:py-2"

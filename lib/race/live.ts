@@ -4,7 +4,7 @@ import { z } from 'zod';
  * What the visualizer's live mode expects from the session API (contract section 4). Parsing the real answers
  * here keeps the lanes honest: anything else is shown as an unexpected answer, never guessed at.
  */
-// In the browser, zod runs without eval (the site's CSP forbids it): components/ZodWithoutEval, first in the root layout.
+// In the browser, zod runs without eval (the site's CSP forbids it): components/zod-without-eval, first in the root layout.
 const liveSchemas = {
   created: z.object({ outcome: z.literal('created'), keyHint: z.string() }),
   rejected: z.object({ outcome: z.literal('rejected'), keyHint: z.string() }),
