@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { SiteFooter } from '@/components/site/SiteFooter';
 import { SiteHeader } from '@/components/site/SiteHeader';
 import { themeScript } from '@/components/site/theme-script';
+import { zodWithoutEvalScript } from '@/components/zod-without-eval';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -25,6 +26,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang="en" suppressHydrationWarning>
       <head>
+        {/* First, before any module can build a zod schema. */}
+        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: zodWithoutEvalScript }} />
         <script nonce={nonce} dangerouslySetInnerHTML={{ __html: themeScript }} />
       </head>
       <body className="flex min-h-screen flex-col">

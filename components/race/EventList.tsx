@@ -1,4 +1,5 @@
-import { laneName, stepLabel, TONE_DOT, type TimelineEntry } from './timeline-entry';
+import type { TimelineEntry } from '@/lib/race';
+import { laneName, stepLabel, TONE_DOT } from './timeline-entry';
 
 const TONE_WORD = { info: '', good: 'OK: ', bad: 'Breaks: ' } as const;
 

@@ -5,11 +5,10 @@ import Link from 'next/link';
 import { useMemo, useState } from 'react';
 import { Button } from '@/components/ui/Button';
 import { clientName, PROVIDERS, SAFE_PROVIDER_DOCS, type ProviderBehaviour, type RaceTiming } from '@/lib/race';
-import { describeOverlap, orderLiveObservations, overlappingCreates } from '@/lib/race/live-order';
+import { describeOverlap, liveTimeline, overlappingCreates, type LiveEvent } from '@/lib/race/live-order';
 import { EventList } from './EventList';
 import { Timeline } from './Timeline';
-import type { LiveEntry, LiveOutcome } from './live-race';
-import type { TimelineEntry } from './timeline-entry';
+import type { LiveOutcome } from './live-race';
 
 /** Runs the scenario against this server's session API and shows the real answers as they come. */
 export function LiveRace({
@@ -21,14 +20,14 @@ export function LiveRace({
   provider: ProviderBehaviour;
   timing: RaceTiming;
 }) {
-  const [seen, setSeen] = useState<LiveEntry[]>([]);
+  const [seen, setSeen] = useState<LiveEvent[]>([]);
   // Shown in the order each party saw things, not the order the browser did (see lib/race/live-order).
   const entries = useMemo(
-    (): TimelineEntry[] =>
-      orderLiveObservations(
+    () =>
+      liveTimeline(
         seen,
         timing.clients.map((client) => client.networkMs),
-      ).map((entry, index) => ({ ...entry, index, at: Math.round(entry.shownAt) })),
+      ),
     [seen, timing],
   );
   const overlaps = useMemo(() => overlappingCreates(seen), [seen]);
@@ -106,7 +105,7 @@ export function LiveRace({
 }
 
 function LiveVerdict({ outcome, provider }: { outcome: LiveOutcome; provider: ProviderBehaviour }) {
-  const lost = outcome.cannotDecrypt.length > 0 || outcome.contentLost;
+  const lost = outcome.dataLost;
   return (
     <div
       role="status"

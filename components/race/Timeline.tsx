@@ -1,8 +1,9 @@
 'use client';
 
 import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import type { TimelineEntry } from '@/lib/race';
 import { layoutTimeAxis } from '@/lib/race/time-axis';
-import { laneName, TONE_DOT, type TimelineEntry } from './timeline-entry';
+import { laneName, TONE_DOT } from './timeline-entry';
 
 // A dot is 1.75rem across (2.2rem while it is the current one); one level of a lane is 2.25rem tall.
 const DOT_PX = 32;

@@ -1,17 +1,5 @@
 import { clientName, type EventTone } from '@/lib/race';
 
-/** What the timeline and the event list need from an event, simulated or seen live. */
-export interface TimelineEntry {
-  index: number;
-  lane: number | 'server';
-  step: number | null;
-  text: string;
-  tone: EventTone;
-  at?: number;
-  /** The real request or answer, for live events. */
-  detail?: string;
-}
-
 export function laneName(lane: number | 'server'): string {
   return lane === 'server' ? 'Server' : `Client ${clientName(lane)}`;
 }

@@ -66,6 +66,18 @@ export interface RaceEvent {
   lanes: LaneSnapshot;
 }
 
+/** What the timeline and the event list need from an event, simulated (a RaceEvent) or seen live. */
+export interface TimelineEntry {
+  index: number;
+  lane: number | 'server';
+  step: number | null;
+  text: string;
+  tone: EventTone;
+  at?: number;
+  /** The real request or answer, for live events. */
+  detail?: string;
+}
+
 export interface ClientOutcome {
   client: number;
   role: ClientRole;
@@ -109,7 +121,8 @@ interface State {
   server: ServerLane;
   provider: ProviderState;
   winnerKey: string | null;
-  reopenOk: boolean | null;
+  /** What the later check on the stored content got for the session's hint; undefined until it ran. */
+  reopenedKey: string | null | undefined;
 }
 
 export function runRace(input: {
@@ -160,7 +173,7 @@ function initialState(clients: number, provider: ProviderBehaviour): State {
     server: { session: 'none', winner: null, hint: null },
     provider: initialProvider(provider),
     winnerKey: null,
-    reopenOk: null,
+    reopenedKey: undefined,
   };
 }
 
@@ -326,7 +339,7 @@ function createArrives(state: State, client: number): { state: State; events: Dr
         text:
           state.server.session === 'available'
             ? `The session is already announced, so ${name} goes straight on to fetch its key.`
-            : `${name} waits for the server to announce the session.`,
+            : waitsForAnnouncementText(name),
       },
     ],
   };
@@ -362,7 +375,7 @@ function fetchWinnersKey(state: State, client: number): { state: State; events: 
   const next = { ...state, provider: answer.state };
   const name = clientName(client);
   const asks = `${name} asks its provider for the key for hint ${hint}`;
-  if (answer.key !== null && answer.key === state.winnerKey) {
+  if (decrypts(answer.key, state.winnerKey)) {
     return {
       state: withClient(next, client, { phase: 'collaborating', key: answer.key, hint }),
       events: [
@@ -404,12 +417,12 @@ function reopen(state: State): { state: State; events: Draft[] } {
     throw new InvalidScheduleError('nothing to reopen before the session exists');
   const hint = state.server.hint;
   const answer = keyForHint(state.provider, hint);
-  const ok = answer.key !== null && answer.key === state.winnerKey;
+  const ok = decrypts(answer.key, state.winnerKey);
   const text = ok
     ? `Later, whoever reopens the document (${clientName(state.server.winner ?? 0)} included) asks for hint ${hint} and gets ${answer.key}: the content stays readable.`
     : `Later, whoever reopens the document (${clientName(state.server.winner ?? 0)} included) asks for hint ${hint} and gets ${answer.key ?? 'nothing'}, not ${state.winnerKey}. The stored content is lost for everyone.`;
   return {
-    state: { ...state, provider: answer.state, reopenOk: ok },
+    state: { ...state, provider: answer.state, reopenedKey: answer.key },
     events: [{ step: null, lane: 'server', kind: 'reopen', tone: ok ? 'good' : 'bad', text }],
   };
 }
@@ -418,31 +431,63 @@ function outcomeOf(state: State, events: RaceEvent[]): RaceOutcome {
   const { winner, hint } = state.server;
   if (winner === null || hint === null || state.winnerKey === null)
     throw new InvalidScheduleError('the schedule ends before anyone won');
-  const clients: ClientOutcome[] = state.clients.map((lane, client) => {
+  const clients = state.clients.map((lane, client) => {
     if (lane.role === null) throw new InvalidScheduleError(`the schedule ends before ${clientName(client)} took part`);
     if (lane.role !== 'winner' && lane.phase !== 'collaborating' && lane.phase !== 'cannot-decrypt') {
       throw new InvalidScheduleError(`the schedule ends before ${clientName(client)} fetched the session key`);
     }
-    return {
-      client,
-      role: lane.role,
-      key: lane.key,
-      canDecrypt: lane.role === 'winner' || lane.phase === 'collaborating',
-    };
+    return { client, role: lane.role, key: lane.key };
   });
-  if (state.reopenOk === null)
+  if (state.reopenedKey === undefined)
     throw new InvalidScheduleError('the schedule ends without the later check on the stored content');
-  const cannotDecrypt = clients.filter((client) => !client.canDecrypt).map((client) => client.client);
-  const contentLost = !state.reopenOk;
-  const firstBad = events.find((event) => event.tone === 'bad');
-  return {
+  return judgeRace({
     winner,
     winnerHint: hint,
     winnerKey: state.winnerKey,
     clients,
+    reopenedKey: state.reopenedKey,
+    events,
+  });
+}
+
+/** A key opens the session's content only if it is the very key the winner encrypted it with. */
+export function decrypts(key: string | null, winnerKey: string | null): boolean {
+  return key !== null && key === winnerKey;
+}
+
+/**
+ * The outcome of a race, simulated or run live: who won, who cannot decrypt, whether the content is lost, from the
+ * key each client ended up holding and the key a later reopening got for the session's hint.
+ */
+export function judgeRace(input: {
+  winner: number;
+  winnerHint: string;
+  winnerKey: string;
+  clients: ReadonlyArray<Omit<ClientOutcome, 'canDecrypt'>>;
+  reopenedKey: string | null;
+  /** The events in the order they are shown, for where it first broke. */
+  events: ReadonlyArray<{ tone: EventTone }>;
+}): RaceOutcome {
+  const clients = input.clients.map((client): ClientOutcome => ({
+    ...client,
+    canDecrypt: client.role === 'winner' || decrypts(client.key, input.winnerKey),
+  }));
+  const cannotDecrypt = clients.filter((client) => !client.canDecrypt).map((client) => client.client);
+  const contentLost = !decrypts(input.reopenedKey, input.winnerKey);
+  const firstBreak = input.events.findIndex((event) => event.tone === 'bad');
+  return {
+    winner: input.winner,
+    winnerHint: input.winnerHint,
+    winnerKey: input.winnerKey,
+    clients,
     cannotDecrypt,
     contentLost,
     dataLost: contentLost || cannotDecrypt.length > 0,
-    firstBreak: firstBad ? firstBad.index : null,
+    firstBreak: firstBreak === -1 ? null : firstBreak,
   };
+}
+
+/** A loser's step 5 while the session is not yet announced, the same whether simulated or seen live. */
+export function waitsForAnnouncementText(name: string): string {
+  return `${name} waits for the server to announce the session.`;
 }

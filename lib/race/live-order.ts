@@ -1,4 +1,4 @@
-import { clientName } from './engine';
+import { clientName, type TimelineEntry } from './engine';
 
 /**
  * The live mode sees everything from one place, the browser, which sits next to the server: it gets the server's
@@ -79,6 +79,18 @@ export function orderLiveObservations<T extends LiveObservation>(
       a.index - b.index,
   );
   return order.map(({ entry }) => entry);
+}
+
+/** One event of a live run (lib/race/live-run), at the time the browser saw it. */
+export type LiveEvent = Omit<TimelineEntry, 'index' | 'at'> & LiveObservation;
+
+/** The events of a live run as the timeline and the event list show them: in the order their parties saw them. */
+export function liveTimeline(events: readonly LiveEvent[], networkMs: readonly number[]): TimelineEntry[] {
+  return orderLiveObservations(events, networkMs).map(({ shownAt, ...entry }, index) => ({
+    ...entry,
+    index,
+    at: Math.round(shownAt),
+  }));
 }
 
 export interface OverlappingCreates {

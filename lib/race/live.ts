@@ -4,16 +4,12 @@ import { z } from 'zod';
  * What the visualizer's live mode expects from the session API (contract section 4). Parsing the real answers
  * here keeps the lanes honest: anything else is shown as an unexpected answer, never guessed at.
  */
-// Built on first use, not on import: this runs in the browser, where the page sets zod up for a CSP without eval first.
-let schemas: ReturnType<typeof buildSchemas> | undefined;
-function buildSchemas() {
-  return {
-    created: z.object({ outcome: z.literal('created'), keyHint: z.string() }),
-    rejected: z.object({ outcome: z.literal('rejected'), keyHint: z.string() }),
-    sessionAvailable: z.object({ keyHint: z.string() }),
-  };
-}
-const liveSchemas = () => (schemas ??= buildSchemas());
+// In the browser, zod runs without eval (the site's CSP forbids it): components/zod-without-eval, first in the root layout.
+const liveSchemas = {
+  created: z.object({ outcome: z.literal('created'), keyHint: z.string() }),
+  rejected: z.object({ outcome: z.literal('rejected'), keyHint: z.string() }),
+  sessionAvailable: z.object({ keyHint: z.string() }),
+};
 
 export type CreateAnswer =
   | { kind: 'created'; keyHint: string }
@@ -22,11 +18,11 @@ export type CreateAnswer =
 
 export function readCreateAnswer(status: number, body: unknown): CreateAnswer {
   if (status === 201) {
-    const parsed = liveSchemas().created.safeParse(body);
+    const parsed = liveSchemas.created.safeParse(body);
     if (parsed.success) return { kind: 'created', keyHint: parsed.data.keyHint };
   }
   if (status === 409) {
-    const parsed = liveSchemas().rejected.safeParse(body);
+    const parsed = liveSchemas.rejected.safeParse(body);
     if (parsed.success) return { kind: 'rejected', keyHint: parsed.data.keyHint };
   }
   return {
@@ -37,7 +33,7 @@ export function readCreateAnswer(status: number, body: unknown): CreateAnswer {
 
 export function readSessionAvailable(data: string): { keyHint: string } | null {
   try {
-    const parsed = liveSchemas().sessionAvailable.safeParse(JSON.parse(data));
+    const parsed = liveSchemas.sessionAvailable.safeParse(JSON.parse(data));
     return parsed.success ? parsed.data : null;
   } catch {
     return null;
@@ -47,4 +43,9 @@ export function readSessionAvailable(data: string): { keyHint: string } | null {
 /** A fresh document id for each live run, so runs never meet an old session. */
 export function liveDocumentId(random: string): string {
   return `race-${random}`;
+}
+
+/** The session API for one document (contract section 4); its event stream is at `${sessionPath(id)}/events`. */
+export function sessionPath(documentId: string): string {
+  return `/api/sessions/${encodeURIComponent(documentId)}`;
 }
