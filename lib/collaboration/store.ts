@@ -1,12 +1,12 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '@/lib/db/connect';
-import { SESSION_ROW_OVERHEAD_BYTES } from '@/lib/db/schema';
-import { DEFAULT_SESSION_STORAGE_BYTES, SESSION_EVICTION_BATCH } from './limits';
+import { COLLABORATION_SESSION_ROW_OVERHEAD_BYTES } from '@/lib/db/schema';
+import { DEFAULT_COLLABORATION_STORAGE_BYTES, COLLABORATION_EVICTION_BATCH } from './limits';
 
 /** The channel every creation is announced on; the payload names the document and the winner's key hint. */
-export const SESSION_CHANNEL = 'rtc_doctor_sessions';
+export const COLLABORATION_CHANNEL = 'rtc_doctor_sessions';
 
-export interface SessionAnnouncement {
+export interface CollaborationAnnouncement {
   documentId: string;
   keyHint: string;
 }
@@ -30,11 +30,16 @@ const utf8 = new TextEncoder();
 
 /**
  * What a session counts against the storage bound: the UTF-8 bytes of its document id, key hint and content, plus
- * SESSION_ROW_OVERHEAD_BYTES. The database computes the same (collaboration_sessions.size_bytes).
+ * COLLABORATION_SESSION_ROW_OVERHEAD_BYTES. The database computes the same (collaboration_sessions.size_bytes).
  */
-export function sessionSize(documentId: string, keyHint: string, content: string | undefined): number {
+export function collaborationSessionSize(documentId: string, keyHint: string, content: string | undefined): number {
   const bytes = (text: string) => utf8.encode(text).byteLength;
-  return bytes(documentId) + bytes(keyHint) + (content === undefined ? 0 : bytes(content)) + SESSION_ROW_OVERHEAD_BYTES;
+  return (
+    bytes(documentId) +
+    bytes(keyHint) +
+    (content === undefined ? 0 : bytes(content)) +
+    COLLABORATION_SESSION_ROW_OVERHEAD_BYTES
+  );
 }
 
 /** What `execute` gives back: node-postgres counts rows in `rowCount`, PGlite in `affectedRows`. */
@@ -62,14 +67,14 @@ const expired = (idleSeconds: number) => sql`s.last_active_at <= now() - ${idleS
  * won or lost, or a client starting to wait for the session) moves `last_active_at` forward (see `findLive`).
  * All sessions together take at most `storageBytes` (see `writeWithinBound`).
  */
-export class SessionStore {
+export class CollaborationStore {
   /** Activity is recorded at most this often: a tenth of the idle time, at most a minute, so expiry is late by 10 % at worst. */
   readonly activityGranularitySeconds: number;
 
   constructor(
     private readonly db: Database,
     private readonly idleSeconds: number,
-    readonly storageBytes: number = DEFAULT_SESSION_STORAGE_BYTES,
+    readonly storageBytes: number = DEFAULT_COLLABORATION_STORAGE_BYTES,
   ) {
     this.activityGranularitySeconds = Math.min(60, idleSeconds / 10);
   }
@@ -140,7 +145,7 @@ export class SessionStore {
           SELECT s.document_id, s.size_bytes, s.last_active_at FROM collaboration_sessions AS s
           WHERE ${expired(this.idleSeconds)} AND s.document_id <> ${documentId}
           ORDER BY s.last_active_at, s.document_id
-          LIMIT ${SESSION_EVICTION_BATCH}
+          LIMIT ${COLLABORATION_EVICTION_BATCH}
           FOR UPDATE SKIP LOCKED),
         chosen AS (
           SELECT ranked.document_id FROM (
@@ -177,7 +182,7 @@ export class SessionStore {
 
   /** The NOTIFY rides on the winning statement (`won` is its CTE); PostgreSQL sends it when the transaction commits. */
   private announce(documentId: string) {
-    return sql`pg_notify(${SESSION_CHANNEL}, json_build_object('documentId', ${documentId}::text, 'keyHint', won.key_hint)::text)`;
+    return sql`pg_notify(${COLLABORATION_CHANNEL}, json_build_object('documentId', ${documentId}::text, 'keyHint', won.key_hint)::text)`;
   }
 
   /** Returns a row when this insert created the session; ON CONFLICT DO NOTHING waits for a racing insert to commit. */
