@@ -8,7 +8,7 @@ import { sql } from 'drizzle-orm';
 import { handleJwksRequest } from '../lib/api/jwks';
 import { openDatabase, type OpenDatabase } from '../lib/db/connect';
 import { Store } from '../lib/db/store';
-import { createThrowawayDatabase } from '../lib/db/throwaway-database';
+import { createThrowawayDatabase } from '../lib/db/test-postgres';
 import { percentile } from './common.mjs';
 
 const { values } = parseArgs({

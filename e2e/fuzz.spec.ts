@@ -3,8 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
-import { POSTGRES_SKIP_REASON } from '../lib/db/skip-reason';
-import { createThrowawayDatabase } from '../lib/db/throwaway-database';
+import { createThrowawayDatabase, POSTGRES_SKIP_REASON } from '../lib/db/test-postgres';
 import { expect, test } from './fixtures';
 import { startServer, type ServerProcess } from './server-process';
 

@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { POSTGRES_SKIP_REASON } from '../lib/db/skip-reason';
-import { createThrowawayDatabase } from '../lib/db/throwaway-database';
+import { createThrowawayDatabase, POSTGRES_SKIP_REASON } from '../lib/db/test-postgres';
 import { createSession, openEventStream, type CreateAnswer } from './session-clients';
 import { startServer, type ServerProcess } from './server-process';
 import { expect, test } from './fixtures';

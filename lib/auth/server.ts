@@ -3,7 +3,7 @@ import { betterAuth, type BetterAuthPlugin } from 'better-auth';
 import { drizzleAdapter } from 'better-auth/adapters/drizzle';
 import { readEnvironment } from '@/lib/config/env';
 import type { Database } from '@/lib/db/connect';
-import { authAccounts, sessions, users, verifications } from '@/lib/db/schema';
+import { authAccounts, signInSessions, users, verifications } from '@/lib/db/schema';
 import type { Store } from '@/lib/db/store';
 import { afterAuthRequest, beforeAuthRequest } from './hooks';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from './passwords';
@@ -29,7 +29,7 @@ export function createAuth(
     trustedOrigins: (request) => (options.baseURL || !request ? [] : ownOrigins(request)),
     database: drizzleAdapter(db, {
       provider: 'pg',
-      schema: { user: users, session: sessions, account: authAccounts, verification: verifications },
+      schema: { user: users, session: signInSessions, account: authAccounts, verification: verifications },
     }),
     emailAndPassword: {
       enabled: true,

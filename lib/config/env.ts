@@ -2,13 +2,13 @@ import { z } from 'zod';
 import { parseAlgorithmList, SERVICE_ALGORITHMS } from '@/lib/algorithms';
 import { parseTrustedProxies } from '@/lib/http/rate-limit';
 import {
-  DEFAULT_SESSION_CREATES_PER_HOUR,
-  DEFAULT_SESSION_HEARTBEAT_SECONDS,
-  DEFAULT_SESSION_STORAGE_BYTES,
-  DEFAULT_SESSION_STREAM_SECONDS,
-  DEFAULT_SESSION_STREAMS_PER_CLIENT,
-  DEFAULT_SESSION_STREAMS_PER_PROCESS,
-} from '@/lib/sessions/limits';
+  DEFAULT_COLLABORATION_CREATES_PER_HOUR,
+  DEFAULT_COLLABORATION_HEARTBEAT_SECONDS,
+  DEFAULT_COLLABORATION_STORAGE_BYTES,
+  DEFAULT_COLLABORATION_STREAM_SECONDS,
+  DEFAULT_COLLABORATION_STREAMS_PER_CLIENT,
+  DEFAULT_COLLABORATION_STREAMS_PER_PROCESS,
+} from '@/lib/collaboration/limits';
 
 /** RTC_DOCTOR_ALGORITHMS: the deployment's accepted set (contract rule 5), the service's own list when unset. */
 const algorithmSet = z
@@ -73,14 +73,14 @@ const environmentSchema = z.object({
     .number({ error: 'RTC_DOCTOR_SESSION_HEARTBEAT_SECONDS must be a number of seconds' })
     .min(0.1, 'RTC_DOCTOR_SESSION_HEARTBEAT_SECONDS must be at least 0.1')
     .max(300, 'RTC_DOCTOR_SESSION_HEARTBEAT_SECONDS must be at most 300')
-    .default(DEFAULT_SESSION_HEARTBEAT_SECONDS),
+    .default(DEFAULT_COLLABORATION_HEARTBEAT_SECONDS),
   /** What all stored collaboration sessions together may take; a create that finds no room, even after evicting expired sessions, gets 507. */
   RTC_DOCTOR_SESSION_STORAGE_BYTES: wholeNumber(
     'RTC_DOCTOR_SESSION_STORAGE_BYTES',
     'bytes',
     1024,
     2 ** 50,
-    DEFAULT_SESSION_STORAGE_BYTES,
+    DEFAULT_COLLABORATION_STORAGE_BYTES,
   ),
   /** Sessions one client may create (that store something) per hour; more get 429. */
   RTC_DOCTOR_SESSION_CREATES_PER_HOUR: wholeNumber(
@@ -88,7 +88,7 @@ const environmentSchema = z.object({
     'sessions',
     1,
     1_000_000,
-    DEFAULT_SESSION_CREATES_PER_HOUR,
+    DEFAULT_COLLABORATION_CREATES_PER_HOUR,
   ),
   /** Session event streams one client may hold open in one server process; more get 503. */
   RTC_DOCTOR_SESSION_STREAMS_PER_CLIENT: wholeNumber(
@@ -96,7 +96,7 @@ const environmentSchema = z.object({
     'streams',
     1,
     1_000_000,
-    DEFAULT_SESSION_STREAMS_PER_CLIENT,
+    DEFAULT_COLLABORATION_STREAMS_PER_CLIENT,
   ),
   /** Session event streams one server process holds open, all clients together; more get 503. */
   RTC_DOCTOR_SESSION_STREAMS_PER_PROCESS: wholeNumber(
@@ -104,7 +104,7 @@ const environmentSchema = z.object({
     'streams',
     1,
     1_000_000,
-    DEFAULT_SESSION_STREAMS_PER_PROCESS,
+    DEFAULT_COLLABORATION_STREAMS_PER_PROCESS,
   ),
   /** The longest a session event stream stays open; then it sends `retry:` and ends, and the client reconnects. */
   RTC_DOCTOR_SESSION_STREAM_SECONDS: wholeNumber(
@@ -112,7 +112,7 @@ const environmentSchema = z.object({
     'seconds',
     1,
     24 * 3600,
-    DEFAULT_SESSION_STREAM_SECONDS,
+    DEFAULT_COLLABORATION_STREAM_SECONDS,
   ),
   RTC_DOCTOR_ALGORITHMS: algorithmSet,
   RTC_DOCTOR_TRUSTED_PROXIES: trustedProxies,

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ensurePrivateDirectory, openDatabase } from './connect';
 import { describeOnBackends } from './test-databases';
-import { createThrowawayDatabase } from './throwaway-database';
+import { createThrowawayDatabase } from './test-postgres';
 
 describeOnBackends(
   'opening one fresh database from several processes at once',

@@ -95,9 +95,9 @@ export const rateLimits = pgTable('rate_limits', {
 /**
  * What a stored session counts for besides the bytes of its document id, key hint and content: its row's header,
  * timestamps and index entries, roughly. So that many empty sessions count too. Changing it takes a migration
- * (it is in `size_bytes`' expression); lib/sessions/bounds.test.ts checks that the two agree.
+ * (it is in `size_bytes`' expression); lib/collaboration/bounds.test.ts checks that the two agree.
  */
-export const SESSION_ROW_OVERHEAD_BYTES = 128;
+export const COLLABORATION_SESSION_ROW_OVERHEAD_BYTES = 128;
 
 /**
  * One collaboration session per document (contract section 4). The primary key is what makes the
@@ -115,7 +115,7 @@ export const collaborationSessions = pgTable(
     sizeBytes: integer('size_bytes')
       .notNull()
       .generatedAlwaysAs(
-        sql`octet_length("document_id") + octet_length("key_hint") + coalesce(octet_length("content"), 0) + ${sql.raw(String(SESSION_ROW_OVERHEAD_BYTES))}`,
+        sql`octet_length("document_id") + octet_length("key_hint") + coalesce(octet_length("content"), 0) + ${sql.raw(String(COLLABORATION_SESSION_ROW_OVERHEAD_BYTES))}`,
       ),
   },
   (table) => [index('collaboration_sessions_last_active').on(table.lastActiveAt)],
@@ -160,7 +160,8 @@ export const users = pgTable(
   ],
 );
 
-export const sessions = pgTable(
+/** Sign-in sessions (better-auth's `session` model), not collaboration sessions. */
+export const signInSessions = pgTable(
   'sessions',
   {
     id: text('id').primaryKey(),
@@ -213,7 +214,7 @@ export const schema = {
   collaborationSessions,
   collaborationSessionStorage,
   users,
-  sessions,
+  signInSessions,
   authAccounts,
   verifications,
 };

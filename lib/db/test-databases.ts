@@ -1,7 +1,6 @@
 import { describe } from 'vitest';
 import { openDatabase, type OpenDatabase } from './connect';
-import { POSTGRES_SKIP_REASON } from './skip-reason';
-import { createThrowawayDatabase } from './throwaway-database';
+import { createThrowawayDatabase, POSTGRES_SKIP_REASON } from './test-postgres';
 
 /**
  * The backends every storage test runs against: the embedded database always, and PostgreSQL when

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { documentIdSchema, keyHintSchema } from '@/lib/sessions/validate';
+import { documentIdSchema, keyHintSchema } from '@/lib/collaboration/validate';
 import { liveDocumentId, readCreateAnswer, readSessionAvailable } from './live';
 
 describe('reading the session API in live mode', () => {

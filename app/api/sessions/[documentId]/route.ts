@@ -1,6 +1,6 @@
 import { route } from '@/lib/api/route';
-import { createSessionRequest } from '@/lib/api/sessions';
-import { getSessionService } from '@/lib/sessions';
+import { createCollaborationSessionRequest } from '@/lib/api/collaboration-sessions';
+import { getCollaborationService } from '@/lib/collaboration';
 
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';
@@ -9,5 +9,5 @@ export const POST = route<{ documentId: string }>(
   'POST /api/sessions/[documentId]',
   { limit: 'sessionCreate' },
   ({ request, params, trust }) =>
-    createSessionRequest(request, params.documentId, getSessionService, { trust: trust() }),
+    createCollaborationSessionRequest(request, params.documentId, getCollaborationService, { trust: trust() }),
 );

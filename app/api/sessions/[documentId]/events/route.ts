@@ -1,6 +1,6 @@
 import { route } from '@/lib/api/route';
-import { sessionEventsRequest } from '@/lib/api/sessions';
-import { getSessionService } from '@/lib/sessions';
+import { collaborationSessionEventsRequest } from '@/lib/api/collaboration-sessions';
+import { getCollaborationService } from '@/lib/collaboration';
 
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';
@@ -9,5 +9,5 @@ export const GET = route<{ documentId: string }>(
   'GET /api/sessions/[documentId]/events',
   { limit: 'sessionEvents' },
   ({ request, params, trust }) =>
-    sessionEventsRequest(request, params.documentId, getSessionService, { trust: trust() }),
+    collaborationSessionEventsRequest(request, params.documentId, getCollaborationService, { trust: trust() }),
 );

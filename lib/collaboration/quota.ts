@@ -1,12 +1,12 @@
 import type { Pool } from 'pg';
 import { RateLimiterRes } from 'rate-limiter-flexible';
 import { boundedKey, createRateLimiter } from '@/lib/http/rate-limit';
-import { SESSION_CREATE_WINDOW_SECONDS } from './limits';
+import { COLLABORATION_CREATE_WINDOW_SECONDS } from './limits';
 
 export type Reservation = { ok: true } | { ok: false; retryAfterSeconds: number };
 
 /**
- * Sessions a client may create (win) per SESSION_CREATE_WINDOW_SECONDS: a create reserves one before it writes and
+ * Sessions a client may create (win) per COLLABORATION_CREATE_WINDOW_SECONDS: a create reserves one before it writes and
  * hands it back unless it stored a session (a 409 loser, a 507, an error), so only stored sessions count, and a
  * burst of concurrent creates cannot slip past the count together. Counted in PostgreSQL when the server has one
  * (every process together, in rate_limits), otherwise in memory.
@@ -19,7 +19,7 @@ export class CreateQuota {
     pool?: Pool,
   ) {
     this.limiter = createRateLimiter(
-      { keyPrefix: 'session-stored', points: perHour, duration: SESSION_CREATE_WINDOW_SECONDS, overall: false },
+      { keyPrefix: 'session-stored', points: perHour, duration: COLLABORATION_CREATE_WINDOW_SECONDS, overall: false },
       pool,
     ).perClient;
   }

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { CONTENT_MAX, createSessionSchema, DOCUMENT_ID_MAX, KEY_HINT_MAX, parseDocumentId } from './validate';
+import {
+  CONTENT_MAX,
+  createCollaborationSessionSchema,
+  DOCUMENT_ID_MAX,
+  KEY_HINT_MAX,
+  parseDocumentId,
+} from './validate';
 
 describe('document ids', () => {
   it('accepts ids an editor would use', () => {
@@ -20,10 +26,10 @@ describe('document ids', () => {
 
 describe('create request bodies', () => {
   it('takes a key hint and optional content', () => {
-    expect(createSessionSchema.parse({ keyHint: 'aGludA==/v1+x' })).toEqual({ keyHint: 'aGludA==/v1+x' });
-    expect(createSessionSchema.parse({ keyHint: 'k', content: 'c'.repeat(CONTENT_MAX) }).content).toHaveLength(
-      CONTENT_MAX,
-    );
+    expect(createCollaborationSessionSchema.parse({ keyHint: 'aGludA==/v1+x' })).toEqual({ keyHint: 'aGludA==/v1+x' });
+    expect(
+      createCollaborationSessionSchema.parse({ keyHint: 'k', content: 'c'.repeat(CONTENT_MAX) }).content,
+    ).toHaveLength(CONTENT_MAX);
   });
 
   it('refuses a missing, empty, long or odd key hint and over-long content', () => {
@@ -36,12 +42,12 @@ describe('create request bodies', () => {
       { keyHint: 'k', content: 'c'.repeat(CONTENT_MAX + 1) },
       { keyHint: 'k', content: 7 },
     ]) {
-      expect(createSessionSchema.safeParse(body).success, JSON.stringify(body).slice(0, 60)).toBe(false);
+      expect(createCollaborationSessionSchema.safeParse(body).success, JSON.stringify(body).slice(0, 60)).toBe(false);
     }
   });
 
   it('refuses content holding U+0000, which PostgreSQL text cannot store, naming the character', () => {
-    const parsed = createSessionSchema.safeParse({ keyHint: 'k', content: 'before\u0000after' });
+    const parsed = createCollaborationSessionSchema.safeParse({ keyHint: 'k', content: 'before\u0000after' });
     expect(parsed.success).toBe(false);
     expect(parsed.error?.issues[0]?.message).toBe('must not contain the character U+0000');
   });

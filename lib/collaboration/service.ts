@@ -1,19 +1,19 @@
 import type { OpenDatabase } from '@/lib/db/connect';
 import {
-  DEFAULT_SESSION_HEARTBEAT_SECONDS,
-  DEFAULT_SESSION_STORAGE_BYTES,
-  DEFAULT_SESSION_STREAM_SECONDS,
-  DEFAULT_SESSION_STREAMS_PER_CLIENT,
-  DEFAULT_SESSION_STREAMS_PER_PROCESS,
-  DEFAULT_SESSION_CREATES_PER_HOUR,
+  DEFAULT_COLLABORATION_HEARTBEAT_SECONDS,
+  DEFAULT_COLLABORATION_STORAGE_BYTES,
+  DEFAULT_COLLABORATION_STREAM_SECONDS,
+  DEFAULT_COLLABORATION_STREAMS_PER_CLIENT,
+  DEFAULT_COLLABORATION_STREAMS_PER_PROCESS,
+  DEFAULT_COLLABORATION_CREATES_PER_HOUR,
 } from './limits';
-import { embeddedNotifications, postgresNotifications, type SessionNotifications } from './notifications';
+import { embeddedNotifications, postgresNotifications, type CollaborationNotifications } from './notifications';
 import { CreateQuota } from './quota';
-import { SessionStore, type StoreOutcome } from './store';
+import { CollaborationStore, type StoreOutcome } from './store';
 import { StreamSlots } from './streams';
-import type { CreateSessionInput } from './validate';
+import type { CreateCollaborationSessionInput } from './validate';
 
-export interface SessionSettings {
+export interface CollaborationSettings {
   /** A session idle longer than this is gone: the next creator replaces it. */
   idleSeconds: number;
   /** What all stored sessions together may take (RTC_DOCTOR_SESSION_STORAGE_BYTES). */
@@ -41,31 +41,31 @@ export interface OverQuota {
 export type CreateResult = StoreOutcome | OverQuota;
 
 /** Creating sessions and waiting for them: the winner/loser protocol of contract section 4. */
-export class SessionService {
+export class CollaborationService {
   /** Creations this process has in flight, by document. */
   private readonly inFlight = new Map<string, Promise<CreateResult>>();
   /** How event streams are timed: heartbeats, and the lifetime after which a stream tells the client to reconnect. */
   readonly streamTiming: { heartbeatMs: number; lifetimeMs: number };
 
   constructor(
-    readonly store: SessionStore,
-    readonly notifications: SessionNotifications,
+    readonly store: CollaborationStore,
+    readonly notifications: CollaborationNotifications,
     /** Counts stored sessions per client; undefined counts nobody. */
     readonly quota?: CreateQuota,
     readonly streams: StreamSlots = new StreamSlots(
-      DEFAULT_SESSION_STREAMS_PER_CLIENT,
-      DEFAULT_SESSION_STREAMS_PER_PROCESS,
+      DEFAULT_COLLABORATION_STREAMS_PER_CLIENT,
+      DEFAULT_COLLABORATION_STREAMS_PER_PROCESS,
     ),
     timing: { heartbeatSeconds?: number; streamSeconds?: number } = {},
   ) {
     this.streamTiming = {
-      heartbeatMs: (timing.heartbeatSeconds ?? DEFAULT_SESSION_HEARTBEAT_SECONDS) * 1000,
-      lifetimeMs: (timing.streamSeconds ?? DEFAULT_SESSION_STREAM_SECONDS) * 1000,
+      heartbeatMs: (timing.heartbeatSeconds ?? DEFAULT_COLLABORATION_HEARTBEAT_SECONDS) * 1000,
+      lifetimeMs: (timing.streamSeconds ?? DEFAULT_COLLABORATION_STREAM_SECONDS) * 1000,
     };
   }
 
   /**
-   * The database decides (SessionStore.create). Creators of a document that arrive while this process
+   * The database decides (CollaborationStore.create). Creators of a document that arrive while this process
    * already has a creation of it in flight wait for that one instead of racing it in the database: whatever
    * it is told, created or rejected, names the session that now exists, so they are rejected with its key
    * hint; if it found no room, there is none for them either. Only if it fails, or its client was over its limit,
@@ -74,7 +74,7 @@ export class SessionService {
    * `client` (the caller's client key) is counted against `quota` when the create stores a session; without a
    * client (internal callers, tests) nothing is counted.
    */
-  async create(documentId: string, input: CreateSessionInput, client?: string): Promise<CreateResult> {
+  async create(documentId: string, input: CreateCollaborationSessionInput, client?: string): Promise<CreateResult> {
     const leader = this.inFlight.get(documentId);
     if (leader) {
       const decided = await leader.catch(() => undefined);
@@ -97,7 +97,7 @@ export class SessionService {
    */
   private async attempt(
     documentId: string,
-    input: CreateSessionInput,
+    input: CreateCollaborationSessionInput,
     client: string | undefined,
   ): Promise<CreateResult> {
     const quota = this.quota;
@@ -157,22 +157,29 @@ export class SessionService {
   }
 }
 
-export function createSessionService(database: OpenDatabase, settings: SessionSettings): SessionService {
+export function createCollaborationService(
+  database: OpenDatabase,
+  settings: CollaborationSettings,
+): CollaborationService {
   const notifications = database.url
     ? postgresNotifications(database.url)
     : database.embedded
       ? embeddedNotifications(database.embedded)
       : undefined;
   if (!notifications) throw new Error('This database can carry no session notifications.');
-  const perHour = settings.createsPerClientPerHour ?? DEFAULT_SESSION_CREATES_PER_HOUR;
-  const perClient = settings.streamsPerClient ?? DEFAULT_SESSION_STREAMS_PER_CLIENT;
-  return new SessionService(
-    new SessionStore(database.db, settings.idleSeconds, settings.storageBytes ?? DEFAULT_SESSION_STORAGE_BYTES),
+  const perHour = settings.createsPerClientPerHour ?? DEFAULT_COLLABORATION_CREATES_PER_HOUR;
+  const perClient = settings.streamsPerClient ?? DEFAULT_COLLABORATION_STREAMS_PER_CLIENT;
+  return new CollaborationService(
+    new CollaborationStore(
+      database.db,
+      settings.idleSeconds,
+      settings.storageBytes ?? DEFAULT_COLLABORATION_STORAGE_BYTES,
+    ),
     notifications,
     perHour === false ? undefined : new CreateQuota(perHour, database.pool),
     new StreamSlots(
       perClient === false ? undefined : perClient,
-      settings.streamsPerProcess ?? DEFAULT_SESSION_STREAMS_PER_PROCESS,
+      settings.streamsPerProcess ?? DEFAULT_COLLABORATION_STREAMS_PER_PROCESS,
     ),
     { heartbeatSeconds: settings.heartbeatSeconds, streamSeconds: settings.streamSeconds },
   );

@@ -1,17 +1,17 @@
 import type { PGlite } from '@electric-sql/pglite';
 import { Client } from 'pg';
-import { SESSION_CHANNEL, type SessionAnnouncement } from './store';
+import { COLLABORATION_CHANNEL, type CollaborationAnnouncement } from './store';
 
 /**
  * Hears a session's announcement. `undefined` means "announcements may have been missed" (the listening
  * connection was lost and is back): the listener should read the database again.
  */
-export type SessionListener = (keyHint: string | undefined) => void;
+export type CollaborationListener = (keyHint: string | undefined) => void;
 
 /** Subscriptions by document id, fed by one database listener per process. */
-export interface SessionNotifications {
+export interface CollaborationNotifications {
   /** Resolves once the listener will hear every announcement committed from then on. Returns the unsubscribe. */
-  subscribe(documentId: string, listener: SessionListener): Promise<() => void>;
+  subscribe(documentId: string, listener: CollaborationListener): Promise<() => void>;
   /** How many listeners are subscribed in this process (for tests and clean-up checks). */
   size(): number;
   close(): Promise<void>;
@@ -19,9 +19,9 @@ export interface SessionNotifications {
 
 /** The in-process fan-out: one database notification reaches every local subscriber of its document. */
 class Subscribers {
-  private readonly byDocument = new Map<string, Set<SessionListener>>();
+  private readonly byDocument = new Map<string, Set<CollaborationListener>>();
 
-  add(documentId: string, listener: SessionListener): () => void {
+  add(documentId: string, listener: CollaborationListener): () => void {
     let listeners = this.byDocument.get(documentId);
     if (!listeners) this.byDocument.set(documentId, (listeners = new Set()));
     listeners.add(listener);
@@ -32,9 +32,9 @@ class Subscribers {
   }
 
   deliver(payload: string): void {
-    let announcement: SessionAnnouncement;
+    let announcement: CollaborationAnnouncement;
     try {
-      announcement = JSON.parse(payload) as SessionAnnouncement;
+      announcement = JSON.parse(payload) as CollaborationAnnouncement;
     } catch {
       return;
     }
@@ -53,12 +53,12 @@ class Subscribers {
 }
 
 /** The embedded database is this process's own, so its LISTEN hears every creation there is. */
-export function embeddedNotifications(client: PGlite): SessionNotifications {
+export function embeddedNotifications(client: PGlite): CollaborationNotifications {
   const subscribers = new Subscribers();
   let listening: Promise<() => Promise<void>> | undefined;
   return {
     async subscribe(documentId, listener) {
-      listening ??= client.listen(SESSION_CHANNEL, (payload) => subscribers.deliver(payload));
+      listening ??= client.listen(COLLABORATION_CHANNEL, (payload) => subscribers.deliver(payload));
       await listening;
       return subscribers.add(documentId, listener);
     },
@@ -75,7 +75,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * PostgreSQL: ONE extra connection per process runs LISTEN (not one per subscriber) and fans out in
  * process. If that connection drops, it reconnects with backoff and asks every subscriber to re-read.
  */
-export function postgresNotifications(url: string): SessionNotifications {
+export function postgresNotifications(url: string): CollaborationNotifications {
   const subscribers = new Subscribers();
   let closed = false;
   let client: Client | undefined;
@@ -85,7 +85,7 @@ export function postgresNotifications(url: string): SessionNotifications {
     for (let attempt = 0; !closed; attempt++) {
       const candidate = new Client({ connectionString: url, keepAlive: true });
       candidate.on('notification', (message) => {
-        if (message.channel === SESSION_CHANNEL && message.payload) subscribers.deliver(message.payload);
+        if (message.channel === COLLABORATION_CHANNEL && message.payload) subscribers.deliver(message.payload);
       });
       // An error is followed by 'end', which reconnects.
       candidate.on('error', () => undefined);
@@ -97,7 +97,7 @@ export function postgresNotifications(url: string): SessionNotifications {
       });
       try {
         await candidate.connect();
-        await candidate.query(`LISTEN ${SESSION_CHANNEL}`);
+        await candidate.query(`LISTEN ${COLLABORATION_CHANNEL}`);
         client = candidate;
         return;
       } catch {

@@ -2,14 +2,14 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openDatabase, type OpenDatabase } from '@/lib/db/connect';
 import { describeOnBackends } from '@/lib/db/test-databases';
-import { createSessionService, type SessionService } from './service';
-import type { CreateOutcome, SessionStore } from './store';
+import { createCollaborationService, type CollaborationService } from './service';
+import type { CreateOutcome, CollaborationStore } from './store';
 
 let counter = 0;
 const newDocument = () => `doc-${process.pid}-${Date.now()}-${counter++}`;
 
 /** store.create, which with this suite's storage bound (the default) always decides: created or rejected. */
-async function decide(store: SessionStore, documentId: string, keyHint: string): Promise<CreateOutcome> {
+async function decide(store: CollaborationStore, documentId: string, keyHint: string): Promise<CreateOutcome> {
   const result = await store.create(documentId, keyHint, undefined);
   if (result.outcome === 'storage-full') throw new Error('This suite expects room for every session.');
   return result;
@@ -20,13 +20,13 @@ async function until(check: () => boolean): Promise<void> {
   while (!check()) await new Promise((resolve) => setTimeout(resolve, 5));
 }
 
-describeOnBackends('sessions', (backend) => {
+describeOnBackends('collaboration sessions', (backend) => {
   let opened: Awaited<ReturnType<typeof backend.open>>;
-  let service: SessionService;
+  let service: CollaborationService;
 
   beforeAll(async () => {
     opened = await backend.open();
-    service = createSessionService(opened, { idleSeconds: 3600 });
+    service = createCollaborationService(opened, { idleSeconds: 3600 });
   });
   afterAll(async () => {
     await service?.close();
@@ -212,10 +212,10 @@ describeOnBackends('sessions', (backend) => {
   if (backend.name === 'postgres') {
     describe('across two processes sharing PostgreSQL', () => {
       let second: OpenDatabase;
-      let secondService: SessionService;
+      let secondService: CollaborationService;
       beforeAll(async () => {
         second = await openDatabase({ url: opened.url });
-        secondService = createSessionService(second, { idleSeconds: 3600 });
+        secondService = createCollaborationService(second, { idleSeconds: 3600 });
       });
       afterAll(async () => {
         await secondService?.close();

@@ -22,7 +22,7 @@ export const keyHintSchema = z
   .max(KEY_HINT_MAX, `must be at most ${KEY_HINT_MAX} characters`)
   .regex(KEY_HINT_PATTERN, 'may hold only letters, digits and . _ : ~ + / = -');
 
-export const createSessionSchema = z.object({
+export const createCollaborationSessionSchema = z.object({
   keyHint: keyHintSchema,
   content: z
     .string({ error: 'must be a string' })
@@ -32,7 +32,7 @@ export const createSessionSchema = z.object({
     .optional(),
 });
 
-export type CreateSessionInput = z.output<typeof createSessionSchema>;
+export type CreateCollaborationSessionInput = z.output<typeof createCollaborationSessionSchema>;
 
 /** The document id from a URL path, or the reason it is refused (for a 400). */
 export function parseDocumentId(value: string): { ok: true; documentId: string } | { ok: false; message: string } {

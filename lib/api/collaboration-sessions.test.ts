@@ -3,15 +3,15 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { describeOnBackends } from '@/lib/db/test-databases';
 import { PEER_ADDRESS_HEADER, parseTrustedProxies, type TrustedProxies } from '@/lib/http/rate-limit';
 import {
-  createSessionService,
-  SESSION_STREAM_RETRY_MS,
-  SESSION_STREAMS_BUSY_RETRY_SECONDS,
-  sessionSize,
-  type SessionService,
-  type SessionSettings,
-} from '@/lib/sessions';
-import { CREATE_BODY_LIMIT } from '@/lib/sessions/validate';
-import { createSessionRequest, sessionEventsRequest } from './sessions';
+  createCollaborationService,
+  COLLABORATION_STREAM_RETRY_MS,
+  COLLABORATION_STREAMS_BUSY_RETRY_SECONDS,
+  collaborationSessionSize,
+  type CollaborationService,
+  type CollaborationSettings,
+} from '@/lib/collaboration';
+import { CREATE_BODY_LIMIT } from '@/lib/collaboration/validate';
+import { createCollaborationSessionRequest, collaborationSessionEventsRequest } from './collaboration-sessions';
 
 let counter = 0;
 /** Ids of one length per label, so that sessions with one key hint and content are of one size. */
@@ -40,14 +40,14 @@ async function until(check: () => boolean): Promise<void> {
   while (!check()) await new Promise((resolve) => setTimeout(resolve, 5));
 }
 
-describeOnBackends('session API', (backend) => {
+describeOnBackends('collaboration session API', (backend) => {
   let opened: Awaited<ReturnType<typeof backend.open>>;
-  const created: SessionService[] = [];
-  let service: SessionService;
+  const created: CollaborationService[] = [];
+  let service: CollaborationService;
 
   /** A service on this suite's database; `settings` narrow its bounds. */
-  function serviceWith(settings: Partial<SessionSettings> = {}): SessionService {
-    const made = createSessionService(opened, { idleSeconds: 3600, heartbeatSeconds: 60, ...settings });
+  function serviceWith(settings: Partial<CollaborationSettings> = {}): CollaborationService {
+    const made = createCollaborationService(opened, { idleSeconds: 3600, heartbeatSeconds: 60, ...settings });
     created.push(made);
     return made;
   }
@@ -65,7 +65,7 @@ describeOnBackends('session API', (backend) => {
     documentId: string,
     body: unknown,
     headers: Record<string, string> = {},
-    on: SessionService = service,
+    on: CollaborationService = service,
     trust?: TrustedProxies,
   ) {
     const request = new Request(`http://localhost/api/sessions/${documentId}`, {
@@ -73,16 +73,16 @@ describeOnBackends('session API', (backend) => {
       headers: { 'content-type': 'application/json', ...headers },
       body: typeof body === 'string' ? body : JSON.stringify(body),
     });
-    return createSessionRequest(request, documentId, () => Promise.resolve(on), { trust });
+    return createCollaborationSessionRequest(request, documentId, () => Promise.resolve(on), { trust });
   }
 
   function events(
     documentId: string,
     signal: AbortSignal,
-    on: SessionService = service,
+    on: CollaborationService = service,
     headers: Record<string, string> = {},
   ) {
-    return sessionEventsRequest(
+    return collaborationSessionEventsRequest(
       new Request(`http://localhost/api/sessions/${documentId}/events`, { signal, headers }),
       documentId,
       () => Promise.resolve(on),
@@ -165,8 +165,8 @@ describeOnBackends('session API', (backend) => {
       // Room for the sessions already stored (other tests') and two of these.
       const room =
         (await service.store.usedBytes()) +
-        sessionSize(oldest, 'k', body.content) +
-        sessionSize(newer, 'k', body.content);
+        collaborationSessionSize(oldest, 'k', body.content) +
+        collaborationSessionSize(newer, 'k', body.content);
       const bounded = serviceWith({ storageBytes: room });
       expect((await post(oldest, body, {}, bounded)).status).toBe(201);
       expect((await post(newer, body, {}, bounded)).status).toBe(201);
@@ -247,11 +247,11 @@ describeOnBackends('session API', (backend) => {
       expect(open.map((response) => response.status)).toEqual([200, 200]);
       const refused = await events(newDocument('cap'), abort.signal, capped, from('192.0.2.30'));
       expect(refused.status).toBe(503);
-      expect(refused.headers.get('retry-after')).toBe(String(SESSION_STREAMS_BUSY_RETRY_SECONDS));
+      expect(refused.headers.get('retry-after')).toBe(String(COLLABORATION_STREAMS_BUSY_RETRY_SECONDS));
       expect(refused.headers.get('content-type')).toMatch(/^application\/json/);
       expect((await refused.json()).error).toEqual({
         code: 'TOO_MANY_STREAMS',
-        message: `This address has 2 session event streams open, the most it may (RTC_DOCTOR_SESSION_STREAMS_PER_CLIENT); close one or try again in ${SESSION_STREAMS_BUSY_RETRY_SECONDS} seconds.`,
+        message: `This address has 2 session event streams open, the most it may (RTC_DOCTOR_SESSION_STREAMS_PER_CLIENT); close one or try again in ${COLLABORATION_STREAMS_BUSY_RETRY_SECONDS} seconds.`,
       });
       expect((await events(newDocument('cap'), abort.signal, capped, from('192.0.2.31'))).status).toBe(200);
       expect(capped.streams.count()).toBe(3);
@@ -271,10 +271,10 @@ describeOnBackends('session API', (backend) => {
         );
       const refused = await events(newDocument('cap'), new AbortController().signal, capped, from('192.0.2.49'));
       expect(refused.status).toBe(503);
-      expect(refused.headers.get('retry-after')).toBe(String(SESSION_STREAMS_BUSY_RETRY_SECONDS));
+      expect(refused.headers.get('retry-after')).toBe(String(COLLABORATION_STREAMS_BUSY_RETRY_SECONDS));
       expect((await refused.json()).error).toEqual({
         code: 'TOO_MANY_STREAMS',
-        message: `This server has 3 session event streams open, the most it keeps (RTC_DOCTOR_SESSION_STREAMS_PER_PROCESS); try again in ${SESSION_STREAMS_BUSY_RETRY_SECONDS} seconds.`,
+        message: `This server has 3 session event streams open, the most it keeps (RTC_DOCTOR_SESSION_STREAMS_PER_PROCESS); try again in ${COLLABORATION_STREAMS_BUSY_RETRY_SECONDS} seconds.`,
       });
       aborts[0]!.abort();
       expect((await events(newDocument('cap'), new AbortController().signal, capped, from('192.0.2.49'))).status).toBe(
@@ -288,7 +288,7 @@ describeOnBackends('session API', (backend) => {
       expect(response.status).toBe(200);
       // No abort: the server ends it, its last words the reconnection delay.
       const text = await readToEnd(response);
-      expect(text.endsWith(`retry: ${SESSION_STREAM_RETRY_MS}\n\n`)).toBe(true);
+      expect(text.endsWith(`retry: ${COLLABORATION_STREAM_RETRY_MS}\n\n`)).toBe(true);
       expect(text.match(/retry:/g)).toHaveLength(1);
       expect(short.streams.count()).toBe(0);
       await until(() => short.notifications.size() === 0);

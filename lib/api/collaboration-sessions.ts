@@ -4,17 +4,17 @@ import { clientKey, NO_TRUSTED_PROXIES, type TrustedProxies } from '@/lib/http/r
 import { eventStreamResponse } from '@/lib/http/sse';
 import {
   CREATE_BODY_LIMIT,
-  createSessionSchema,
+  createCollaborationSessionSchema,
   parseDocumentId,
-  SESSION_STREAM_RETRY_MS,
-  SESSION_STREAMS_BUSY_RETRY_SECONDS,
-  type SessionService,
-} from '@/lib/sessions';
+  COLLABORATION_STREAM_RETRY_MS,
+  COLLABORATION_STREAMS_BUSY_RETRY_SECONDS,
+  type CollaborationService,
+} from '@/lib/collaboration';
 
 const NO_STORE = { 'Cache-Control': 'no-store' };
 
 /** How the handlers tell clients apart: RTC_DOCTOR_TRUSTED_PROXIES (clientKey in lib/http/rate-limit.ts). */
-export interface SessionRequestOptions {
+export interface CollaborationRequestOptions {
   trust?: TrustedProxies;
 }
 
@@ -23,11 +23,11 @@ export interface SessionRequestOptions {
  * winner's key hint for every other. Invalid input gets a 400 and creates nothing. A create that would store a
  * session gets 429 when its client has created its hourly number already, and 507 when there is no room for it.
  */
-export async function createSessionRequest(
+export async function createCollaborationSessionRequest(
   request: Request,
   rawDocumentId: string,
-  service: () => Promise<SessionService>,
-  options: SessionRequestOptions = {},
+  service: () => Promise<CollaborationService>,
+  options: CollaborationRequestOptions = {},
 ): Promise<Response> {
   if (isCrossSiteBrowserRequest(request)) {
     return apiError(
@@ -37,7 +37,7 @@ export async function createSessionRequest(
   }
   const document = parseDocumentId(rawDocumentId);
   if (!document.ok) return badRequest(document.message);
-  const body = await readJsonBody(request, createSessionSchema, CREATE_BODY_LIMIT);
+  const body = await readJsonBody(request, createCollaborationSessionSchema, CREATE_BODY_LIMIT);
   if (!body.ok) return body.response;
   const result = await (
     await service()
@@ -65,31 +65,31 @@ export async function createSessionRequest(
  * A stream takes one of its client's and one of this process's stream slots (503 with Retry-After when either cap is
  * reached) and gives it back when it ends, however it ends; after its lifetime it sends `retry:` and ends.
  */
-export async function sessionEventsRequest(
+export async function collaborationSessionEventsRequest(
   request: Request,
   rawDocumentId: string,
-  service: () => Promise<SessionService>,
-  options: SessionRequestOptions = {},
+  service: () => Promise<CollaborationService>,
+  options: CollaborationRequestOptions = {},
 ): Promise<Response> {
   const document = parseDocumentId(rawDocumentId);
   if (!document.ok) return badRequest(document.message);
-  const sessions = await service();
-  const slot = sessions.streams.open(clientKey(request, options.trust ?? NO_TRUSTED_PROXIES));
+  const collaboration = await service();
+  const slot = collaboration.streams.open(clientKey(request, options.trust ?? NO_TRUSTED_PROXIES));
   if (!slot.ok) {
     const message =
       slot.cap === 'client'
-        ? `This address has ${slot.limit} session event streams open, the most it may (RTC_DOCTOR_SESSION_STREAMS_PER_CLIENT); close one or try again in ${SESSION_STREAMS_BUSY_RETRY_SECONDS} seconds.`
-        : `This server has ${slot.limit} session event streams open, the most it keeps (RTC_DOCTOR_SESSION_STREAMS_PER_PROCESS); try again in ${SESSION_STREAMS_BUSY_RETRY_SECONDS} seconds.`;
+        ? `This address has ${slot.limit} session event streams open, the most it may (RTC_DOCTOR_SESSION_STREAMS_PER_CLIENT); close one or try again in ${COLLABORATION_STREAMS_BUSY_RETRY_SECONDS} seconds.`
+        : `This server has ${slot.limit} session event streams open, the most it keeps (RTC_DOCTOR_SESSION_STREAMS_PER_PROCESS); try again in ${COLLABORATION_STREAMS_BUSY_RETRY_SECONDS} seconds.`;
     return apiError('TOO_MANY_STREAMS', message, {
-      headers: { 'Retry-After': String(SESSION_STREAMS_BUSY_RETRY_SECONDS), ...NO_STORE },
+      headers: { 'Retry-After': String(COLLABORATION_STREAMS_BUSY_RETRY_SECONDS), ...NO_STORE },
     });
   }
   try {
     return eventStreamResponse({
       signal: request.signal,
-      heartbeatMs: sessions.streamTiming.heartbeatMs,
-      lifetime: { ms: sessions.streamTiming.lifetimeMs, retryMs: SESSION_STREAM_RETRY_MS },
-      start: (send) => sessions.watch(document.documentId, (keyHint) => send('session-available', { keyHint })),
+      heartbeatMs: collaboration.streamTiming.heartbeatMs,
+      lifetime: { ms: collaboration.streamTiming.lifetimeMs, retryMs: COLLABORATION_STREAM_RETRY_MS },
+      start: (send) => collaboration.watch(document.documentId, (keyHint) => send('session-available', { keyHint })),
       onEnd: slot.release,
     });
   } catch (error) {

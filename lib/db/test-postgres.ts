@@ -1,4 +1,12 @@
+/**
+ * PostgreSQL for tests and benchmarks (unit, e2e and bench alike). Apart from test-databases.ts, which imports
+ * vitest, so that Playwright specs and benchmarks can use it too.
+ */
 import { Client } from 'pg';
+
+/** Shown beside every PostgreSQL suite that a machine without TEST_DATABASE_URL skips (unit and e2e alike). */
+export const POSTGRES_SKIP_REASON =
+  'skipped: PostgreSQL suites run when TEST_DATABASE_URL is set (see README, "Tests")';
 
 /** A PostgreSQL database of its own for one test run or benchmark, on the server `serverUrl` points at. */
 export interface ThrowawayDatabase {

@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openDatabase, type OpenDatabase } from '@/lib/db/connect';
-import { SESSION_ROW_OVERHEAD_BYTES } from '@/lib/db/schema';
+import { COLLABORATION_SESSION_ROW_OVERHEAD_BYTES } from '@/lib/db/schema';
 import { describeOnBackends } from '@/lib/db/test-databases';
-import { createSessionService, type CreateResult, type SessionService } from './service';
-import { sessionSize } from './store';
+import { createCollaborationService, type CreateResult, type CollaborationService } from './service';
+import { collaborationSessionSize } from './store';
 import { StreamSlots } from './streams';
 
 let counter = 0;
@@ -12,20 +12,20 @@ let counter = 0;
 const newDocument = () => `bound-${String(process.pid).padStart(7, '0')}-${String(counter++).padStart(6, '0')}`;
 const CONTENT = 'c'.repeat(1000);
 /** What one session of this suite takes: all have a 6-character key hint and CONTENT. */
-const ONE = sessionSize(newDocument(), 'hint-0', CONTENT);
+const ONE = collaborationSessionSize(newDocument(), 'hint-0', CONTENT);
 
 type Rows<T> = { rows: T[] };
 
-describeOnBackends('session bounds', (backend) => {
+describeOnBackends('collaboration session bounds', (backend) => {
   let opened: Awaited<ReturnType<typeof backend.open>>;
-  const services: SessionService[] = [];
+  const services: CollaborationService[] = [];
 
   /** A service on this suite's database with these bounds (the idle time an hour, as in production). */
   function serviceWith(
     settings: { storageBytes?: number; createsPerClientPerHour?: number | false },
     database: OpenDatabase = opened,
-  ): SessionService {
-    const service = createSessionService(database, { idleSeconds: 3600, ...settings });
+  ): CollaborationService {
+    const service = createCollaborationService(database, { idleSeconds: 3600, ...settings });
     services.push(service);
     return service;
   }
@@ -76,11 +76,13 @@ describeOnBackends('session bounds', (backend) => {
         sql`SELECT document_id, size_bytes FROM collaboration_sessions ORDER BY document_id`,
       )) as unknown as Rows<{ document_id: string; size_bytes: number }>;
       expect(sizes.rows).toEqual([
-        { document_id: plain, size_bytes: sessionSize(plain, 'hint-0', CONTENT) },
-        { document_id: empty, size_bytes: sessionSize(empty, 'k', undefined) },
-        { document_id: wide, size_bytes: sessionSize(wide, 'k', 'é€😀') },
+        { document_id: plain, size_bytes: collaborationSessionSize(plain, 'hint-0', CONTENT) },
+        { document_id: empty, size_bytes: collaborationSessionSize(empty, 'k', undefined) },
+        { document_id: wide, size_bytes: collaborationSessionSize(wide, 'k', 'é€😀') },
       ]);
-      expect(sessionSize(wide, 'k', 'é€😀')).toBe(wide.length + 1 + 2 + 3 + 4 + SESSION_ROW_OVERHEAD_BYTES);
+      expect(collaborationSessionSize(wide, 'k', 'é€😀')).toBe(
+        wide.length + 1 + 2 + 3 + 4 + COLLABORATION_SESSION_ROW_OVERHEAD_BYTES,
+      );
       expect(await used()).toBe(await summed());
 
       await backdate(plain, 7200);

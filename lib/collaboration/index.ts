@@ -1,18 +1,18 @@
 import { readEnvironment } from '@/lib/config/env';
 import { getDatabase } from '@/lib/db';
-import { createSessionService, type SessionService } from './service';
+import { createCollaborationService, type CollaborationService } from './service';
 
 export {
-  SessionService,
-  createSessionService,
+  CollaborationService,
+  createCollaborationService,
   type CreateResult,
   type OverQuota,
-  type SessionSettings,
+  type CollaborationSettings,
 } from './service';
 export {
-  SessionStore,
-  SESSION_CHANNEL,
-  sessionSize,
+  CollaborationStore,
+  COLLABORATION_CHANNEL,
+  collaborationSessionSize,
   type CreateOutcome,
   type StorageFull,
   type StoreOutcome,
@@ -22,7 +22,7 @@ export * from './limits';
 export * from './validate';
 
 // One service per process (one LISTEN connection per process), kept across hot reloads in development.
-const holder = globalThis as typeof globalThis & { rtcDoctorSessions?: Promise<SessionService> };
+const holder = globalThis as typeof globalThis & { rtcDoctorCollaboration?: Promise<CollaborationService> };
 
 /** How often expired sessions are deleted; between purges they are already treated as gone. */
 const PURGE_INTERVAL_MS = 60_000;
@@ -32,11 +32,11 @@ const PURGE_INTERVAL_MS = 60_000;
  * bounds (creates per hour, streams per client); the storage bound, the per-process stream cap and the stream
  * lifetime always hold.
  */
-export function getSessionService(): Promise<SessionService> {
-  holder.rtcDoctorSessions ??= getDatabase().then((database) => {
+export function getCollaborationService(): Promise<CollaborationService> {
+  holder.rtcDoctorCollaboration ??= getDatabase().then((database) => {
     const environment = readEnvironment();
     const perClient = environment.RTC_DOCTOR_RATE_LIMITS === 'on';
-    const service = createSessionService(database, {
+    const service = createCollaborationService(database, {
       idleSeconds: environment.RTC_DOCTOR_SESSION_IDLE_SECONDS,
       heartbeatSeconds: environment.RTC_DOCTOR_SESSION_HEARTBEAT_SECONDS,
       storageBytes: environment.RTC_DOCTOR_SESSION_STORAGE_BYTES,
@@ -48,5 +48,5 @@ export function getSessionService(): Promise<SessionService> {
     setInterval(() => service.store.purgeExpired().catch(() => undefined), PURGE_INTERVAL_MS).unref();
     return service;
   });
-  return holder.rtcDoctorSessions;
+  return holder.rtcDoctorCollaboration;
 }
