@@ -1,5 +1,6 @@
 import type { ErrorSummary } from '@/lib/errors/summary';
 import { messageLabel } from '@/lib/docs/facts';
+import { StrokeIcon } from '@/components/ui/StrokeIcon';
 
 /** The heading over the message box: whose words the box holds. */
 export function messageHeading(shownBy: ErrorSummary['shownBy']): string {
@@ -23,14 +24,7 @@ export function ServiceMessage({ message, shownBy }: { message: string; shownBy:
             : 'flex items-start gap-3 rounded-lg border border-amber-200 bg-amber-50 px-4 py-3 dark:border-amber-900 dark:bg-amber-950/40'
         }
       >
-        <svg
-          width="20"
-          height="20"
-          viewBox="0 0 24 24"
-          fill="none"
-          stroke="currentColor"
-          strokeWidth="2"
-          aria-hidden="true"
+        <StrokeIcon
           className={
             service
               ? 'mt-0.5 shrink-0 text-red-600 dark:text-red-400'
@@ -39,7 +33,7 @@ export function ServiceMessage({ message, shownBy }: { message: string; shownBy:
         >
           <circle cx="12" cy="12" r="9" />
           <path d="M12 7v6M12 16.5v.5" />
-        </svg>
+        </StrokeIcon>
         <p
           className={
             service

@@ -5,6 +5,7 @@ import { usePathname } from 'next/navigation';
 import { useEffect, useId, useRef, useState } from 'react';
 import { buttonClass } from '@/components/ui/styles';
 import { isCurrentSection, SITE_SECTIONS } from './nav';
+import { StrokeIcon } from '@/components/ui/StrokeIcon';
 
 /**
  * Below the `md` breakpoint the header has no room for its links: this button opens them as a list
@@ -87,17 +88,6 @@ export function PhoneMenu() {
 
 function MenuIcon({ open }: { open: boolean }) {
   return (
-    <svg
-      width="20"
-      height="20"
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="2"
-      strokeLinecap="round"
-      aria-hidden="true"
-    >
-      {open ? <path d="M6 6l12 12M18 6L6 18" /> : <path d="M4 7h16M4 12h16M4 17h16" />}
-    </svg>
+    <StrokeIcon round>{open ? <path d="M6 6l12 12M18 6L6 18" /> : <path d="M4 7h16M4 12h16M4 17h16" />}</StrokeIcon>
   );
 }

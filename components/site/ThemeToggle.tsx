@@ -3,6 +3,7 @@
 import { useEffect, useSyncExternalStore } from 'react';
 import { buttonClass } from '@/components/ui/styles';
 import { THEME_STORAGE_KEY } from './theme-script';
+import { StrokeIcon } from '@/components/ui/StrokeIcon';
 
 type ThemeChoice = 'system' | 'light' | 'dark';
 const ORDER: ThemeChoice[] = ['system', 'light', 'dark'];
@@ -73,32 +74,23 @@ export function ThemeToggle() {
 }
 
 function ThemeIcon({ choice }: { choice: ThemeChoice }) {
-  const common = {
-    width: 18,
-    height: 18,
-    viewBox: '0 0 24 24',
-    fill: 'none',
-    stroke: 'currentColor',
-    strokeWidth: 2,
-    'aria-hidden': true,
-  } as const;
   if (choice === 'light')
     return (
-      <svg {...common}>
+      <StrokeIcon size={18}>
         <circle cx="12" cy="12" r="4" />
         <path d="M12 2v2M12 20v2M4.9 4.9l1.4 1.4M17.7 17.7l1.4 1.4M2 12h2M20 12h2M4.9 19.1l1.4-1.4M17.7 6.3l1.4-1.4" />
-      </svg>
+      </StrokeIcon>
     );
   if (choice === 'dark')
     return (
-      <svg {...common}>
+      <StrokeIcon size={18}>
         <path d="M21 12.8A9 9 0 1 1 11.2 3a7 7 0 0 0 9.8 9.8z" />
-      </svg>
+      </StrokeIcon>
     );
   return (
-    <svg {...common}>
+    <StrokeIcon size={18}>
       <rect x="3" y="4" width="18" height="12" rx="2" />
       <path d="M8 20h8M12 16v4" />
-    </svg>
+    </StrokeIcon>
   );
 }
