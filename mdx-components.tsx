@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { MDXComponents } from 'mdx/types';
+import type { Components } from 'hast-util-to-jsx-runtime';
 import type { ComponentProps } from 'react';
 import { AlgorithmTable } from '@/components/docs/AlgorithmTable';
 import { CodeBlock } from '@/components/docs/CodeBlock';
@@ -19,9 +19,13 @@ function MdxTable(props: ComponentProps<'table'>) {
 }
 
 // AlgorithmTable and LifetimeTable are generated from lib/algorithms and lib/jwt/lifetime; MDX pages use them
-// as <AlgorithmTable /> and <LifetimeTable /> instead of typing those facts by hand.
-const components: MDXComponents = { pre: CodeBlock, a: MdxLink, table: MdxTable, AlgorithmTable, LifetimeTable };
-
-export function useMDXComponents(): MDXComponents {
-  return components;
-}
+// as <AlgorithmTable /> and <LifetimeTable /> instead of typing those facts by hand. Search indexes the words each
+// shows, declared under the same name in MDX_COMPONENT_TEXT (lib/docs/facts.ts).
+/** What components/docs/MdxBody renders in place of each HTML element or MDX component of a docs page. */
+export const mdxComponents = {
+  pre: CodeBlock,
+  a: MdxLink,
+  table: MdxTable,
+  AlgorithmTable,
+  LifetimeTable,
+} satisfies Partial<Components> & Record<string, unknown>;

@@ -1,5 +1,3 @@
-import createMDX from '@next/mdx';
-
 // Headers every response carries. A page's Content-Security-Policy is set per request in
 // proxy.ts because it holds a fresh nonce; static assets and API routes skip the proxy and get a deny-all policy here.
 const securityHeaders = [
@@ -32,7 +30,8 @@ const workerPolicy = {
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
-  pageExtensions: ['ts', 'tsx', 'mdx'],
+  // MDX docs are not routes: lib/docs parses content/ and components/docs/MdxBody renders it.
+  pageExtensions: ['ts', 'tsx'],
   poweredByHeader: false,
   // PGlite loads its WebAssembly from its own package folder, so it must not be bundled.
   serverExternalPackages: ['@electric-sql/pglite', 'pg'],
@@ -48,25 +47,4 @@ const nextConfig = {
   },
 };
 
-// Plugins are named by string so that Turbopack can pass them to its loader.
-const withMDX = createMDX({
-  extension: /\.mdx$/,
-  options: {
-    remarkPlugins: ['remark-frontmatter', 'remark-gfm'],
-    rehypePlugins: [
-      'rehype-slug',
-      ['rehype-autolink-headings', { behavior: 'wrap', properties: { className: ['heading-anchor'] } }],
-      [
-        '@shikijs/rehype',
-        {
-          themes: { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' },
-          defaultColor: false,
-          addLanguageClass: true,
-          fallbackLanguage: 'text',
-        },
-      ],
-    ],
-  },
-});
-
-export default withMDX(nextConfig);
+export default nextConfig;

@@ -1,8 +1,9 @@
-import { algorithmRows } from '@/lib/docs/facts';
+import { ALGORITHM_TABLE_COLUMNS, algorithmRows } from '@/lib/docs/facts';
 
 /**
  * The docs' table of signing algorithms, rendered from lib/algorithms: the one list RTC Doctor checks
- * against, so the page cannot promise an algorithm the checks refuse. Used from MDX as <AlgorithmTable />.
+ * against, so the page cannot promise an algorithm the checks refuse. Used from MDX as <AlgorithmTable />; search
+ * indexes the same facts through algorithmTableText().
  */
 export function AlgorithmTable() {
   const rows = algorithmRows();
@@ -11,10 +12,11 @@ export function AlgorithmTable() {
       <table>
         <thead>
           <tr>
-            <th scope="col">Algorithm</th>
-            <th scope="col">What it is</th>
-            <th scope="col">Public key it needs</th>
-            <th scope="col">Accepted by the service</th>
+            {ALGORITHM_TABLE_COLUMNS.map((column) => (
+              <th key={column} scope="col">
+                {column}
+              </th>
+            ))}
           </tr>
         </thead>
         <tbody>

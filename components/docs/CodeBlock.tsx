@@ -1,17 +1,16 @@
 'use client';
 
-import { isValidElement, useRef, type ComponentProps } from 'react';
+import { useRef, type ComponentProps } from 'react';
 import { CopyButton } from '@/components/ui/CopyButton';
 
-function languageOf(children: unknown): string | undefined {
-  if (!isValidElement<{ className?: string }>(children)) return undefined;
-  return /language-([\w+-]+)/.exec(children.props.className ?? '')?.[1];
-}
-
-/** A highlighted code block with its language and a copy button. */
-export function CodeBlock({ children, className = '', ...props }: ComponentProps<'pre'>) {
+/** A highlighted code block with its language (data-language, set by lib/docs/highlight.ts) and a copy button. */
+export function CodeBlock({
+  children,
+  className = '',
+  'data-language': language,
+  ...props
+}: ComponentProps<'pre'> & { 'data-language'?: string }) {
   const preRef = useRef<HTMLPreElement>(null);
-  const language = languageOf(children);
   return (
     <div className="not-prose my-6 overflow-hidden rounded-lg border border-slate-200 dark:border-slate-700">
       <div className="flex items-center justify-between border-b border-slate-200 bg-slate-50 px-3 py-1.5 dark:border-slate-700 dark:bg-slate-900">

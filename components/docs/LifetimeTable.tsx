@@ -1,8 +1,8 @@
-import { lifetimeRows } from '@/lib/docs/facts';
+import { LIFETIME_TABLE_COLUMNS, lifetimeRows } from '@/lib/docs/facts';
 
 /**
  * How RTC Doctor judges a token's lifetime, rendered from lib/jwt/lifetime and the warning catalog.
- * Used from MDX as <LifetimeTable />.
+ * Used from MDX as <LifetimeTable />; search indexes the same facts through lifetimeTableText().
  */
 export function LifetimeTable() {
   return (
@@ -10,8 +10,11 @@ export function LifetimeTable() {
       <table>
         <thead>
           <tr>
-            <th scope="col">Lifetime (iat, or now without iat, to exp)</th>
-            <th scope="col">What RTC Doctor reports</th>
+            {LIFETIME_TABLE_COLUMNS.map((column) => (
+              <th key={column} scope="col">
+                {column}
+              </th>
+            ))}
           </tr>
         </thead>
         <tbody>

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { findDocPage, neighbours } from '@/lib/docs/pages';
 import { DocArticle } from './DocArticle';
+import { MdxBody } from './MdxBody';
 
 export function guideHref(slug: string): string {
   return slug === 'index' ? '/docs' : `/docs/${slug}`;
@@ -13,14 +14,13 @@ export function guideMetadata(slug: string): Metadata {
 }
 
 /** Renders content/docs/<slug>.mdx inside the docs frame; unknown slugs are a 404. */
-export async function GuidePage({ slug }: { slug: string }) {
+export function GuidePage({ slug }: { slug: string }) {
   const page = findDocPage(guideHref(slug));
-  if (!page || page.kind !== 'guide') notFound();
-  const { default: Content } = await import(`@/content/docs/${slug}.mdx`);
+  if (!page?.tree || page.kind !== 'guide') notFound();
   return (
     <DocArticle page={page} headings={page.headings} neighbours={neighbours(page.href)}>
       <p className="lead">{page.description}</p>
-      <Content />
+      <MdxBody tree={page.tree} />
     </DocArticle>
   );
 }

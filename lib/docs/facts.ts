@@ -106,3 +106,38 @@ export function messageLabel(shownBy: ErrorEntry['shownBy']): { heading: string;
         note: 'These are RTC Doctor’s words. The service’s own wording for this problem is not published, so the editor may say something else: go by the cause below rather than searching for this text.',
       };
 }
+
+/** The column headings of the algorithm table (components/docs/AlgorithmTable.tsx). */
+export const ALGORITHM_TABLE_COLUMNS = ['Algorithm', 'What it is', 'Public key it needs', 'Accepted by the service'];
+
+/** The column headings of the lifetime table (components/docs/LifetimeTable.tsx). */
+export const LIFETIME_TABLE_COLUMNS = ['Lifetime (iat, or now without iat, to exp)', 'What RTC Doctor reports'];
+
+function tableText(columns: readonly string[], rows: readonly (readonly string[])[]): string {
+  return [columns, ...rows].map((cells) => cells.join(' ')).join('\n');
+}
+
+/** The words the algorithm table shows, for search. */
+export function algorithmTableText(): string {
+  return tableText(
+    ALGORITHM_TABLE_COLUMNS,
+    algorithmRows().map((row) => [row.name, row.description, row.key, row.verdict]),
+  );
+}
+
+/** The words the lifetime table shows, for search. */
+export function lifetimeTableText(): string {
+  return tableText(
+    LIFETIME_TABLE_COLUMNS,
+    lifetimeRows().map((row) => [row.lifetime, row.warning ? `${row.finding} (warning ${row.warning})` : row.finding]),
+  );
+}
+
+/**
+ * The words each component that MDX pages use shows, by the name mdx-components.tsx registers it under: search
+ * indexes these instead of the tag. A page using a component missing here fails to load, naming the file.
+ */
+export const MDX_COMPONENT_TEXT: Readonly<Record<string, () => string>> = {
+  AlgorithmTable: algorithmTableText,
+  LifetimeTable: lifetimeTableText,
+};

@@ -1,4 +1,5 @@
-import GithubSlugger from 'github-slugger';
+import type { Root, RootContent } from 'hast';
+import { toString } from 'hast-util-to-string';
 
 export interface Heading {
   depth: 2 | 3;
@@ -6,38 +7,23 @@ export interface Heading {
   id: string;
 }
 
-const FENCE = /^\s*(```|~~~)/;
-const HEADING = /^(#{2,3})\s+(.+?)\s*#*\s*$/;
-
-/** Strips inline Markdown so a heading reads as the page shows it. */
-export function inlineMarkdownToText(markdown: string): string {
-  return markdown
-    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/`([^`]*)`/g, '$1')
-    .replace(/(\*\*|__)(.*?)\1/g, '$2')
-    .replace(/(\*|_)(.*?)\1/g, '$2')
-    .trim();
-}
-
 /**
- * The H2 and H3 headings of a Markdown body with the ids rehype-slug gives them
- * (both use github-slugger, so anchors match).
+ * The H2 and H3 headings of a body, read from its syntax tree after rehype-slug: each id is the one the rendered
+ * heading carries, so the table of contents and every #anchor link agree with the page.
  */
-export function extractHeadings(markdown: string): Heading[] {
-  const slugger = new GithubSlugger();
+export function headingsOf(tree: Root): Heading[] {
   const headings: Heading[] = [];
-  let inFence = false;
-  for (const line of markdown.split('\n')) {
-    if (FENCE.test(line)) {
-      inFence = !inFence;
-      continue;
+  const visit = (nodes: readonly (Root | RootContent)[]) => {
+    for (const node of nodes) {
+      if (node.type === 'element' && (node.tagName === 'h2' || node.tagName === 'h3')) {
+        headings.push({
+          depth: node.tagName === 'h2' ? 2 : 3,
+          text: toString(node).trim(),
+          id: String(node.properties.id),
+        });
+      } else if ('children' in node) visit(node.children);
     }
-    if (inFence) continue;
-    const match = HEADING.exec(line);
-    if (!match) continue;
-    const text = inlineMarkdownToText(match[2]!);
-    headings.push({ depth: match[1]!.length as 2 | 3, text, id: slugger.slug(text) });
-  }
+  };
+  visit([tree]);
   return headings;
 }

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import matter from 'gray-matter';
+import type { Root as HastRoot } from 'hast';
 import { z } from 'zod';
 import {
   CATEGORY_TITLES,
@@ -10,7 +10,8 @@ import {
   errorsByCategory,
   type ErrorCode,
 } from '@/lib/errors';
-import { extractHeadings, type Heading } from './headings';
+import type { Heading } from './headings';
+import { compileMdx, type CompiledMdx } from './mdx';
 
 export type DocKind = 'guide' | 'error-index' | 'error';
 
@@ -23,9 +24,15 @@ export interface DocPage {
   /** File name without extension under content/docs or content/errors ('' for the error index). */
   slug: string;
   code?: ErrorCode;
-  /** Markdown body without front matter ('' for generated pages). */
-  body: string;
+  /** The MDX file the page's prose comes from (none for generated pages and error codes without one). */
+  file?: string;
   headings: Heading[];
+  /** The prose's words for search ('' without a file). */
+  searchText: string;
+  /** The prose as HTML syntax tree, for components/docs to render (none without a file). */
+  tree?: HastRoot;
+  /** The prose's Markdown after the front matter ('' without a file) and the line of the file it starts on. */
+  source: CompiledMdx<unknown>['source'];
 }
 
 const guideFrontMatter = z.object({
@@ -43,9 +50,13 @@ export function defaultContentDir(): string {
   return path.join(process.cwd(), 'content');
 }
 
-function readMdx(file: string): { data: unknown; body: string } {
-  const parsed = matter(fs.readFileSync(file, 'utf8'));
-  return { data: parsed.data, body: parsed.content };
+/** What a page takes from its MDX file's one parse. */
+type Prose = Pick<DocPage, 'file' | 'headings' | 'searchText' | 'tree' | 'source'>;
+
+const NO_PROSE: Prose = { headings: [], searchText: '', source: { body: '', firstLine: 1 } };
+
+function proseOf(file: string, { headings, searchText, tree, source }: CompiledMdx<unknown>): Prose {
+  return { file, headings, searchText, tree, source };
 }
 
 function loadGuides(contentDir: string): DocPage[] {
@@ -55,22 +66,20 @@ function loadGuides(contentDir: string): DocPage[] {
     .filter((name) => name.endsWith('.mdx'))
     .map((name) => {
       const file = path.join(dir, name);
-      const { data, body } = readMdx(file);
-      const result = guideFrontMatter.safeParse(data);
-      if (!result.success) throw new Error(`${file}: front matter is invalid: ${z.prettifyError(result.error)}`);
+      const compiled = compileMdx(file, guideFrontMatter);
+      const { frontMatter } = compiled;
       const slug = name.replace(/\.mdx$/, '') === 'index' ? '' : name.replace(/\.mdx$/, '');
       return {
-        order: result.data.order,
+        order: frontMatter.order,
         page: {
           kind: 'guide' as const,
           href: slug ? `/docs/${slug}` : '/docs',
-          title: result.data.title,
-          description: result.data.description,
+          title: frontMatter.title,
+          description: frontMatter.description,
           section: GUIDES_SECTION,
           slug,
-          body,
-          headings: extractHeadings(body),
-        },
+          ...proseOf(file, compiled),
+        } satisfies DocPage,
       };
     })
     .sort((a, b) => a.order - b.order)
@@ -82,11 +91,12 @@ function loadErrorPages(contentDir: string): DocPage[] {
     errors.map((entry) => {
       const slug = errorSlug(entry.code);
       const file = path.join(contentDir, 'errors', `${slug}.mdx`);
-      const { data, body } = fs.existsSync(file) ? readMdx(file) : { data: { code: entry.code }, body: '' };
-      const front = errorFrontMatter.safeParse(data);
-      if (!front.success || front.data.code !== entry.code) {
-        throw new Error(`${file}: front matter must say code: ${entry.code}`);
-      }
+      // The file must name the code it explains, so a renamed or copied file cannot explain the wrong error.
+      const mustNameCode = errorFrontMatter.refine(({ code }) => code === entry.code, {
+        path: ['code'],
+        message: `must be ${entry.code}`,
+      });
+      const prose = fs.existsSync(file) ? proseOf(file, compileMdx(file, mustNameCode)) : NO_PROSE;
       return {
         kind: 'error' as const,
         href: errorDocsPath(entry.code),
@@ -95,9 +105,8 @@ function loadErrorPages(contentDir: string): DocPage[] {
         section: CATEGORY_TITLES[entry.category],
         slug,
         code: entry.code,
-        body,
-        headings: extractHeadings(body),
-      };
+        ...prose,
+      } satisfies DocPage;
     }),
   );
 }
@@ -110,8 +119,7 @@ const errorIndexPage: DocPage = {
     'Every message the collaboration service and RTC Doctor report, grouped by what went wrong, with the page that explains each.',
   section: ERRORS_SECTION,
   slug: '',
-  body: '',
-  headings: [],
+  ...NO_PROSE,
 };
 
 const cache = new Map<string, DocPage[]>();

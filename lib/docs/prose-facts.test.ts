@@ -18,7 +18,6 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import matter from 'gray-matter';
 import { describe, expect, it } from 'vitest';
 import {
   algorithmRows,
@@ -31,7 +30,6 @@ import { ALGORITHM_NAMES, RECOMMENDED_ALGORITHM, SERVICE_ALGORITHMS } from '@/li
 import { ERROR_CODES, ERROR_CATALOG } from '@/lib/errors';
 import { WARNING_CATALOG, WARNING_CODES } from '@/lib/errors/warnings';
 import { LONG_LIFETIME_SECONDS, RECOMMENDED_LIFETIME_SECONDS } from '@/lib/jwt/lifetime';
-import { extractHeadings } from './headings';
 import { listDocPages } from './pages';
 
 interface Unit {
@@ -72,21 +70,19 @@ function mdxUnits(body: string, where: string, firstLine = 1): Unit[] {
   return units;
 }
 
+/** Every MDX file under content/, as lib/docs parsed it: the Markdown after the front matter and where it starts. */
 function mdxFiles(): { file: string; body: string; firstLine: number }[] {
-  return ['docs', 'errors'].flatMap((dir) =>
+  const files = listDocPages().flatMap(({ file, source }) =>
+    file ? [{ file: path.relative(process.cwd(), file), body: source.body, firstLine: source.firstLine }] : [],
+  );
+  const onDisk = ['docs', 'errors'].flatMap((dir) =>
     fs
       .readdirSync(path.join(CONTENT_DIR, dir))
       .filter((name) => name.endsWith('.mdx'))
-      .map((name) => {
-        const raw = fs.readFileSync(path.join(CONTENT_DIR, dir, name), 'utf8');
-        const body = matter(raw).content;
-        return {
-          file: `content/${dir}/${name}`,
-          body,
-          firstLine: raw.split('\n').length - body.split('\n').length + 1,
-        };
-      }),
+      .map((name) => `content/${dir}/${name}`),
   );
+  expect(files.map(({ file }) => file).sort()).toEqual(onDisk.sort());
+  return files;
 }
 
 function proseUnits(text: string, where: string): Unit[] {
@@ -263,7 +259,7 @@ describe('docs and catalog prose about algorithms', () => {
   });
 
   it('uses the generated tables on the JWT page instead of typing them', () => {
-    const body = matter(fs.readFileSync(path.join(CONTENT_DIR, 'docs', 'jwt-identity-tokens.mdx'), 'utf8')).content;
+    const body = mdxFiles().find(({ file }) => file === 'content/docs/jwt-identity-tokens.mdx')!.body;
     expect(body).toMatch(/^<AlgorithmTable \/>$/m);
     expect(body).toMatch(/^<LifetimeTable \/>$/m);
     const registry = fs.readFileSync(path.join(process.cwd(), 'mdx-components.tsx'), 'utf8');
@@ -287,7 +283,7 @@ describe('docs and catalog prose about token lifetimes', () => {
   it('states the recommended lifetime on the JWT page, under "Choosing a lifetime"', () => {
     const page = listDocPages().find((candidate) => candidate.href === '/docs/jwt-identity-tokens')!;
     expect(page.headings.map((heading) => heading.id)).toContain('choosing-a-lifetime');
-    const section = page.body.split(/^## /m).find((part) => part.startsWith('Choosing a lifetime'))!;
+    const section = page.source.body.split(/^## /m).find((part) => part.startsWith('Choosing a lifetime'))!;
     expect(section).toContain(`RTC Doctor recommends ${recommendedLifetimeText()}`);
     expect(section).toMatch(/does not ask for a new one/);
     expect(section).toMatch(/10 minutes/);
@@ -309,7 +305,7 @@ describe('links into the docs', () => {
   it('point at headings that exist', () => {
     const anchors = new Map<string, Set<string>>();
     for (const page of listDocPages()) {
-      const ids = new Set(extractHeadings(page.body).map((heading) => heading.id));
+      const ids = new Set(page.headings.map((heading) => heading.id));
       if (page.kind === 'error')
         for (const id of ['what-you-see', 'why-it-happens', 'how-to-fix-it', 'related-errors']) ids.add(id);
       anchors.set(page.href, ids);

@@ -1,6 +1,5 @@
 import { ERROR_CATALOG } from '@/lib/errors';
 import type { DocPage } from '@/lib/docs/pages';
-import { markdownToPlainText } from '@/lib/docs/plain-text';
 
 export interface SearchDocument {
   id: string;
@@ -32,7 +31,7 @@ export function buildSearchDocuments(pages: readonly DocPage[]): SearchDocument[
       description: page.description,
       headings: page.headings.map((heading) => heading.text).join('\n'),
       messages: entry ? [entry.code, entry.message, ...entry.aliases].join('\n') : '',
-      text: [generated, markdownToPlainText(page.body)].filter(Boolean).join('\n'),
+      text: [generated, page.searchText].filter(Boolean).join('\n'),
     };
   });
 }

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { DocArticle } from '@/components/docs/DocArticle';
+import { MdxBody } from '@/components/docs/MdxBody';
 import { messageHeading, ServiceMessage } from '@/components/docs/ServiceMessage';
 import type { Heading } from '@/lib/docs/headings';
 import { findDocPage, listDocPages, neighbours } from '@/lib/docs/pages';
@@ -35,7 +36,6 @@ export default async function ErrorPage({ params }: PageProps<'/docs/errors/[cod
   const entry = errorBySlug(slug);
   const page = entry && findDocPage(entry.docs);
   if (!entry || !page) notFound();
-  const { default: Details } = await import(`@/content/errors/${slug}.mdx`);
   const headings = [...leadingHeadings(entry.shownBy), ...page.headings, ...(entry.related.length ? TRAILING : [])];
   return (
     <DocArticle page={page} headings={headings} neighbours={neighbours(page.href)}>
@@ -60,7 +60,7 @@ export default async function ErrorPage({ params }: PageProps<'/docs/errors/[cod
           at once, in your browser.
         </p>
       )}
-      <Details />
+      {page.tree && <MdxBody tree={page.tree} />}
       {entry.related.length > 0 && (
         <>
           <h2 id="related-errors">Related errors</h2>
