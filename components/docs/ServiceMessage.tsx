@@ -1,5 +1,4 @@
-import type { ErrorSummary } from '@/lib/errors/summary';
-import { messageLabel } from '@/lib/docs/facts';
+import { messageLabel, type ErrorSummary } from '@/lib/errors/summary';
 import { StrokeIcon } from '@/components/ui/StrokeIcon';
 
 /** The heading over the message box: whose words the box holds. */

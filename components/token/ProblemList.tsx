@@ -1,6 +1,5 @@
 import Link from 'next/link';
-import { messageLabel } from '@/lib/docs/facts';
-import { ERROR_SUMMARIES } from '@/lib/errors/summary';
+import { ERROR_SUMMARIES, messageLabel } from '@/lib/errors/summary';
 import type { DiagnosisError, DiagnosisWarning } from '@/lib/jwt';
 
 /**

@@ -12,8 +12,7 @@ import {
   type AlgorithmEntry,
   type AlgorithmName,
 } from '@/lib/algorithms';
-import type { ErrorEntry } from '@/lib/errors/catalog';
-import { WARNING_CATALOG } from '@/lib/errors/warnings';
+import { WARNING_SUMMARIES } from '@/lib/errors/summary';
 import { describeDuration } from '@/lib/jwt/duration';
 import { LONG_LIFETIME_SECONDS, RECOMMENDED_LIFETIME_SECONDS } from '@/lib/jwt/lifetime';
 
@@ -73,7 +72,7 @@ export interface LifetimeRow {
   lifetime: string;
   /** What RTC Doctor reports for it. */
   finding: string;
-  warning?: keyof typeof WARNING_CATALOG;
+  warning?: keyof typeof WARNING_SUMMARIES;
 }
 
 /** How RTC Doctor judges a token's lifetime, band by band (lib/jwt/claims.ts applies the same bounds). */
@@ -83,28 +82,15 @@ export function lifetimeRows(): LifetimeRow[] {
   return [
     {
       lifetime: `Under ${recommended}`,
-      finding: WARNING_CATALOG.TOKEN_SHORT_LIFETIME.title,
+      finding: WARNING_SUMMARIES.TOKEN_SHORT_LIFETIME.title,
       warning: 'TOKEN_SHORT_LIFETIME',
     },
     {
       lifetime: `${recommended} to ${long}`,
       finding: `No warning: covers a working day without lasting for days (${recommended} recommended)`,
     },
-    { lifetime: `Over ${long}`, finding: WARNING_CATALOG.TOKEN_LONG_LIFETIME.title, warning: 'TOKEN_LONG_LIFETIME' },
+    { lifetime: `Over ${long}`, finding: WARNING_SUMMARIES.TOKEN_LONG_LIFETIME.title, warning: 'TOKEN_LONG_LIFETIME' },
   ];
-}
-
-/** How an error page labels its headline message: the service's own words, or RTC Doctor's finding. */
-export function messageLabel(shownBy: ErrorEntry['shownBy']): { heading: string; note: string } {
-  return shownBy === 'service'
-    ? {
-        heading: 'What the editor shows',
-        note: 'The words the editor shows, exactly as the service’s troubleshooting page lists them.',
-      }
-    : {
-        heading: 'RTC Doctor’s finding',
-        note: 'These are RTC Doctor’s words. The service’s own wording for this problem is not published, so the editor may say something else: go by the cause below rather than searching for this text.',
-      };
 }
 
 /** The column headings of the algorithm table (components/docs/AlgorithmTable.tsx). */

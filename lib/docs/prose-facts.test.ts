@@ -19,15 +19,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  algorithmRows,
-  lifetimeRows,
-  messageLabel,
-  recommendedLifetimeText,
-  serviceAlgorithmsText,
-} from '@/lib/docs/facts';
+import { algorithmRows, lifetimeRows, recommendedLifetimeText, serviceAlgorithmsText } from '@/lib/docs/facts';
 import { ALGORITHM_NAMES, RECOMMENDED_ALGORITHM, SERVICE_ALGORITHMS } from '@/lib/algorithms';
 import { ERROR_CODES, ERROR_CATALOG } from '@/lib/errors';
+import { messageLabel } from '@/lib/errors/summary';
 import { WARNING_CATALOG, WARNING_CODES } from '@/lib/errors/warnings';
 import { LONG_LIFETIME_SECONDS, RECOMMENDED_LIFETIME_SECONDS } from '@/lib/jwt/lifetime';
 import { listDocPages } from './pages';

@@ -268,6 +268,19 @@ export const WARNING_SUMMARIES = mapCodes(WARNING_CODES, WARNING_SOURCES, (code,
   docs,
 }));
 
+/** How an error page labels its headline message: the service's own words, or RTC Doctor's finding. */
+export function messageLabel(shownBy: ErrorSummary['shownBy']): { heading: string; note: string } {
+  return shownBy === 'service'
+    ? {
+        heading: 'What the editor shows',
+        note: 'The words the editor shows, exactly as the service’s troubleshooting page lists them.',
+      }
+    : {
+        heading: 'RTC Doctor’s finding',
+        note: 'These are RTC Doctor’s words. The service’s own wording for this problem is not published, so the editor may say something else: go by the cause below rather than searching for this text.',
+      };
+}
+
 export function isErrorCode(value: string): value is ErrorCode {
   return (ERROR_CODES as readonly string[]).includes(value);
 }
