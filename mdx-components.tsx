@@ -1,9 +1,9 @@
 import Link from 'next/link';
 import type { Components } from 'hast-util-to-jsx-runtime';
 import type { ComponentProps } from 'react';
-import { AlgorithmTable } from '@/components/docs/AlgorithmTable';
-import { CodeBlock } from '@/components/docs/CodeBlock';
-import { LifetimeTable } from '@/components/docs/LifetimeTable';
+import { AlgorithmTable } from '@/components/docs/algorithm-table';
+import { CodeBlock } from '@/components/docs/code-block';
+import { LifetimeTable } from '@/components/docs/lifetime-table';
 
 function MdxLink({ href = '', ...props }: ComponentProps<'a'>) {
   if (href.startsWith('/') || href.startsWith('#')) return <Link href={href} {...props} />;
@@ -21,7 +21,7 @@ function MdxTable(props: ComponentProps<'table'>) {
 // AlgorithmTable and LifetimeTable are generated from lib/algorithms and lib/jwt/lifetime; MDX pages use them
 // as <AlgorithmTable /> and <LifetimeTable /> instead of typing those facts by hand. Search indexes the words each
 // shows, declared under the same name in MDX_COMPONENT_TEXT (lib/docs/facts.ts).
-/** What components/docs/MdxBody renders in place of each HTML element or MDX component of a docs page. */
+/** What components/docs/mdx-body renders in place of each HTML element or MDX component of a docs page. */
 export const mdxComponents = {
   pre: CodeBlock,
   a: MdxLink,

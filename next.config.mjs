@@ -30,7 +30,7 @@ const workerPolicy = {
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
-  // MDX docs are not routes: lib/docs parses content/ and components/docs/MdxBody renders it.
+  // MDX docs are not routes: lib/docs parses content/ and components/docs/mdx-body renders it.
   pageExtensions: ['ts', 'tsx'],
   poweredByHeader: false,
   // PGlite loads its WebAssembly from its own package folder, so it must not be bundled.

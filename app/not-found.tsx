@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { SearchForm } from '@/components/search/SearchForm';
-import { PopularPages } from '@/components/site/PopularPages';
+import { SearchForm } from '@/components/search/search-form';
+import { PopularPages } from '@/components/site/popular-pages';
 
 export const metadata: Metadata = { title: 'Page not found' };
 

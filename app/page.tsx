@@ -1,7 +1,7 @@
 import Link from 'next/link';
-import { SearchForm } from '@/components/search/SearchForm';
-import { PopularPages } from '@/components/site/PopularPages';
-import { ToolCards } from '@/components/site/ToolCards';
+import { SearchForm } from '@/components/search/search-form';
+import { PopularPages } from '@/components/site/popular-pages';
+import { ToolCards } from '@/components/site/tool-cards';
 import { allErrors } from '@/lib/errors';
 
 const AUDIENCES = [

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { DocsSidebar, type SidebarSection } from '@/components/docs/DocsSidebar';
+import { DocsSidebar, type SidebarSection } from '@/components/docs/docs-sidebar';
 import { listDocPages } from '@/lib/docs/pages';
 
 function sidebarSections(): SidebarSection[] {

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { SearchForm } from '@/components/search/SearchForm';
-import { SearchHitSummary } from '@/components/search/SearchHitSummary';
+import { SearchForm } from '@/components/search/search-form';
+import { SearchHitSummary } from '@/components/search/search-hit-summary';
 import { searchDocs, type SearchResults } from '@/lib/search/query';
 import { siteSearchIndex } from '@/lib/search/site';
 

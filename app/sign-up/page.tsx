@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { AuthForm } from '@/components/account/AuthForm';
+import { AuthForm } from '@/components/account/auth-form';
 
 export const metadata: Metadata = { title: 'Create an account' };
 

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { ToolCards } from '@/components/site/ToolCards';
+import { ToolCards } from '@/components/site/tool-cards';
 
 export const metadata: Metadata = {
   title: 'Tools',

@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { findDocPage, neighbours } from '@/lib/docs/pages';
-import { DocArticle } from './DocArticle';
-import { MdxBody } from './MdxBody';
+import { DocArticle } from './doc-article';
+import { MdxBody } from './mdx-body';
 
 export function guideHref(slug: string): string {
   return slug === 'index' ? '/docs' : `/docs/${slug}`;

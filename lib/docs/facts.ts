@@ -93,10 +93,10 @@ export function lifetimeRows(): LifetimeRow[] {
   ];
 }
 
-/** The column headings of the algorithm table (components/docs/AlgorithmTable.tsx). */
+/** The column headings of the algorithm table (components/docs/algorithm-table.tsx). */
 export const ALGORITHM_TABLE_COLUMNS = ['Algorithm', 'What it is', 'Public key it needs', 'Accepted by the service'];
 
-/** The column headings of the lifetime table (components/docs/LifetimeTable.tsx). */
+/** The column headings of the lifetime table (components/docs/lifetime-table.tsx). */
 export const LIFETIME_TABLE_COLUMNS = ['Lifetime (iat, or now without iat, to exp)', 'What RTC Doctor reports'];
 
 function tableText(columns: readonly string[], rows: readonly (readonly string[])[]): string {

@@ -15,7 +15,7 @@ const highlighter = unified()
 
 /**
  * Puts each code block's language (from its code element's language-* class) on the pre as data-language, for
- * components/docs/CodeBlock's label: that client component cannot read its children's props, which React may hand
+ * components/docs/code-block's label: that client component cannot read its children's props, which React may hand
  * it as a reference still to be resolved.
  */
 function languageOnPre(tree: Root): void {

@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import GithubSlugger from 'github-slugger';
-import { DocArticle } from '@/components/docs/DocArticle';
-import { Table, type TableColumn } from '@/components/ui/Table';
+import { DocArticle } from '@/components/docs/doc-article';
+import { Table, type TableColumn } from '@/components/ui/table';
 import { findDocPage, neighbours } from '@/lib/docs/pages';
 import { errorsByCategory, type ErrorEntry } from '@/lib/errors';
 

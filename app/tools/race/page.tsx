@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { Providers } from '@/components/Providers';
-import { RaceVisualizer } from '@/components/race/RaceVisualizer';
+import { Providers } from '@/components/providers';
+import { RaceVisualizer } from '@/components/race/race-visualizer';
 import { parseScenario } from '@/lib/race/parse-scenario';
 
 export const metadata: Metadata = {

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
-import { RecipeSteps } from '@/components/secure-context/RecipeSteps';
-import { SecureContextChecker } from '@/components/secure-context/SecureContextChecker';
+import { RecipeSteps } from '@/components/secure-context/recipe-steps';
+import { SecureContextChecker } from '@/components/secure-context/secure-context-checker';
 import { DEV_SERVER_RECIPES, parseRecipeId, type RecipeId } from '@/lib/secure-context';
 
 export const metadata: Metadata = {

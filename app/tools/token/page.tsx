@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { headers } from 'next/headers';
-import { Providers } from '@/components/Providers';
-import { TokenDebugger } from '@/components/token/TokenDebugger';
+import { Providers } from '@/components/providers';
+import { TokenDebugger } from '@/components/token/token-debugger';
 import { ownAccount } from '@/lib/accounts/pages';
 import { getViewer } from '@/lib/auth';
 import { deploymentAlgorithms } from '@/lib/config/env';

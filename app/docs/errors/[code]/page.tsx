@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { DocArticle } from '@/components/docs/DocArticle';
-import { MdxBody } from '@/components/docs/MdxBody';
-import { messageHeading, ServiceMessage } from '@/components/docs/ServiceMessage';
+import { DocArticle } from '@/components/docs/doc-article';
+import { MdxBody } from '@/components/docs/mdx-body';
+import { messageHeading, ServiceMessage } from '@/components/docs/service-message';
 import type { Heading } from '@/lib/docs/headings';
 import { findDocPage, listDocPages, neighbours } from '@/lib/docs/pages';
 import { ERROR_SUMMARIES, errorBySlug, type ErrorSummary } from '@/lib/errors';

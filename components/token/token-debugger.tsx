@@ -1,0 +1,261 @@
+'use client';
+
+import Link from 'next/link';
+import { useEffect, useId, useMemo, useRef, useState, type Ref, type RefObject } from 'react';
+import { LabelWithShareLink } from '@/components/ui/label-with-share-link';
+import { parseAlgorithmList, SERVICE_ALGORITHMS, type AlgorithmName } from '@/lib/algorithms';
+import { AccountKeysPanel, type OwnAccount } from './account-keys-panel';
+import { AlgorithmSetPicker, describeChosenSet, sameSet } from './algorithm-set-picker';
+import { ClockCheck } from './clock-check';
+import { ExampleButtons } from './example-buttons';
+import { JsonView } from './json-view';
+import { KeySourcePicker } from './key-source-picker';
+import { KeysPanel } from './keys-panel';
+import { ProblemList } from './problem-list';
+import { fragmentFor, readFragment, writeFragment } from './shareable-state';
+import { TimeClaims } from './time-claims';
+import { TokenInput } from './token-input';
+import { CleanedInputNote } from './cleaned-input-note';
+import { useNowSeconds } from './use-now';
+import { hasKeys, useTokenDiagnosis, type DebuggerDiagnosis, type DebuggerKeys } from './use-token-diagnosis';
+import { CompactVerdict, Verdict } from './verdict';
+
+function prefersReducedMotion(): boolean {
+  return window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+}
+
+/**
+ * After a paste or an example, the compact verdict scrolls into view if it is not already: on a phone the keyboard
+ * or a long token can push it out. It is hidden (no layout box) where the result column sits beside the input, so a
+ * wide screen never moves. Motion only when the reader has not asked for less.
+ */
+function revealWhenOutOfView(ref: RefObject<HTMLElement | null>) {
+  // Read the ref after React has rendered the pasted token: before a first paste there is no verdict yet.
+  requestAnimationFrame(() => {
+    const element = ref.current;
+    if (!element || element.getClientRects().length === 0) return;
+    const box = element.getBoundingClientRect();
+    if (box.top >= 0 && box.bottom <= window.innerHeight) return;
+    element.scrollIntoView({ block: 'nearest', behavior: prefersReducedMotion() ? 'auto' : 'smooth' });
+  });
+}
+
+/** A shared link's set, if it names a valid one; otherwise the page's default. */
+function chosenAlgorithms(text: string, defaults: readonly AlgorithmName[]): AlgorithmName[] {
+  const parsed = text ? parseAlgorithmList(text) : undefined;
+  return parsed && 'algorithms' in parsed ? parsed.algorithms : [...defaults];
+}
+
+/**
+ * `defaultAlgorithms` is the deployment's accepted set (the service's own unless RTC_DOCTOR_ALGORITHMS says
+ * otherwise), read on the server; the user may change it for one check.
+ */
+export function TokenDebugger({
+  ownAccount,
+  defaultAlgorithms = SERVICE_ALGORITHMS,
+}: {
+  ownAccount?: OwnAccount;
+  defaultAlgorithms?: readonly AlgorithmName[];
+}) {
+  const tokenId = useId();
+  const keysId = useId();
+  const [token, setToken] = useState('');
+  const [keysText, setKeysText] = useState('');
+  const [keySource, setKeySource] = useState<DebuggerKeys['kind']>('paste');
+  const [apiKey, setApiKey] = useState('');
+  const [algorithms, setAlgorithms] = useState<AlgorithmName[]>(() => [...defaultAlgorithms]);
+  const [algorithmsOpen, setAlgorithmsOpen] = useState(false);
+  const now = useNowSeconds();
+  const compactVerdictRef = useRef<HTMLDivElement>(null);
+  const verdictRef = useRef<HTMLDivElement>(null);
+  const keys: DebuggerKeys = keySource === 'paste' ? { kind: 'paste', text: keysText } : { kind: 'account', apiKey };
+  const diagnosis = useTokenDiagnosis(token, keys, now, algorithms);
+  const shared = useMemo(
+    () => ({
+      token,
+      keys: keySource === 'paste' ? keysText : '',
+      apiKey: keySource === 'account' ? apiKey : '',
+      // Only a set that differs from the page's default goes into the link.
+      algorithms: sameSet(algorithms, defaultAlgorithms) ? '' : algorithms.join(','),
+    }),
+    [token, keySource, keysText, apiKey, algorithms, defaultAlgorithms],
+  );
+
+  const chooseKeySource = (kind: DebuggerKeys['kind']) => {
+    setKeySource(kind);
+    // A signed-in owner most often checks against their own account.
+    if (kind === 'account' && !apiKey && ownAccount) setApiKey(ownAccount.apiKey);
+  };
+
+  // A shared link's fragment fills the form, on arrival and when another link is opened in this tab.
+  useEffect(() => {
+    const load = () => {
+      const input = readFragment();
+      setToken(input.token);
+      setKeysText(input.keys);
+      setApiKey(input.apiKey);
+      setKeySource(input.apiKey ? 'account' : 'paste');
+      const chosen = chosenAlgorithms(input.algorithms, defaultAlgorithms);
+      setAlgorithms(chosen);
+      // A link with its own set opens the control, so the reader sees at once that it is not the usual one.
+      if (!sameSet(chosen, defaultAlgorithms)) setAlgorithmsOpen(true);
+    };
+    load();
+    window.addEventListener('hashchange', load);
+    return () => window.removeEventListener('hashchange', load);
+  }, [defaultAlgorithms]);
+
+  useEffect(() => writeFragment(shared), [shared]);
+
+  const showDetails = () => {
+    const verdict = verdictRef.current;
+    if (!verdict) return;
+    verdict.scrollIntoView({ block: 'start', behavior: prefersReducedMotion() ? 'auto' : 'smooth' });
+    verdict.focus({ preventScroll: true });
+  };
+
+  return (
+    <div className="grid gap-8 lg:grid-cols-2">
+      <div className="min-w-0 space-y-6">
+        <div>
+          <LabelWithShareLink
+            htmlFor={tokenId}
+            label="Identity token"
+            shareState={token ? () => fragmentFor(shared) : undefined}
+          />
+          <TokenInput
+            id={tokenId}
+            value={token}
+            onChange={setToken}
+            onPaste={() => revealWhenOutOfView(compactVerdictRef)}
+          />
+          <CleanedInputNote input={token} onKeepToken={setToken} />
+          {diagnosis.decoded && (
+            <CompactVerdict
+              ref={compactVerdictRef}
+              diagnosis={diagnosis}
+              hasKeys={hasKeys(keys)}
+              onShowDetails={showDetails}
+            />
+          )}
+          <p className="mt-2 text-xs text-slate-600 dark:text-slate-300">
+            Tokens are credentials: anyone holding a valid one can act as its user until it expires.{' '}
+            {keySource === 'paste'
+              ? 'With pasted keys this page checks it in your browser and never sends it anywhere'
+              : 'Against an account’s keys it is sent to this portal’s server for the check, and never stored or logged'}
+            ; share links keep it after the <code>#</code>, which browsers do not send to servers.
+          </p>
+        </div>
+        <ExampleButtons
+          onPick={(example, jwks) => {
+            setToken(example);
+            setKeysText(jwks);
+            setKeySource('paste');
+            revealWhenOutOfView(compactVerdictRef);
+          }}
+        />
+        <div className="space-y-3">
+          <KeySourcePicker value={keySource} onChange={chooseKeySource} />
+          <label htmlFor={keysId} className="sr-only">
+            {keySource === 'paste' ? 'Public keys (JWK set, JWK or PEM)' : 'Account API key'}
+          </label>
+          {keySource === 'paste' ? (
+            <KeysPanel
+              id={keysId}
+              value={keysText}
+              onChange={setKeysText}
+              attempts={diagnosis.verified?.keys ?? []}
+              problem={diagnosis.keyProblem}
+            />
+          ) : (
+            <AccountKeysPanel
+              id={keysId}
+              apiKey={apiKey}
+              onChange={setApiKey}
+              ownAccount={ownAccount}
+              keySource={diagnosis.keySource}
+              attempts={diagnosis.verified?.keys ?? []}
+              problem={diagnosis.keyProblem}
+            />
+          )}
+        </div>
+      </div>
+      <section aria-labelledby="result-heading" className="min-w-0 space-y-6">
+        <h2 id="result-heading" className="sr-only">
+          Result
+        </h2>
+        <AlgorithmSetPicker
+          value={algorithms}
+          defaults={defaultAlgorithms}
+          onChange={setAlgorithms}
+          open={algorithmsOpen}
+          onOpenChange={setAlgorithmsOpen}
+        />
+        {diagnosis.decoded ? (
+          <Result
+            diagnosis={diagnosis}
+            hasKeys={hasKeys(keys)}
+            now={now}
+            setName={describeChosenSet(algorithms, defaultAlgorithms)}
+            verdictRef={verdictRef}
+          />
+        ) : (
+          <EmptyState />
+        )}
+        <ClockCheck />
+      </section>
+    </div>
+  );
+}
+
+function Result({
+  diagnosis,
+  hasKeys,
+  now,
+  setName,
+  verdictRef,
+}: {
+  diagnosis: DebuggerDiagnosis;
+  hasKeys: boolean;
+  now: number;
+  setName: string;
+  verdictRef: Ref<HTMLDivElement>;
+}) {
+  const decoded = diagnosis.decoded!;
+  return (
+    <>
+      <Verdict ref={verdictRef} diagnosis={diagnosis} hasKeys={hasKeys} setName={setName} />
+      {(diagnosis.errors.length > 0 || diagnosis.warnings.length > 0) && (
+        <ProblemList errors={diagnosis.errors} warnings={diagnosis.warnings} />
+      )}
+      {decoded.header && <JsonView label="Header" value={decoded.header} accent="text-rose-700 dark:text-rose-400" />}
+      {decoded.payload && (
+        <JsonView label="Payload" value={decoded.payload} accent="text-violet-700 dark:text-violet-400" />
+      )}
+      {decoded.payload && <TimeClaims payload={decoded.payload} now={now} />}
+    </>
+  );
+}
+
+function EmptyState() {
+  return (
+    <div className="rounded-lg border border-dashed border-slate-300 p-6 dark:border-slate-600">
+      <h3 className="font-semibold">Paste a token to see everything that is wrong with it</h3>
+      <p className="mt-2 text-sm text-slate-700 dark:text-slate-300">
+        An RTC identity token is a signed JWT: three base64url parts joined by dots, starting with <code>eyJ</code>.
+        Your server makes one for each user, and the editor fetches it through <code>rtc_token_provider</code>.
+      </p>
+      <p className="mt-2 text-sm text-slate-700 dark:text-slate-300">
+        To find one, open the browser’s developer tools on the page with the editor, look in the Network tab for the
+        request to your token endpoint, and copy the token from its response: the whole JSON body will do, as will an{' '}
+        <code>Authorization</code> or <code>Cookie</code> header line or a URL carrying the token. Or try one of the
+        examples.
+      </p>
+      <p className="mt-2 text-sm">
+        <Link href="/docs/jwt-identity-tokens" className="text-brand-700 underline dark:text-brand-300">
+          What a token must contain
+        </Link>
+      </p>
+    </div>
+  );
+}
