@@ -1,4 +1,5 @@
 import { ALGORITHM_TABLE_COLUMNS, algorithmRows } from '@/lib/docs/facts';
+import { FactTable } from './fact-table';
 
 /**
  * The docs' table of signing algorithms, rendered from lib/algorithms: the one list RTC Doctor checks
@@ -8,30 +9,17 @@ import { ALGORITHM_TABLE_COLUMNS, algorithmRows } from '@/lib/docs/facts';
 export function AlgorithmTable() {
   const rows = algorithmRows();
   return (
-    <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Signing algorithms">
-      <table>
-        <thead>
-          <tr>
-            {ALGORITHM_TABLE_COLUMNS.map((column) => (
-              <th key={column} scope="col">
-                {column}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.name}>
-              <th scope="row">
-                <code>{row.name}</code>
-              </th>
-              <td>{row.description}</td>
-              <td>{row.key}</td>
-              <td>{row.recommended ? <strong>{row.verdict}</strong> : row.verdict}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <FactTable label="Signing algorithms" columns={ALGORITHM_TABLE_COLUMNS}>
+      {rows.map((row) => (
+        <tr key={row.name}>
+          <th scope="row">
+            <code>{row.name}</code>
+          </th>
+          <td>{row.description}</td>
+          <td>{row.key}</td>
+          <td>{row.recommended ? <strong>{row.verdict}</strong> : row.verdict}</td>
+        </tr>
+      ))}
+    </FactTable>
   );
 }
