@@ -1,6 +1,9 @@
 // Types for common.mjs, which tsconfig (allowJs off) does not read itself.
 
 export { ROOT, startDetached, startNextServer, type DetachedServer } from '../scripts/server-launcher.cjs';
+export declare function hasProductionBuild(): boolean;
+export declare function noBuildMessage(script: string): string;
+export declare function writeResults(name: string, data: unknown): string;
 export declare function envNumber(name: string, fallback: number): number;
 export declare function sleep(ms: number): Promise<void>;
 export declare function round(value: number, digits?: number): number;

@@ -1,9 +1,26 @@
 // Helpers the benchmark scripts share (the server launcher is scripts/server-launcher.cjs, shared with e2e). Plain ESM so the .mjs benches run with bare node; the .ts ones import it
 // through tsx (types in common.d.mts, since tsconfig does not read JavaScript).
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import { ROOT } from '../scripts/server-launcher.cjs';
 
 export { ROOT, startDetached, startNextServer } from '../scripts/server-launcher.cjs';
+
+/** Whether `npm run build` has made the production build the server benches start. */
+export const hasProductionBuild = () => existsSync(join(ROOT, '.next/BUILD_ID'));
+
+export const noBuildMessage = (script) =>
+  `No production build (.next/BUILD_ID is missing): run \`npm run build\` first, then \`npm run ${script}\`.`;
+
+/** Writes a bench's figures to bench/results/NAME.json and returns the file's path. */
+export function writeResults(name, data) {
+  mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
+  const file = join(ROOT, 'bench/results', `${name}.json`);
+  writeFileSync(file, `${JSON.stringify(data, null, 2)}\n`);
+  return file;
+}
 
 export const envNumber = (name, fallback) => Number(process.env[name] ?? fallback);
 

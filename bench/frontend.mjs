@@ -1,13 +1,12 @@
 #!/usr/bin/env node
 // First-load JavaScript per route (gzip) and Lighthouse scores, against the production build.
 // Usage: npm run build && npm run bench   (starts its own server on BENCH_PORT, default 3200)
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import desktopConfig from 'lighthouse/core/config/desktop-config.js';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium.cjs';
-import { sleep, startNextServer } from './common.mjs';
+import { sleep, startNextServer, writeResults } from './common.mjs';
 
 const port = Number(process.env.BENCH_PORT ?? 3200);
 const base = `http://127.0.0.1:${port}`;
@@ -124,11 +123,7 @@ try {
   console.table(js);
   console.log('\nLighthouse (median of runs; mobile = default emulation and throttling, desktop = its desktop preset)');
   console.table(scores);
-  mkdirSync('bench/results', { recursive: true });
-  writeFileSync(
-    'bench/results/frontend.json',
-    JSON.stringify({ date: new Date().toISOString(), budgetKB: BUDGET_KB, js, lighthouse: scores }, null, 2),
-  );
+  writeResults('frontend', { date: new Date().toISOString(), budgetKB: BUDGET_KB, js, lighthouse: scores });
   const over = js.filter((row) => row.gzipKB > BUDGET_KB);
   if (over.length) console.log(`\nOver budget: ${over.map((row) => row.route).join(', ')}`);
 } finally {

@@ -12,32 +12,22 @@
 //   BENCH_POLL_MS. Prints a table and writes bench/results/jwks-flood.json. Timing never decides the exit code;
 //   a well-behaved request that is refused or fails does.
 import { generateKeyPairSync } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  envNumber,
-  freePort,
-  loadAverage,
-  logger,
-  percentile,
-  ROOT,
-  round,
-  sleep,
-  startNextServer,
-} from './common.mjs';
+import * as bench from './common.mjs';
 
 const CONFIG = {
-  floodRequests: envNumber('BENCH_FLOOD_REQUESTS', 20_000),
-  floodSeconds: envNumber('BENCH_FLOOD_SECONDS', 30),
-  concurrency: envNumber('BENCH_CONCURRENCY', 32),
-  pollMs: envNumber('BENCH_POLL_MS', 100),
+  floodRequests: bench.envNumber('BENCH_FLOOD_REQUESTS', 20_000),
+  floodSeconds: bench.envNumber('BENCH_FLOOD_SECONDS', 30),
+  concurrency: bench.envNumber('BENCH_CONCURRENCY', 32),
+  pollMs: bench.envNumber('BENCH_POLL_MS', 100),
   forgedAddresses: 1000,
 };
 const WELL_BEHAVED_ADDRESS = '127.0.0.2';
 
-const log = logger('bench:jwks-flood');
+const log = bench.logger('bench:jwks-flood');
 
 const floodAgent = new Agent({ keepAlive: true, maxSockets: CONFIG.concurrency });
 const clientAgent = new Agent({ keepAlive: true, maxSockets: 1 });
@@ -71,8 +61,8 @@ const tally = (statuses) =>
 // ---------------------------------------------------------------- set-up
 
 async function startServer(dataDir) {
-  const port = await freePort();
-  const server = startNextServer(port, {
+  const port = await bench.freePort();
+  const server = bench.startNextServer(port, {
     RTC_DOCTOR_DATA_DIR: dataDir,
     DATABASE_URL: '',
     RTC_DOCTOR_RATE_LIMITS: 'on',
@@ -87,7 +77,7 @@ async function startServer(dataDir) {
     } catch {
       // not listening yet
     }
-    await sleep(200);
+    await bench.sleep(200);
   }
   return { baseURL, server };
 }
@@ -153,8 +143,8 @@ async function flood(url) {
   return {
     requests: statuses.length,
     errors,
-    seconds: round(seconds, 2),
-    perSecond: round(statuses.length / seconds),
+    seconds: bench.round(seconds, 2),
+    perSecond: bench.round(statuses.length / seconds),
     statuses: tally(statuses),
   };
 }
@@ -179,13 +169,13 @@ async function wellBehaved(url, isFlooding) {
     } catch (error) {
       statuses.push(`error: ${error.code ?? error.message}`);
     }
-    await sleep(Math.max(0, next - performance.now()));
+    await bench.sleep(Math.max(0, next - performance.now()));
   }
   return {
     requests: statuses.length,
-    p50Ms: samples.length ? round(percentile(samples, 0.5), 2) : null,
-    p99Ms: samples.length ? round(percentile(samples, 0.99), 2) : null,
-    maxMs: samples.length ? round(Math.max(...samples), 2) : null,
+    p50Ms: samples.length ? bench.round(bench.percentile(samples, 0.5), 2) : null,
+    p99Ms: samples.length ? bench.round(bench.percentile(samples, 0.99), 2) : null,
+    maxMs: samples.length ? bench.round(Math.max(...samples), 2) : null,
     statuses: tally(statuses),
   };
 }
@@ -193,10 +183,8 @@ async function wellBehaved(url, isFlooding) {
 // ---------------------------------------------------------------- main
 
 async function main() {
-  if (!existsSync(join(ROOT, '.next/BUILD_ID'))) {
-    console.error(
-      'No production build (.next/BUILD_ID is missing): run `npm run build` first, then `npm run bench:jwks-flood`.',
-    );
+  if (!bench.hasProductionBuild()) {
+    console.error(bench.noBuildMessage('bench:jwks-flood'));
     process.exit(2);
   }
   const dataDir = mkdtempSync(join(tmpdir(), 'rtc-doctor-bench-jwks-flood-'));
@@ -209,7 +197,7 @@ async function main() {
     log(
       `flooding ${url} from ${CONFIG.forgedAddresses} forged addresses: up to ${CONFIG.floodRequests} requests or ${CONFIG.floodSeconds} s, ${CONFIG.concurrency} at a time`,
     );
-    const loadBefore = loadAverage();
+    const loadBefore = bench.loadAverage();
     let flooding = true;
     const client = wellBehaved(url, () => flooding);
     const floodResult = await flood(url).finally(() => (flooding = false));
@@ -218,7 +206,7 @@ async function main() {
       config: CONFIG,
       cpus: cpus().length,
       loadBefore,
-      loadAfter: loadAverage(),
+      loadAfter: bench.loadAverage(),
       flood: floodResult,
       wellBehaved: clientResult,
     };
@@ -241,8 +229,7 @@ async function main() {
       },
     });
     console.log(`Load average (1 min): ${loadBefore[0]} → ${results.loadAfter[0]} on ${results.cpus} cores.`);
-    mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
-    writeFileSync(join(ROOT, 'bench/results/jwks-flood.json'), JSON.stringify(results, null, 2));
+    bench.writeResults('jwks-flood', results);
 
     const refused = Object.keys(clientResult.statuses).filter((status) => status !== '200' && status !== '304');
     if (refused.length) {

@@ -2,14 +2,13 @@
 // Usage: npm run bench:jwks [-- --requests 3000]   (embedded always; PostgreSQL too when TEST_DATABASE_URL or DATABASE_URL is set)
 // Each run fills a fresh database with N accounts of one ES256 key each, then times handleJwksRequest
 // (account lookup, key listing, serialisation and ETag) for API keys picked at random.
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
 import { handleJwksRequest } from '../lib/api/jwks';
 import { openDatabase, type OpenDatabase } from '../lib/db/connect';
 import { Store } from '../lib/db/store';
 import { createThrowawayDatabase } from '../lib/db/test-postgres';
-import { percentile } from './common.mjs';
+import { percentile, writeResults } from './common.mjs';
 
 const { values } = parseArgs({
   options: { requests: { type: 'string', default: '3000' }, warmup: { type: 'string', default: '300' } },
@@ -101,8 +100,7 @@ async function main() {
     );
     console.log(`100 000 vs 100 accounts: p50 ${result.p50Ratio}×, p99 ${result.p99Ratio}× (goal: under 2×)`);
   }
-  mkdirSync('bench/results', { recursive: true });
-  writeFileSync('bench/results/jwks.json', JSON.stringify({ requests: REQUESTS, results }, null, 2));
+  writeResults('jwks', { requests: REQUESTS, results });
 }
 
 void main();

@@ -13,40 +13,33 @@
 //   BENCH_ROUNDS (10), BENCH_SUBSCRIBERS (1000), BENCH_FANOUT_ROUNDS (3).
 // Prints a table and writes bench/results/sessions.json. Timing never decides the exit code; a broken protocol does.
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import {
-  envNumber,
-  freePort,
-  loadAverage,
-  logger,
-  percentile,
-  ROOT,
-  round,
-  sleep,
-  startNextServer,
-} from './common.mjs';
+import * as bench from './common.mjs';
 
 const CONFIG = {
-  single: envNumber('BENCH_SINGLE', 300),
-  warmup: envNumber('BENCH_WARMUP', 50),
-  creators: envNumber('BENCH_CREATORS', 200),
-  rounds: envNumber('BENCH_ROUNDS', 10),
-  subscribers: envNumber('BENCH_SUBSCRIBERS', 1000),
-  fanoutRounds: envNumber('BENCH_FANOUT_ROUNDS', 3),
+  single: bench.envNumber('BENCH_SINGLE', 300),
+  warmup: bench.envNumber('BENCH_WARMUP', 50),
+  creators: bench.envNumber('BENCH_CREATORS', 200),
+  rounds: bench.envNumber('BENCH_ROUNDS', 10),
+  subscribers: bench.envNumber('BENCH_SUBSCRIBERS', 1000),
+  fanoutRounds: bench.envNumber('BENCH_FANOUT_ROUNDS', 3),
 };
 const GOAL_RATIO = 10;
 
-const log = logger('bench:sessions');
+const log = bench.logger('bench:sessions');
 
 // ---------------------------------------------------------------- servers
 
 async function startServer(databaseEnv) {
-  const port = await freePort();
-  const server = startNextServer(port, { BETTER_AUTH_SECRET: randomBytes(32).toString('base64url'), ...databaseEnv });
+  const port = await bench.freePort();
+  const server = bench.startNextServer(port, {
+    BETTER_AUTH_SECRET: randomBytes(32).toString('base64url'),
+    ...databaseEnv,
+  });
   const baseURL = `http://127.0.0.1:${port}`;
   for (;;) {
     if (server.child.exitCode !== null)
@@ -56,7 +49,7 @@ async function startServer(databaseEnv) {
     } catch {
       // not listening yet
     }
-    await sleep(200);
+    await bench.sleep(200);
   }
   // Killed outright: its data is thrown away, so a graceful stop would only add waiting.
   return { baseURL, port, stop: server.kill };
@@ -123,8 +116,8 @@ async function clockBaseline(servers) {
     );
   }
   return {
-    single: { p50: percentile(single, 0.5), p99: percentile(single, 0.99) },
-    burst: { p50: percentile(burst, 0.5), p99: percentile(burst, 0.99) },
+    single: { p50: bench.percentile(single, 0.5), p99: bench.percentile(single, 0.99) },
+    burst: { p50: bench.percentile(burst, 0.5), p99: bench.percentile(burst, 0.99) },
   };
 }
 
@@ -214,10 +207,10 @@ async function fanOut(servers, label) {
       throw new Error('fan-out: a subscriber heard the wrong key hint');
     const last = Math.max(...events.map((event) => event.at));
     results.push({ subscribeMs, fromAnswerMs: last - answer.at, fromRequestMs: last - sent, createMs: answer.ms });
-    await sleep(500);
+    await bench.sleep(500);
   }
   const median = (key) =>
-    percentile(
+    bench.percentile(
       results.map((result) => result[key]),
       0.5,
     );
@@ -241,13 +234,13 @@ async function measure(label, servers) {
   const baseline = await clockBaseline(servers);
   log(`${label}: fan-out to ${CONFIG.subscribers} subscribers, ${CONFIG.fanoutRounds} rounds`);
   const fanout = await fanOut(servers, label);
-  const singleP50 = percentile(single, 0.5);
-  const raceP99 = percentile(race, 0.99);
+  const singleP50 = bench.percentile(single, 0.5);
+  const raceP99 = bench.percentile(race, 0.99);
   return {
     label,
     processes: servers.length,
-    single: { samples: single.length, p50: singleP50, p99: percentile(single, 0.99) },
-    race: { samples: race.length, p50: percentile(race, 0.5), p99: raceP99 },
+    single: { samples: single.length, p50: singleP50, p99: bench.percentile(single, 0.99) },
+    race: { samples: race.length, p50: bench.percentile(race, 0.5), p99: raceP99 },
     ratio: raceP99 / singleP50,
     baseline,
     fanout,
@@ -267,7 +260,7 @@ async function withServers(count, databaseEnv, label, results) {
 }
 
 async function main() {
-  if (!existsSync(join(ROOT, '.next/BUILD_ID'))) throw new Error('No production build: run `npm run build` first.');
+  if (!bench.hasProductionBuild()) throw new Error(bench.noBuildMessage('bench:sessions'));
   const results = [];
   const dataDir = mkdtempSync(join(tmpdir(), 'rtc-doctor-bench-sessions-'));
   try {
@@ -306,24 +299,20 @@ async function main() {
     log('PostgreSQL skipped: set TEST_DATABASE_URL or DATABASE_URL');
   }
 
-  const machine = { cpus: cpus().length, load: loadAverage(), node: process.version };
-  mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
-  writeFileSync(
-    join(ROOT, 'bench/results/sessions.json'),
-    JSON.stringify({ at: new Date().toISOString(), config: CONFIG, machine, results }, null, 2),
-  );
+  const machine = { cpus: cpus().length, load: bench.loadAverage(), node: process.version };
+  bench.writeResults('sessions', { at: new Date().toISOString(), config: CONFIG, machine, results });
 
   const rows = results.map((result) => ({
     database: result.label,
-    'single p50 ms': round(result.single.p50),
-    'single p99 ms': round(result.single.p99),
-    [`race of ${CONFIG.creators} p50 ms`]: round(result.race.p50),
-    [`race p99 ms`]: round(result.race.p99),
-    'race p99 / single p50': `${round(result.ratio)}x (goal < ${GOAL_RATIO}x)`,
-    [`empty route: single p50, ${CONFIG.creators} at once p99 ms`]: `${round(result.baseline.single.p50)}, ${round(result.baseline.burst.p99)}`,
+    'single p50 ms': bench.round(result.single.p50),
+    'single p99 ms': bench.round(result.single.p99),
+    [`race of ${CONFIG.creators} p50 ms`]: bench.round(result.race.p50),
+    [`race p99 ms`]: bench.round(result.race.p99),
+    'race p99 / single p50': `${bench.round(result.ratio)}x (goal < ${GOAL_RATIO}x)`,
+    [`empty route: single p50, ${CONFIG.creators} at once p99 ms`]: `${bench.round(result.baseline.single.p50)}, ${bench.round(result.baseline.burst.p99)}`,
     // Negative when the last subscriber hears of the session before its creator has read the 201.
-    [`last of ${CONFIG.subscribers} told, ms after the 201`]: round(result.fanout.fromAnswerMs),
-    'ms after the create was sent': round(result.fanout.fromRequestMs),
+    [`last of ${CONFIG.subscribers} told, ms after the 201`]: bench.round(result.fanout.fromAnswerMs),
+    'ms after the create was sent': bench.round(result.fanout.fromRequestMs),
   }));
   console.table(rows);
   console.log(`Machine: ${machine.cpus} CPUs, load ${machine.load.join(' ')}. Written to bench/results/sessions.json.`);

@@ -9,31 +9,24 @@
 //   BENCH_CLI_TOKENS (10000), BENCH_CLI_RUNS (3), BENCH_DECODE_ITERATIONS (20000), BENCH_DECODE_WARMUP (2000), BENCH_PORT (free port).
 import { spawn } from 'node:child_process';
 import { generateKeyPairSync, randomUUID, sign } from 'node:crypto';
-import {
-  closeSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  openSync,
-  readdirSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   envNumber,
   freePort,
+  hasProductionBuild,
   loadAverage,
   logger,
   median,
+  noBuildMessage,
   percentile,
   ROOT,
   round,
   sleep,
   startDetached,
   startNextServer,
+  writeResults,
 } from './common.mjs';
 
 const CONFIG = {
@@ -238,9 +231,8 @@ async function measureServer(label, url, bodies, server) {
 // ---------------------------------------------------------------- the three benchmarks
 
 async function benchApi(keys, tokens, work) {
-  if (!existsSync(join(ROOT, '.next/BUILD_ID'))) {
-    const message =
-      'No production build (.next/BUILD_ID is missing): run `npm run build` first, then `npm run bench:tokens`.';
+  if (!hasProductionBuild()) {
+    const message = noBuildMessage('bench:tokens');
     log(message);
     return { skipped: message };
   }
@@ -470,11 +462,7 @@ try {
     );
   }
 
-  mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
-  writeFileSync(
-    join(ROOT, 'bench/results/tokens.json'),
-    `${JSON.stringify({ date: startedAt, machine, config: CONFIG, goals: GOALS, summary, api, cli, decode }, null, 2)}\n`,
-  );
+  writeResults('tokens', { date: startedAt, machine, config: CONFIG, goals: GOALS, summary, api, cli, decode });
   console.log('\nWrote bench/results/tokens.json');
 } finally {
   rmSync(work, { recursive: true, force: true });
