@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
+import Link from 'next/link';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { JwksUrl } from '@/components/account/jwks-url';
@@ -10,6 +11,7 @@ import { Providers } from '@/components/providers';
 import { Button } from '@/components/ui/button';
 import { CopyButton } from '@/components/ui/copy-button';
 import { Input } from '@/components/ui/fields';
+import { buttonClass } from '@/components/ui/styles';
 import { accountPageData } from '@/lib/accounts/pages';
 import { getViewer } from '@/lib/auth';
 import { deploymentAlgorithms } from '@/lib/config/env';
@@ -46,7 +48,14 @@ export default async function AccountPage({
             {account ? account.name : 'Look up an account'}
           </h1>
         </div>
-        <SignOutButton />
+        <div className="flex flex-wrap items-center gap-2">
+          {isStaff && (
+            <Link href="/console" className={buttonClass('outline', 'sm')}>
+              Support console
+            </Link>
+          )}
+          <SignOutButton />
+        </div>
       </div>
       {isStaff && (
         <form

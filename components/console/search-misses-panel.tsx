@@ -1,0 +1,79 @@
+'use client';
+
+import { useQuery } from '@tanstack/react-query';
+import Link from 'next/link';
+import { LocalTime } from '@/components/account/local-time';
+import { requestJson } from '@/components/request-json';
+import { Button } from '@/components/ui/button';
+import { Table, type TableColumn } from '@/components/ui/table';
+import { MissKindBadge } from './badges';
+import type { SearchMiss, SearchMissesBody } from './types';
+
+const DAYS = 30;
+
+const COLUMNS: TableColumn<SearchMiss>[] = [
+  {
+    header: 'Query',
+    cell: (miss) => (
+      // The search page shows staff what the reader saw.
+      <Link
+        href={`/search?q=${encodeURIComponent(miss.query)}`}
+        prefetch={false}
+        className="break-words text-brand-700 underline dark:text-brand-300"
+      >
+        {miss.query}
+      </Link>
+    ),
+  },
+  { header: 'What happened', className: 'w-[30%]', cell: (miss) => <MissKindBadge kind={miss.kind} /> },
+  { header: 'Searches', className: 'w-[14%]', cell: (miss) => miss.count },
+  { header: 'Last searched', className: 'w-[20%]', cell: (miss) => <LocalTime iso={miss.lastAt} /> },
+];
+
+/** The queries readers searched for and did not find (or did not open), most frequent first. */
+export function SearchMissesPanel() {
+  const misses = useQuery({
+    queryKey: ['console-search-misses', DAYS],
+    queryFn: () => requestJson<SearchMissesBody>(`/api/console/search-misses?days=${DAYS}`),
+    staleTime: 30_000,
+  });
+  return (
+    <section aria-labelledby="search-misses-heading" className="space-y-3">
+      <div>
+        <h2 id="search-misses-heading" className="text-xl font-semibold">
+          Searches that found nothing
+        </h2>
+        <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
+          The last {DAYS} days, most frequent first: queries with no result, and queries whose first result nobody
+          opened. Only the query is recorded, never who searched.
+        </p>
+      </div>
+      {misses.isPending && (
+        <p role="status" className="text-sm text-slate-600 dark:text-slate-400">
+          Loading searches…
+        </p>
+      )}
+      {misses.isError && (
+        <div role="alert" className="flex flex-wrap items-center gap-3 text-red-700 dark:text-red-300">
+          <p>The searches could not be loaded: {misses.error.message}</p>
+          <Button size="sm" onClick={() => void misses.refetch()} disabled={misses.isFetching}>
+            Try again
+          </Button>
+        </div>
+      )}
+      {misses.data && misses.data.items.length === 0 && (
+        <p className="rounded-lg border border-dashed border-slate-300 p-4 text-slate-700 dark:border-slate-600 dark:text-slate-300">
+          No missed searches in the last {DAYS} days.
+        </p>
+      )}
+      {misses.data && misses.data.items.length > 0 && (
+        <Table
+          caption={`Searches that found nothing in the last ${DAYS} days`}
+          columns={COLUMNS}
+          rows={misses.data.items}
+          rowKey={(miss) => `${miss.kind}:${miss.query}`}
+        />
+      )}
+    </section>
+  );
+}
