@@ -4,7 +4,9 @@ import {
   bigserial,
   boolean,
   check,
+  date,
   index,
+  primaryKey,
   integer,
   jsonb,
   pgTable,
@@ -27,6 +29,13 @@ export const FIELD_LIMITS = {
   userImage: 2048,
   /** A customer account's name: "{user's name}’s account". */
   accountName: 120,
+  /** The site path a reader's feedback is about, e.g. /docs/errors/token-expired. */
+  feedbackPage: 200,
+  /** A reader's comment, and a staff member's internal note on it (each stored after redaction, lib/redact). */
+  feedbackComment: 2000,
+  feedbackNote: 2000,
+  /** A search that found nothing, as typed (normalised and redacted before it is stored). */
+  searchQuery: 200,
 } as const;
 
 /** CHECK (char_length(column) <= limit); a NULL passes, as a CHECK does. */
@@ -206,6 +215,86 @@ export const verifications = pgTable('verifications', {
   updatedAt: updatedAt(),
 });
 
+/** What a reader's feedback is at in the console inbox. */
+export const FEEDBACK_STATUSES = ['new', 'in-progress', 'done'] as const;
+export type FeedbackStatus = (typeof FEEDBACK_STATUSES)[number];
+
+/**
+ * "Was this page helpful?" from a reader (contract section 5). Comments and notes are stored redacted
+ * (lib/redact): no token signature or private key ever reaches this table. Nothing says who the reader was
+ * beyond the email they chose to give.
+ */
+export const feedback = pgTable(
+  'feedback',
+  {
+    id: text('id').primaryKey(),
+    page: text('page').notNull(),
+    helpful: boolean('helpful').notNull(),
+    comment: text('comment'),
+    email: text('email'),
+    status: text('status').$type<FeedbackStatus>().notNull().default('new'),
+    note: text('note'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    index('feedback_created_at').on(table.createdAt.desc()),
+    index('feedback_page_created_at').on(table.page, table.createdAt),
+    check('feedback_status', sql`${table.status} in ('new', 'in-progress', 'done')`),
+    maxLength('feedback_page_length', table.page, FIELD_LIMITS.feedbackPage),
+    maxLength('feedback_comment_length', table.comment, FIELD_LIMITS.feedbackComment),
+    maxLength('feedback_email_length', table.email, FIELD_LIMITS.userEmail),
+    maxLength('feedback_note_length', table.note, FIELD_LIMITS.feedbackNote),
+  ],
+);
+
+/** What staff can change on a piece of feedback; each change is one feedback_events row. */
+export type FeedbackEventAction = 'status' | 'note';
+
+/** The audit log of the inbox: who changed which feedback's status or note, from what to what. */
+export const feedbackEvents = pgTable(
+  'feedback_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    feedbackId: text('feedback_id')
+      .notNull()
+      .references(() => feedback.id, { onDelete: 'cascade' }),
+    actorId: text('actor_id').notNull(),
+    actorEmail: text('actor_email').notNull(),
+    actorRole: text('actor_role').notNull(),
+    action: text('action').$type<FeedbackEventAction>().notNull(),
+    fromValue: text('from_value'),
+    toValue: text('to_value'),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index('feedback_events_feedback_at').on(table.feedbackId, table.at)],
+);
+
+/** Why a search counts as a miss: nothing was found, or results were shown and the first was not opened. */
+export const SEARCH_MISS_KINDS = ['no-result', 'not-opened'] as const;
+export type SearchMissKind = (typeof SEARCH_MISS_KINDS)[number];
+
+/**
+ * Searches that did not help, counted per query, kind and day (UTC): repeated queries add to one row, so the
+ * console's per-day figures read a few rows, not one per search. Never who searched: no address, no user.
+ */
+export const searchMisses = pgTable(
+  'search_misses',
+  {
+    query: text('query').notNull(),
+    kind: text('kind').$type<SearchMissKind>().notNull(),
+    day: date('day', { mode: 'string' }).notNull(),
+    count: integer('count').notNull().default(1),
+    lastAt: timestamp('last_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    primaryKey({ name: 'search_misses_pkey', columns: [table.query, table.kind, table.day] }),
+    index('search_misses_day').on(table.day),
+    check('search_misses_kind', sql`${table.kind} in ('no-result', 'not-opened')`),
+    maxLength('search_misses_query_length', table.query, FIELD_LIMITS.searchQuery),
+  ],
+);
+
 export const schema = {
   accounts,
   publicKeys,
@@ -217,4 +306,7 @@ export const schema = {
   signInSessions,
   authAccounts,
   verifications,
+  feedback,
+  feedbackEvents,
+  searchMisses,
 };

@@ -1,5 +1,6 @@
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { Database } from './connect';
+import { FeedbackStore } from './feedback-store';
 import { accounts, auditEvents, publicKeys, users } from './schema';
 
 export type Role = 'owner' | 'staff' | 'system';
@@ -52,8 +53,12 @@ export function generateApiKey(): string {
 /** The one storage interface, the same over the embedded database and PostgreSQL. */
 export class Store {
   private readonly keysChangedListeners = new Set<(accountId: string) => void>();
+  /** Readers' feedback, its audit log and missed searches (lib/db/feedback-store.ts). */
+  readonly feedback: FeedbackStore;
 
-  constructor(private readonly db: Database) {}
+  constructor(private readonly db: Database) {
+    this.feedback = new FeedbackStore(db);
+  }
 
   /** Calls `listener` after keys of an account were added or deleted (to drop cached key sets); returns how to stop. */
   onKeysChanged(listener: (accountId: string) => void): () => void {
