@@ -1,4 +1,6 @@
 import { sql } from 'drizzle-orm';
+import { FEEDBACK_STATUSES, SEARCH_MISS_KINDS, type FeedbackStatus, type SearchMissKind } from '@/lib/feedback/values';
+import { FIELD_LIMITS } from './field-limits';
 import {
   bigint,
   bigserial,
@@ -16,27 +18,12 @@ import {
   varchar,
 } from 'drizzle-orm/pg-core';
 
-/**
- * The longest value, in characters, of each stored text that people type: sign-up refuses a longer one
- * (lib/auth/server.ts, 400 naming the field) and a CHECK constraint refuses it in the database as well.
- */
-export const FIELD_LIMITS = {
-  /** A user's name. */
-  userName: 100,
-  /** A user's email address (RFC 5321: an address is at most 254 characters). */
-  userEmail: 254,
-  /** A user's picture address (sign-up accepts one; the portal does not show it). */
-  userImage: 2048,
-  /** A customer account's name: "{user's name}’s account". */
-  accountName: 120,
-  /** The site path a reader's feedback is about, e.g. /docs/errors/token-expired. */
-  feedbackPage: 200,
-  /** A reader's comment, and a staff member's internal note on it (each stored after redaction, lib/redact). */
-  feedbackComment: 2000,
-  feedbackNote: 2000,
-  /** A search that found nothing, as typed (normalised and redacted before it is stored). */
-  searchQuery: 200,
-} as const;
+export { FIELD_LIMITS } from './field-limits';
+
+/** 'a', 'b': the values a CHECK (… in (…)) admits, as SQL literals (the values are the project's own constants). */
+const quotedList = (values: readonly string[]) => values.map((value) => `'${value}'`).join(', ');
+
+export type { FeedbackStatus, SearchMissKind };
 
 /** CHECK (char_length(column) <= limit); a NULL passes, as a CHECK does. */
 const maxLength = (name: string, column: Parameters<typeof sql>[1], limit: number) =>
@@ -215,10 +202,6 @@ export const verifications = pgTable('verifications', {
   updatedAt: updatedAt(),
 });
 
-/** What a reader's feedback is at in the console inbox. */
-export const FEEDBACK_STATUSES = ['new', 'in-progress', 'done'] as const;
-export type FeedbackStatus = (typeof FEEDBACK_STATUSES)[number];
-
 /**
  * "Was this page helpful?" from a reader (contract section 5). Comments and notes are stored redacted
  * (lib/redact): no token signature or private key ever reaches this table. Nothing says who the reader was
@@ -240,7 +223,7 @@ export const feedback = pgTable(
   (table) => [
     index('feedback_created_at').on(table.createdAt.desc()),
     index('feedback_page_created_at').on(table.page, table.createdAt),
-    check('feedback_status', sql`${table.status} in ('new', 'in-progress', 'done')`),
+    check('feedback_status', sql`${table.status} in (${sql.raw(quotedList(FEEDBACK_STATUSES))})`),
     maxLength('feedback_page_length', table.page, FIELD_LIMITS.feedbackPage),
     maxLength('feedback_comment_length', table.comment, FIELD_LIMITS.feedbackComment),
     maxLength('feedback_email_length', table.email, FIELD_LIMITS.userEmail),
@@ -270,10 +253,6 @@ export const feedbackEvents = pgTable(
   (table) => [index('feedback_events_feedback_at').on(table.feedbackId, table.at)],
 );
 
-/** Why a search counts as a miss: nothing was found, or results were shown and the first was not opened. */
-export const SEARCH_MISS_KINDS = ['no-result', 'not-opened'] as const;
-export type SearchMissKind = (typeof SEARCH_MISS_KINDS)[number];
-
 /**
  * Searches that did not help, counted per query, kind and day (UTC): repeated queries add to one row, so the
  * console's per-day figures read a few rows, not one per search. Never who searched: no address, no user.
@@ -290,7 +269,7 @@ export const searchMisses = pgTable(
   (table) => [
     primaryKey({ name: 'search_misses_pkey', columns: [table.query, table.kind, table.day] }),
     index('search_misses_day').on(table.day),
-    check('search_misses_kind', sql`${table.kind} in ('no-result', 'not-opened')`),
+    check('search_misses_kind', sql`${table.kind} in (${sql.raw(quotedList(SEARCH_MISS_KINDS))})`),
     maxLength('search_misses_query_length', table.query, FIELD_LIMITS.searchQuery),
   ],
 );

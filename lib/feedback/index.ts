@@ -1,6 +1,9 @@
 // Readers' feedback and missed searches as they arrive: what a valid submission is, and how a query is normalised.
 import { z } from 'zod';
-import { FEEDBACK_STATUSES, FIELD_LIMITS, SEARCH_MISS_KINDS } from '@/lib/db/schema';
+import { FIELD_LIMITS } from '@/lib/db/field-limits';
+import { FEEDBACK_STATUSES, SEARCH_MISS_KINDS } from './values';
+
+export * from './values';
 
 /** The largest feedback body read, JSON or form: a 2 000-character comment and an email fit with room to spare. */
 export const FEEDBACK_BODY_LIMIT = 8 * 1024;
