@@ -4,11 +4,14 @@ import { Command, CommanderError } from 'commander';
 import { registerDiagnose } from './commands/diagnose';
 import { registerKeyCheck } from './commands/key-check';
 import { registerOrigin } from './commands/origin';
+import { registerStaff } from './commands/staff';
 import { EXIT, UsageError } from './output';
 
 let exitCode: number = EXIT.ok;
 const program = new Command('rtc-doctor')
-  .description('Diagnose real-time collaboration problems: identity tokens, public keys and secure contexts.')
+  .description(
+    'Diagnose real-time collaboration problems: identity tokens, public keys and secure contexts; manage support staff.',
+  )
   .showHelpAfterError('(run with --help for usage)')
   .exitOverride();
 
@@ -18,6 +21,7 @@ const setExitCode = (code: number) => {
 registerDiagnose(program, setExitCode);
 registerKeyCheck(program, setExitCode);
 registerOrigin(program, setExitCode);
+registerStaff(program, setExitCode);
 
 async function main() {
   try {

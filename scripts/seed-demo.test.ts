@@ -35,6 +35,11 @@ describe('npm run demo data', () => {
     const opened = await openDatabase({ dataDir: path.join(dataDir, 'db') });
     try {
       const store = new Store(opened.db);
+      // `npm run demo` keeps making one staff user, who belongs to no account.
+      expect(await store.findUserByEmail(credentials.staff.email)).toMatchObject({
+        role: 'staff',
+        customerAccountId: null,
+      });
       const account = (await store.findAccountByApiKey(credentials.apiKey))!;
       const { keys } = await loadKeySet({
         keys: (await store.listKeys(account.id)).map((key) => ({ ...key.jwk, kid: key.kid })),

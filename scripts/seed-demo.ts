@@ -58,7 +58,8 @@ async function seed(dataDir: string): Promise<DemoCredentials> {
     body: { name: 'Demo Support', email: credentials.staff.email, password: credentials.staff.password },
   });
   const [staffRow] = await db.select().from(users).where(eq(users.id, staff.user.id));
-  await db.update(users).set({ role: 'staff', customerAccountId: null }).where(eq(users.id, staff.user.id));
+  // The role change `rtc-doctor staff add` makes; the demo's support user then needs no account of their own.
+  await store.makeStaff(credentials.staff.email);
   await db.delete(accounts).where(eq(accounts.id, staffRow!.customerAccountId!));
 
   writeFileSync(file, JSON.stringify(credentials, null, 2), { mode: PRIVATE_FILE_MODE });

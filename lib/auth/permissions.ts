@@ -14,3 +14,9 @@ export function authorize(viewer: Viewer, action: KeyAction, accountId: string):
   if (viewer.role === 'staff') return action === 'read' || action === 'audit' ? 'allowed' : 'forbidden';
   return viewer.accountId === accountId ? 'allowed' : 'forbidden';
 }
+
+/** The support console (its inbox and missed searches): staff only, to read and to triage alike. */
+export function authorizeConsole(viewer: Viewer): Decision {
+  if (!viewer) return 'unauthenticated';
+  return viewer.role === 'staff' ? 'allowed' : 'forbidden';
+}

@@ -11,7 +11,9 @@ export {
   type AuditEvent,
   type NewKey,
   type Role,
+  type RoleChange,
   type StoredKey,
+  type User,
 } from './store';
 
 // One database per server process, kept across hot reloads in development.

@@ -1,10 +1,14 @@
 import { sql } from 'drizzle-orm';
+import { FEEDBACK_STATUSES, SEARCH_MISS_KINDS, type FeedbackStatus, type SearchMissKind } from '@/lib/feedback/values';
+import { FIELD_LIMITS } from './field-limits';
 import {
   bigint,
   bigserial,
   boolean,
   check,
+  date,
   index,
+  primaryKey,
   integer,
   jsonb,
   pgTable,
@@ -14,20 +18,12 @@ import {
   varchar,
 } from 'drizzle-orm/pg-core';
 
-/**
- * The longest value, in characters, of each stored text that people type: sign-up refuses a longer one
- * (lib/auth/server.ts, 400 naming the field) and a CHECK constraint refuses it in the database as well.
- */
-export const FIELD_LIMITS = {
-  /** A user's name. */
-  userName: 100,
-  /** A user's email address (RFC 5321: an address is at most 254 characters). */
-  userEmail: 254,
-  /** A user's picture address (sign-up accepts one; the portal does not show it). */
-  userImage: 2048,
-  /** A customer account's name: "{user's name}’s account". */
-  accountName: 120,
-} as const;
+export { FIELD_LIMITS } from './field-limits';
+
+/** 'a', 'b': the values a CHECK (… in (…)) admits, as SQL literals (the values are the project's own constants). */
+const quotedList = (values: readonly string[]) => values.map((value) => `'${value}'`).join(', ');
+
+export type { FeedbackStatus, SearchMissKind };
 
 /** CHECK (char_length(column) <= limit); a NULL passes, as a CHECK does. */
 const maxLength = (name: string, column: Parameters<typeof sql>[1], limit: number) =>
@@ -206,6 +202,78 @@ export const verifications = pgTable('verifications', {
   updatedAt: updatedAt(),
 });
 
+/**
+ * "Was this page helpful?" from a reader (contract section 5). Comments and notes are stored redacted
+ * (lib/redact): no token signature or private key ever reaches this table. Nothing says who the reader was
+ * beyond the email they chose to give.
+ */
+export const feedback = pgTable(
+  'feedback',
+  {
+    id: text('id').primaryKey(),
+    page: text('page').notNull(),
+    helpful: boolean('helpful').notNull(),
+    comment: text('comment'),
+    email: text('email'),
+    status: text('status').$type<FeedbackStatus>().notNull().default('new'),
+    note: text('note'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    index('feedback_created_at').on(table.createdAt.desc()),
+    index('feedback_page_created_at').on(table.page, table.createdAt),
+    check('feedback_status', sql`${table.status} in (${sql.raw(quotedList(FEEDBACK_STATUSES))})`),
+    maxLength('feedback_page_length', table.page, FIELD_LIMITS.feedbackPage),
+    maxLength('feedback_comment_length', table.comment, FIELD_LIMITS.feedbackComment),
+    maxLength('feedback_email_length', table.email, FIELD_LIMITS.userEmail),
+    maxLength('feedback_note_length', table.note, FIELD_LIMITS.feedbackNote),
+  ],
+);
+
+/** What staff can change on a piece of feedback; each change is one feedback_events row. */
+export type FeedbackEventAction = 'status' | 'note';
+
+/** The audit log of the inbox: who changed which feedback's status or note, from what to what. */
+export const feedbackEvents = pgTable(
+  'feedback_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    feedbackId: text('feedback_id')
+      .notNull()
+      .references(() => feedback.id, { onDelete: 'cascade' }),
+    actorId: text('actor_id').notNull(),
+    actorEmail: text('actor_email').notNull(),
+    actorRole: text('actor_role').notNull(),
+    action: text('action').$type<FeedbackEventAction>().notNull(),
+    fromValue: text('from_value'),
+    toValue: text('to_value'),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index('feedback_events_feedback_at').on(table.feedbackId, table.at)],
+);
+
+/**
+ * Searches that did not help, counted per query, kind and day (UTC): repeated queries add to one row, so the
+ * console's per-day figures read a few rows, not one per search. Never who searched: no address, no user.
+ */
+export const searchMisses = pgTable(
+  'search_misses',
+  {
+    query: text('query').notNull(),
+    kind: text('kind').$type<SearchMissKind>().notNull(),
+    day: date('day', { mode: 'string' }).notNull(),
+    count: integer('count').notNull().default(1),
+    lastAt: timestamp('last_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    primaryKey({ name: 'search_misses_pkey', columns: [table.query, table.kind, table.day] }),
+    index('search_misses_day').on(table.day),
+    check('search_misses_kind', sql`${table.kind} in (${sql.raw(quotedList(SEARCH_MISS_KINDS))})`),
+    maxLength('search_misses_query_length', table.query, FIELD_LIMITS.searchQuery),
+  ],
+);
+
 export const schema = {
   accounts,
   publicKeys,
@@ -217,4 +285,7 @@ export const schema = {
   signInSessions,
   authAccounts,
   verifications,
+  feedback,
+  feedbackEvents,
+  searchMisses,
 };

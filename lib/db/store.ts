@@ -1,5 +1,6 @@
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { Database } from './connect';
+import { FeedbackStore } from './feedback-store';
 import { accounts, auditEvents, publicKeys, users } from './schema';
 
 export type Role = 'owner' | 'staff' | 'system';
@@ -10,6 +11,14 @@ export interface Actor {
 }
 
 export type Account = typeof accounts.$inferSelect;
+export type User = typeof users.$inferSelect;
+
+/**
+ * What a staff role change did: `changed` or `unchanged` (the user already had the role), or `no-user` when no
+ * user has the email. `createdAccount` is the account a former staff member who had none was given.
+ */
+export type RoleChange =
+  { outcome: 'no-user' } | { outcome: 'changed' | 'unchanged'; user: User; createdAccount?: Account };
 export type StoredKey = typeof publicKeys.$inferSelect;
 export type AuditEvent = typeof auditEvents.$inferSelect;
 
@@ -49,11 +58,20 @@ export function generateApiKey(): string {
   return `rtc_${Buffer.from(bytes).toString('base64url')}`;
 }
 
+/** The name of the account a user is given when they have none: "{user's name}’s account". */
+export function ownAccountName(userName: string): string {
+  return `${userName}’s account`;
+}
+
 /** The one storage interface, the same over the embedded database and PostgreSQL. */
 export class Store {
   private readonly keysChangedListeners = new Set<(accountId: string) => void>();
+  /** Readers' feedback, its audit log and missed searches (lib/db/feedback-store.ts). */
+  readonly feedback: FeedbackStore;
 
-  constructor(private readonly db: Database) {}
+  constructor(private readonly db: Database) {
+    this.feedback = new FeedbackStore(db);
+  }
 
   /** Calls `listener` after keys of an account were added or deleted (to drop cached key sets); returns how to stop. */
   onKeysChanged(listener: (accountId: string) => void): () => void {
@@ -94,6 +112,54 @@ export class Store {
       .from(users)
       .where(and(eq(users.customerAccountId, accountId), eq(users.role, 'owner')))
       .orderBy(users.email);
+  }
+
+  /** Emails are stored lower-cased (the sign-in library does so); so is the one looked up. */
+  async findUserByEmail(email: string): Promise<User | undefined> {
+    const [user] = await this.db.select().from(users).where(eq(users.email, email.trim().toLowerCase()));
+    return user;
+  }
+
+  /** Makes a user support staff. Their customer account, if any, stays theirs, for when the role is taken away. */
+  async makeStaff(email: string): Promise<RoleChange> {
+    const user = await this.findUserByEmail(email);
+    if (!user) return { outcome: 'no-user' };
+    if (user.role === 'staff') return { outcome: 'unchanged', user };
+    const [updated] = await this.db
+      .update(users)
+      .set({ role: 'staff', updatedAt: new Date() })
+      .where(eq(users.id, user.id))
+      .returning();
+    return { outcome: 'changed', user: updated! };
+  }
+
+  /**
+   * Makes a staff user an account owner again, of the customer account they had. One who never had one (or whose
+   * account was deleted) gets a new, empty account, as sign-up gives every new user: an owner without an account
+   * could not sign in to anything.
+   */
+  async removeStaff(email: string): Promise<RoleChange> {
+    const user = await this.findUserByEmail(email);
+    if (!user) return { outcome: 'no-user' };
+    if (user.role !== 'staff') return { outcome: 'unchanged', user };
+    return this.db.transaction(async (tx) => {
+      const [existing] = user.customerAccountId
+        ? await tx.select().from(accounts).where(eq(accounts.id, user.customerAccountId))
+        : [];
+      let createdAccount: Account | undefined;
+      if (!existing) {
+        [createdAccount] = await tx
+          .insert(accounts)
+          .values({ id: randomId(), name: ownAccountName(user.name), apiKey: generateApiKey() })
+          .returning();
+      }
+      const [updated] = await tx
+        .update(users)
+        .set({ role: 'owner', customerAccountId: existing?.id ?? createdAccount!.id, updatedAt: new Date() })
+        .where(eq(users.id, user.id))
+        .returning();
+      return { outcome: 'changed' as const, user: updated!, createdAccount };
+    });
   }
 
   async listKeys(accountId: string): Promise<StoredKey[]> {

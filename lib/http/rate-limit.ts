@@ -217,6 +217,10 @@ export const RATE_LIMITS = {
   // An editor creates a session once per document it opens and holds one event stream per document.
   sessionCreate: { keyPrefix: 'session-create', points: 120, duration: 60 },
   sessionEvents: { keyPrefix: 'session-events', points: 120, duration: 60 },
+  // A reader sends one piece of feedback per page now and then; a script filling the inbox is stopped early.
+  feedback: { keyPrefix: 'feedback', points: 10, duration: 60 },
+  // The search palette reports a search that did not help at most once per query typed.
+  searchMiss: { keyPrefix: 'search-miss', points: 30, duration: 60 },
 } as const satisfies Record<string, RateLimitPolicy>;
 
 export type RateLimitName = keyof typeof RATE_LIMITS;

@@ -1,0 +1,133 @@
+import { authorizeConsole, type Viewer } from '@/lib/auth/permissions';
+import type { Feedback, FeedbackEvent } from '@/lib/db/feedback-store';
+import type { Store } from '@/lib/db/store';
+import {
+  CONSOLE_FEEDBACK_LIMIT,
+  CONSOLE_SEARCH_MISS_LIMIT,
+  feedbackChangeSchema,
+  feedbackFilterSchema,
+  parseFields,
+  searchMissWindowSchema,
+} from '@/lib/feedback';
+import { isSameOriginRequest } from '@/lib/http/csrf';
+import { apiError, badRequest, readJsonBody } from '@/lib/http/json';
+import { z } from 'zod';
+
+const NO_STORE = { 'Cache-Control': 'no-store' };
+/** A change to one piece of feedback is a status and a note of at most 2 000 characters. */
+export const FEEDBACK_CHANGE_BODY_LIMIT = 16 * 1024;
+/** Feedback ids are UUIDs; a longer one is no id of ours and is not looked up. */
+const MAX_ID_LENGTH = 64;
+
+type Staff = Exclude<Viewer, null>;
+
+/**
+ * The console is staff's only, decided here for every request: 401 for nobody signed in, 403 for an owner.
+ * A change must also come from this site (the session cookie would be sent from any other).
+ */
+function consoleAccess(request: Request, viewer: Viewer, change = false): { staff: Staff } | { response: Response } {
+  if (change && !isSameOriginRequest(request))
+    return { response: apiError('CSRF_REJECTED', 'This change must be sent from the RTC Doctor site itself.') };
+  const decision = authorizeConsole(viewer);
+  if (decision === 'unauthenticated')
+    return { response: apiError('UNAUTHENTICATED', 'Sign in as support staff to use the console.') };
+  if (decision === 'forbidden')
+    return { response: apiError('FORBIDDEN', 'The console is for support staff; account owners cannot use it.') };
+  return { staff: viewer! };
+}
+
+/** One piece of feedback as the console API answers it (dates in ISO 8601). */
+export function feedbackItem(row: Feedback) {
+  return {
+    id: row.id,
+    page: row.page,
+    helpful: row.helpful,
+    comment: row.comment,
+    createdAt: row.createdAt.toISOString(),
+    status: row.status,
+    email: row.email,
+    note: row.note,
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+export type FeedbackItem = ReturnType<typeof feedbackItem>;
+
+function feedbackEventItem(event: FeedbackEvent) {
+  return {
+    action: event.action,
+    from: event.fromValue,
+    to: event.toValue,
+    actorEmail: event.actorEmail,
+    actorRole: event.actorRole,
+    at: event.at.toISOString(),
+  };
+}
+
+function notFound(): Response {
+  return apiError('NOT_FOUND', 'There is no feedback with this id.');
+}
+
+function searchParams(request: Request): Record<string, string> {
+  return Object.fromEntries(new URL(request.url).searchParams);
+}
+
+/** GET /api/console/feedback?page=&helpful=&status=&q= : the inbox, newest first. */
+export async function listConsoleFeedback(request: Request, viewer: Viewer, store: Store): Promise<Response> {
+  const access = consoleAccess(request, viewer);
+  if ('response' in access) return access.response;
+  const filter = parseFields(feedbackFilterSchema, searchParams(request));
+  if (!filter.ok) return badRequest(filter.message);
+  const rows = await store.feedback.list(filter.value, CONSOLE_FEEDBACK_LIMIT);
+  return Response.json({ items: rows.map(feedbackItem) }, { headers: NO_STORE });
+}
+
+/** GET /api/console/feedback/{id}: one piece of feedback and its audit log, oldest change first. */
+export async function getConsoleFeedback(
+  request: Request,
+  id: string,
+  viewer: Viewer,
+  store: Store,
+): Promise<Response> {
+  const access = consoleAccess(request, viewer);
+  if ('response' in access) return access.response;
+  const row = id.length <= MAX_ID_LENGTH ? await store.feedback.find(id) : undefined;
+  if (!row) return notFound();
+  const events = await store.feedback.listEvents(id);
+  return Response.json({ item: feedbackItem(row), events: events.map(feedbackEventItem) }, { headers: NO_STORE });
+}
+
+/** PATCH /api/console/feedback/{id} `{ status?, note? }`: one audit event per field that changes. */
+export async function changeConsoleFeedback(
+  request: Request,
+  id: string,
+  viewer: Viewer,
+  store: Store,
+): Promise<Response> {
+  const access = consoleAccess(request, viewer, true);
+  if ('response' in access) return access.response;
+  const body = await readJsonBody(request, z.unknown(), FEEDBACK_CHANGE_BODY_LIMIT);
+  if (!body.ok) return body.response;
+  const change = parseFields(feedbackChangeSchema, body.value);
+  if (!change.ok) return badRequest(change.message);
+  const { staff } = access;
+  const updated =
+    id.length <= MAX_ID_LENGTH
+      ? await store.feedback.update(id, change.value, { id: staff.userId, email: staff.email, role: staff.role })
+      : undefined;
+  if (!updated) return notFound();
+  return Response.json({ item: feedbackItem(updated) }, { headers: NO_STORE });
+}
+
+/** GET /api/console/search-misses?days=30: missed searches summed over the last `days` days, most frequent first. */
+export async function listConsoleSearchMisses(request: Request, viewer: Viewer, store: Store): Promise<Response> {
+  const access = consoleAccess(request, viewer);
+  if ('response' in access) return access.response;
+  const window = parseFields(searchMissWindowSchema, searchParams(request));
+  if (!window.ok) return badRequest(window.message);
+  const totals = await store.feedback.searchMissTotals(window.value.days, CONSOLE_SEARCH_MISS_LIMIT);
+  return Response.json(
+    { items: totals.map((total) => ({ ...total, lastAt: total.lastAt.toISOString() })) },
+    { headers: NO_STORE },
+  );
+}
