@@ -7,6 +7,7 @@ import { parseInboxQuery } from '@/components/console/inbox-query';
 import { SearchMissesPanel } from '@/components/console/search-misses-panel';
 import { Providers } from '@/components/providers';
 import { getViewer } from '@/lib/auth';
+import { authorizeConsole } from '@/lib/auth/permissions';
 
 export const metadata: Metadata = { title: 'Support console' };
 
@@ -21,7 +22,7 @@ export default async function ConsolePage({
 }) {
   const viewer = await getViewer(await headers());
   if (!viewer) redirect('/sign-in');
-  if (viewer.role !== 'staff') return <StaffOnly email={viewer.email} />;
+  if (authorizeConsole(viewer) !== 'allowed') return <StaffOnly email={viewer.email} />;
 
   return (
     <main id="main" className="mx-auto max-w-6xl px-4 py-10 sm:px-6">

@@ -1,5 +1,5 @@
 import { MISS_KIND_LABELS, STATUS_LABELS } from './labels';
-import type { FeedbackStatus, SearchMissKind } from './types';
+import type { FeedbackStatus, SearchMissKind } from '@/lib/feedback/values';
 
 const BADGE = 'inline-block rounded px-1.5 py-0.5 text-xs font-semibold whitespace-nowrap';
 

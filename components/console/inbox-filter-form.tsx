@@ -5,7 +5,8 @@ import { Button } from '@/components/ui/button';
 import { Input, Select } from '@/components/ui/fields';
 import { hasFilters, NO_FILTERS, type InboxFilters } from './inbox-query';
 import { STATUS_LABELS } from './labels';
-import { FEEDBACK_STATUSES } from './types';
+import { FIELD_LIMITS } from '@/lib/db/field-limits';
+import { FEEDBACK_STATUSES } from '@/lib/feedback/values';
 
 /** The inbox's filters as typed: the inbox debounces the text fields before it asks the API. */
 export function InboxFilterForm({
@@ -34,6 +35,7 @@ export function InboxFilterForm({
           value={filters.page}
           onChange={(event) => set({ page: event.target.value })}
           placeholder="/docs/errors/…"
+          maxLength={FIELD_LIMITS.feedbackPage}
           autoComplete="off"
           spellCheck={false}
           className="mt-1"
@@ -82,6 +84,7 @@ export function InboxFilterForm({
           value={filters.q}
           onChange={(event) => set({ q: event.target.value })}
           placeholder="In comments, notes, pages and emails"
+          maxLength={FIELD_LIMITS.searchQuery}
           autoComplete="off"
           className="mt-1"
         />

@@ -1,4 +1,4 @@
-import { FEEDBACK_STATUSES, type FeedbackStatus } from './types';
+import { FEEDBACK_STATUSES, type FeedbackStatus } from '@/lib/feedback/values';
 
 /**
  * The inbox's filters and open item live in the page's query string, so a link shows a colleague the same view.

@@ -1,4 +1,5 @@
-import type { FeedbackEvent, FeedbackStatus, SearchMissKind } from './types';
+import type { FeedbackStatus, SearchMissKind } from '@/lib/feedback/values';
+import type { FeedbackEvent } from './types';
 
 /** How the console names each status, in the filter, on the badges and in the history. */
 export const STATUS_LABELS: Record<FeedbackStatus, string> = {

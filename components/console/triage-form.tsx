@@ -6,10 +6,9 @@ import { requestJson } from '@/components/request-json';
 import { Button } from '@/components/ui/button';
 import { Select, Textarea } from '@/components/ui/fields';
 import { STATUS_LABELS } from './labels';
-import { FEEDBACK_STATUSES, type FeedbackItem, type FeedbackPatch, type FeedbackStatus } from './types';
-
-/** The API's limit for a note. */
-const NOTE_LIMIT = 2000;
+import { FIELD_LIMITS } from '@/lib/db/field-limits';
+import { FEEDBACK_STATUSES, type FeedbackStatus } from '@/lib/feedback/values';
+import type { FeedbackItem, FeedbackPatch } from './types';
 
 /** What changed between the stored item and the form: the API writes one history line per field sent. */
 function changes(item: FeedbackItem, status: FeedbackStatus, note: string): FeedbackPatch {
@@ -81,7 +80,7 @@ export function TriageForm({ item, onSaved }: { item: FeedbackItem; onSaved: (it
             setNote(event.target.value);
           }}
           rows={3}
-          maxLength={NOTE_LIMIT}
+          maxLength={FIELD_LIMITS.feedbackNote}
           aria-describedby={`${id}-note-help`}
           className="mt-1"
         />

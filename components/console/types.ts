@@ -1,28 +1,16 @@
 /** The shapes of the console API (GET/PATCH /api/console/feedback…, GET /api/console/search-misses), as the console reads them. */
+import type { FeedbackItem } from '@/lib/api/console';
+import type { FeedbackEventAction } from '@/lib/db/schema';
+import type { FeedbackStatus, SearchMissKind } from '@/lib/feedback/values';
 
-export const FEEDBACK_STATUSES = ['new', 'in-progress', 'done'] as const;
-export type FeedbackStatus = (typeof FEEDBACK_STATUSES)[number];
-
-export interface FeedbackItem {
-  id: string;
-  page: string;
-  helpful: boolean;
-  /** Already redacted by the server before it was stored. */
-  comment: string | null;
-  email: string | null;
-  status: FeedbackStatus;
-  /** Staff's internal note, redacted like comments. */
-  note: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
+export type { FeedbackItem };
 
 export interface FeedbackListBody {
   items: FeedbackItem[];
 }
 
 export interface FeedbackEvent {
-  action: 'status' | 'note';
+  action: FeedbackEventAction;
   from: string | null;
   to: string | null;
   actorEmail: string;
@@ -38,10 +26,9 @@ export interface FeedbackDetailBody {
 
 export interface FeedbackPatch {
   status?: FeedbackStatus;
+  /** An empty note clears it. */
   note?: string;
 }
-
-export type SearchMissKind = 'no-result' | 'not-opened';
 
 export interface SearchMiss {
   query: string;
