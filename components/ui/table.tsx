@@ -41,7 +41,7 @@ export function Table<Row>({
         {rows.map((row) => (
           <tr
             key={rowKey(row)}
-            className="border-b border-slate-100 align-top last:border-0 max-md:block max-md:rounded-lg max-md:border max-md:border-slate-200 max-md:p-3 dark:border-slate-800 max-md:dark:border-slate-700"
+            className="border-b border-slate-100 align-top md:last:border-0 max-md:block max-md:rounded-lg max-md:border max-md:border-slate-200 max-md:p-3 dark:border-slate-800 max-md:dark:border-slate-700"
           >
             {columns.map((column) => (
               <td
