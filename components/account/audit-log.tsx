@@ -1,9 +1,9 @@
 'use client';
 
 import type { UseQueryResult } from '@tanstack/react-query';
-import { Button } from '@/components/ui/button';
 import { LocalTime } from './local-time';
 import type { AuditBody } from './types';
+import { LoadError } from '@/components/ui/query-states';
 
 export function AuditLog({ audit }: { audit: UseQueryResult<AuditBody> }) {
   return (
@@ -16,14 +16,7 @@ export function AuditLog({ audit }: { audit: UseQueryResult<AuditBody> }) {
           Loading the audit log…
         </p>
       )}
-      {audit.isError && (
-        <div role="alert" className="mt-3 flex flex-wrap items-center gap-3 text-red-700 dark:text-red-300">
-          <p>The audit log could not be loaded: {audit.error.message}</p>
-          <Button size="sm" onClick={() => void audit.refetch()} disabled={audit.isFetching}>
-            Try again
-          </Button>
-        </div>
-      )}
+      {audit.isError && <LoadError what="The audit log" query={audit} className="mt-3" />}
       {audit.data && audit.data.events.length === 0 && (
         <p className="mt-3 text-slate-600 dark:text-slate-300">No changes yet.</p>
       )}

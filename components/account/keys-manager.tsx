@@ -3,7 +3,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { requestJson } from '@/components/request-json';
-import { Button } from '@/components/ui/button';
 import { SERVICE_ALGORITHMS, type AlgorithmName } from '@/lib/algorithms';
 import { AddKeysForm } from './add-keys-form';
 import { AuditLog } from './audit-log';
@@ -11,6 +10,7 @@ import { DeleteKeyDialog } from './delete-key-dialog';
 import { KeyTable } from './key-table';
 import type { AccountMessages } from './messages';
 import type { AuditBody, KeysBody, StoredKey } from './types';
+import { EmptyState, LoadError } from '@/components/ui/query-states';
 
 /**
  * An account's keys and audit log. `algorithms` is the deployment's accepted set, read on the server; the
@@ -76,19 +76,12 @@ export function KeysManager({
             Loading keys…
           </p>
         )}
-        {keys.isError && (
-          <div role="alert" className="mt-3 flex flex-wrap items-center gap-3 text-red-700 dark:text-red-300">
-            <p>The keys could not be loaded: {keys.error.message}</p>
-            <Button size="sm" onClick={() => void keys.refetch()} disabled={keys.isFetching}>
-              Try again
-            </Button>
-          </div>
-        )}
+        {keys.isError && <LoadError what="The keys" query={keys} className="mt-3" />}
         {keys.data && stored.length === 0 && (
-          <p className="mt-3 rounded-lg border border-dashed border-slate-300 p-4 text-slate-700 dark:border-slate-600 dark:text-slate-300">
+          <EmptyState className="mt-3">
             No keys yet. Until a public key is registered, every token for this account fails with “
             {messages.emptyKeySet}”.{canEdit && ' Add one below.'}
-          </p>
+          </EmptyState>
         )}
         {stored.length > 0 && (
           <div className="mt-3">

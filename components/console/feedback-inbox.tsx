@@ -3,7 +3,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { requestJson } from '@/components/request-json';
-import { Button } from '@/components/ui/button';
 import { useDebouncedValue } from '@/components/use-debounced-value';
 import { FeedbackDetailDialog } from './feedback-detail-dialog';
 import { FeedbackTable } from './feedback-table';
@@ -11,6 +10,7 @@ import { InboxFilterForm } from './inbox-filter-form';
 import { filtersQuery, hasFilters, inboxSearch, type InboxQuery } from './inbox-query';
 import { FEEDBACK_LIST_KEY } from './query-keys';
 import type { FeedbackListBody } from './types';
+import { EmptyState, LoadError } from '@/components/ui/query-states';
 
 /** Typing pauses this long before the list is asked for again. */
 const TYPING_PAUSE_MS = 300;
@@ -53,18 +53,9 @@ export function FeedbackInbox({ initial }: { initial: InboxQuery }) {
             : list.data &&
               `${items.length === 1 ? '1 item' : `${items.length} items`}${hasFilters(filters) ? ' match these filters' : ''}.`}
       </p>
-      {list.isError && (
-        <div role="alert" className="flex flex-wrap items-center gap-3 text-red-700 dark:text-red-300">
-          <p>The feedback could not be loaded: {list.error.message}</p>
-          <Button size="sm" onClick={() => void list.refetch()} disabled={list.isFetching}>
-            Try again
-          </Button>
-        </div>
-      )}
+      {list.isError && <LoadError what="The feedback" query={list} />}
       {list.data && items.length === 0 && (
-        <p className="rounded-lg border border-dashed border-slate-300 p-4 text-slate-700 dark:border-slate-600 dark:text-slate-300">
-          {hasFilters(filters) ? 'No feedback matches these filters.' : 'No feedback yet.'}
-        </p>
+        <EmptyState>{hasFilters(filters) ? 'No feedback matches these filters.' : 'No feedback yet.'}</EmptyState>
       )}
       {items.length > 0 && (
         <div className={updating ? 'opacity-60 transition-opacity' : undefined} aria-busy={updating}>

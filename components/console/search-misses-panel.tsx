@@ -4,10 +4,10 @@ import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { LocalTime } from '@/components/account/local-time';
 import { requestJson } from '@/components/request-json';
-import { Button } from '@/components/ui/button';
 import { Table, type TableColumn } from '@/components/ui/table';
 import { MissKindBadge } from './badges';
 import type { SearchMiss, SearchMissesBody } from './types';
+import { EmptyState, LoadError } from '@/components/ui/query-states';
 
 const DAYS = 30;
 
@@ -53,18 +53,9 @@ export function SearchMissesPanel() {
           Loading searches…
         </p>
       )}
-      {misses.isError && (
-        <div role="alert" className="flex flex-wrap items-center gap-3 text-red-700 dark:text-red-300">
-          <p>The searches could not be loaded: {misses.error.message}</p>
-          <Button size="sm" onClick={() => void misses.refetch()} disabled={misses.isFetching}>
-            Try again
-          </Button>
-        </div>
-      )}
+      {misses.isError && <LoadError what="The searches" query={misses} />}
       {misses.data && misses.data.items.length === 0 && (
-        <p className="rounded-lg border border-dashed border-slate-300 p-4 text-slate-700 dark:border-slate-600 dark:text-slate-300">
-          No missed searches in the last {DAYS} days.
-        </p>
+        <EmptyState>No missed searches in the last {DAYS} days.</EmptyState>
       )}
       {misses.data && misses.data.items.length > 0 && (
         <Table
