@@ -30,7 +30,7 @@ export interface AccountKeySet {
   displayName: string;
 }
 
-/** Where a token check finds an account's keys, and where it records that a key was used. */
+/** Where a token check finds an account's keys, and where it records that a key was used and what the check found. */
 export interface AccountKeySource {
   /** The account's keys, judged against the check's accepted set (a stored key it does not cover is skipped, with a warning). */
   byApiKey(apiKey: string, algorithms: readonly AlgorithmName[]): Promise<AccountKeySet | undefined>;
@@ -91,8 +91,17 @@ export function storeKeySource(openStore: () => Promise<Store>, viewer: () => Pr
     },
     async recordUse(keySet, diagnosis) {
       const now = new Date();
+      const store = await openStore();
       const ids = keyIdsToMarkUsed(keySet, diagnosis, now.getTime());
-      if (ids.length) await (await openStore()).markKeysUsed(keySet.account.id, ids, now);
+      await Promise.all([
+        ids.length ? store.markKeysUsed(keySet.account.id, ids, now) : undefined,
+        // What support's account view charts: the codes this check found, never the token.
+        store.diagnoses.record(
+          keySet.account.id,
+          diagnosis.errors.map((error) => error.code),
+          now,
+        ),
+      ]);
     },
   };
 }

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, ilike, isNotNull, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import {
   CONSOLE_FEEDBACK_LIMIT,
   CONSOLE_SEARCH_MISS_LIMIT,
@@ -8,9 +8,12 @@ import {
 } from '@/lib/feedback';
 import { redactForStorage, redactSecrets } from '@/lib/redact';
 import type { Database } from './connect';
+import { firstDayOf, utcDay } from './days';
+import { likePattern } from './like-pattern';
 import {
   feedback,
   feedbackEvents,
+  feedbackPageDays,
   FIELD_LIMITS,
   searchMisses,
   type FeedbackEventAction,
@@ -41,14 +44,53 @@ export interface SearchMissTotal {
   lastAt: Date;
 }
 
-/** The UTC calendar day of `at`, as the `day` column holds it. */
-export function utcDay(at: Date): string {
-  return at.toISOString().slice(0, 10);
+
+/** A page's form views and votes over some days. */
+export interface PageFigures {
+  views: number;
+  helpful: number;
+  unhelpful: number;
 }
 
-/** `%`, `_` and `\` stand for themselves in a substring search. */
-function likePattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+export interface PageHealth {
+  page: string;
+  last7Days: PageFigures;
+  last30Days: PageFigures;
+}
+
+export interface PageComment {
+  id: string;
+  helpful: boolean;
+  comment: string;
+  createdAt: Date;
+}
+
+/** The share of votes that said "yes", or undefined before anyone voted. */
+export function helpfulRatio(figures: PageFigures): number | undefined {
+  const votes = figures.helpful + figures.unhelpful;
+  return votes === 0 ? undefined : figures.helpful / votes;
+}
+
+function mostUnhelpfulFirst(a: PageHealth, b: PageHealth): number {
+  return (
+    b.last30Days.unhelpful - a.last30Days.unhelpful ||
+    (helpfulRatio(a.last30Days) ?? 1) - (helpfulRatio(b.last30Days) ?? 1) ||
+    a.page.localeCompare(b.page)
+  );
+}
+
+type Writer = Pick<Database, 'insert'>;
+
+/** Adds one to a page's day figure, making the day's row when it is the first. */
+async function countInPageDay(db: Writer, page: string, at: Date, figure: keyof PageFigures): Promise<void> {
+  const column = feedbackPageDays[figure];
+  await db
+    .insert(feedbackPageDays)
+    .values({ page, day: utcDay(at), [figure]: 1 })
+    .onConflictDoUpdate({
+      target: [feedbackPageDays.page, feedbackPageDays.day],
+      set: { [figure]: sql`${column} + 1` },
+    });
 }
 
 /**
@@ -58,20 +100,80 @@ function likePattern(text: string): string {
 export class FeedbackStore {
   constructor(private readonly db: Database) {}
 
+  /** Stores the feedback and counts its vote in the page's day, in one transaction. */
   async insert(input: NewFeedback, at: Date = new Date()): Promise<Feedback> {
-    const [row] = await this.db
-      .insert(feedback)
-      .values({
-        id: crypto.randomUUID(),
-        page: input.page,
-        helpful: input.helpful,
-        comment: input.comment ? redactForStorage(input.comment, FIELD_LIMITS.feedbackComment) : null,
-        email: input.email ?? null,
-        createdAt: at,
-        updatedAt: at,
+    return this.db.transaction(async (tx) => {
+      const [row] = await tx
+        .insert(feedback)
+        .values({
+          id: crypto.randomUUID(),
+          page: input.page,
+          helpful: input.helpful,
+          comment: input.comment ? redactForStorage(input.comment, FIELD_LIMITS.feedbackComment) : null,
+          email: input.email ?? null,
+          createdAt: at,
+          updatedAt: at,
+        })
+        .returning();
+      await countInPageDay(tx, input.page, at, input.helpful ? 'helpful' : 'unhelpful');
+      return row!;
+    });
+  }
+
+  /** Counts one showing of the feedback form on `page`. */
+  async recordFormView(page: string, at: Date = new Date()): Promise<void> {
+    await countInPageDay(this.db, page, at, 'views');
+  }
+
+  /**
+   * Each page's form views and votes over the last 7 and 30 UTC days up to `now`'s, most unhelpful first: the
+   * most "no" votes in 30 days, then the lowest share of "yes".
+   */
+  async pageHealth(now: Date = new Date()): Promise<PageHealth[]> {
+    const week = firstDayOf(7, now);
+    const inWeek = (column: AnyColumn) =>
+      sql<number>`coalesce(sum(${column}) filter (where ${feedbackPageDays.day} >= ${week}), 0)`.mapWith(Number);
+    const total = (column: AnyColumn) => sql<number>`coalesce(sum(${column}), 0)`.mapWith(Number);
+    const rows = await this.db
+      .select({
+        page: feedbackPageDays.page,
+        views7: inWeek(feedbackPageDays.views),
+        helpful7: inWeek(feedbackPageDays.helpful),
+        unhelpful7: inWeek(feedbackPageDays.unhelpful),
+        views30: total(feedbackPageDays.views),
+        helpful30: total(feedbackPageDays.helpful),
+        unhelpful30: total(feedbackPageDays.unhelpful),
       })
-      .returning();
-    return row!;
+      .from(feedbackPageDays)
+      .where(gte(feedbackPageDays.day, firstDayOf(30, now)))
+      .groupBy(feedbackPageDays.page);
+    return rows
+      .map(({ page, ...figures }) => ({
+        page,
+        last7Days: { views: figures.views7, helpful: figures.helpful7, unhelpful: figures.unhelpful7 },
+        last30Days: { views: figures.views30, helpful: figures.helpful30, unhelpful: figures.unhelpful30 },
+      }))
+      .sort(mostUnhelpfulFirst);
+  }
+
+  /** The newest `perPage` comments of each of `pages`, newest first (one index range per page). */
+  async newestComments(pages: readonly string[], perPage = 3): Promise<Map<string, PageComment[]>> {
+    const byPage = new Map<string, PageComment[]>();
+    await Promise.all(
+      pages.map(async (page) => {
+        const rows = await this.db
+          .select({ id: feedback.id, helpful: feedback.helpful, comment: feedback.comment, createdAt: feedback.createdAt })
+          .from(feedback)
+          .where(and(eq(feedback.page, page), isNotNull(feedback.comment)))
+          .orderBy(desc(feedback.createdAt))
+          .limit(perPage);
+        byPage.set(
+          page,
+          rows.map((row) => ({ ...row, comment: row.comment! })),
+        );
+      }),
+    );
+    return byPage;
   }
 
   async find(id: string): Promise<Feedback | undefined> {
@@ -182,7 +284,7 @@ export class FeedbackStore {
     limit = CONSOLE_SEARCH_MISS_LIMIT,
     now: Date = new Date(),
   ): Promise<SearchMissTotal[]> {
-    const since = utcDay(new Date(now.getTime() - (days - 1) * 86_400_000));
+    const since = firstDayOf(days, now);
     const total = sql<number>`sum(${searchMisses.count})`.mapWith(Number);
     const lastAt = sql<Date>`max(${searchMisses.lastAt})`.mapWith((value: string | Date) => new Date(value));
     return this.db

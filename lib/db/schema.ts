@@ -274,6 +274,44 @@ export const searchMisses = pgTable(
   ],
 );
 
+/**
+ * What the console's docs health sums: per page and UTC day, how often the feedback form was seen and how many
+ * readers answered yes or no. Kept beside the feedback rows (one write more per vote) so that the figures for
+ * every page over 30 days read a few thousand rows, not every vote.
+ */
+export const feedbackPageDays = pgTable(
+  'feedback_page_days',
+  {
+    page: text('page').notNull(),
+    day: date('day', { mode: 'string' }).notNull(),
+    views: integer('views').notNull().default(0),
+    helpful: integer('helpful').notNull().default(0),
+    unhelpful: integer('unhelpful').notNull().default(0),
+  },
+  (table) => [
+    primaryKey({ name: 'feedback_page_days_pkey', columns: [table.page, table.day] }),
+    index('feedback_page_days_day').on(table.day),
+    maxLength('feedback_page_days_page_length', table.page, FIELD_LIMITS.feedbackPage),
+  ],
+);
+
+/**
+ * What an account's users hit: per account, UTC day and error code, how many account-mode checks found it.
+ * Codes and counts only; never the token, its claims or who checked it.
+ */
+export const diagnosisDays = pgTable(
+  'diagnosis_days',
+  {
+    accountId: text('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    day: date('day', { mode: 'string' }).notNull(),
+    code: text('code').notNull(),
+    count: integer('count').notNull().default(1),
+  },
+  (table) => [primaryKey({ name: 'diagnosis_days_pkey', columns: [table.accountId, table.day, table.code] })],
+);
+
 export const schema = {
   accounts,
   publicKeys,
@@ -288,4 +326,6 @@ export const schema = {
   feedback,
   feedbackEvents,
   searchMisses,
+  feedbackPageDays,
+  diagnosisDays,
 };

@@ -1,5 +1,7 @@
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, inArray, or } from 'drizzle-orm';
+import { likePattern } from './like-pattern';
 import type { Database } from './connect';
+import { DiagnosisStore } from './diagnosis-store';
 import { FeedbackStore } from './feedback-store';
 import { accounts, auditEvents, publicKeys, users } from './schema';
 
@@ -68,9 +70,12 @@ export class Store {
   private readonly keysChangedListeners = new Set<(accountId: string) => void>();
   /** Readers' feedback, its audit log and missed searches (lib/db/feedback-store.ts). */
   readonly feedback: FeedbackStore;
+  /** What account-mode checks found, as per-day counts of error codes (lib/db/diagnosis-store.ts). */
+  readonly diagnoses: DiagnosisStore;
 
   constructor(private readonly db: Database) {
     this.feedback = new FeedbackStore(db);
+    this.diagnoses = new DiagnosisStore(db);
   }
 
   /** Calls `listener` after keys of an account were added or deleted (to drop cached key sets); returns how to stop. */
@@ -99,6 +104,26 @@ export class Store {
   async findAccountByApiKey(apiKey: string): Promise<Account | undefined> {
     const [account] = await this.db.select().from(accounts).where(eq(accounts.apiKey, apiKey));
     return account;
+  }
+
+  /**
+   * Support's account lookup: the account whose API key is `query` exactly, accounts whose name contains it, and
+   * accounts whose owner's email is it or contains it; by name, at most `limit`.
+   */
+  async searchAccounts(query: string, limit = 20): Promise<Account[]> {
+    const text = query.trim();
+    if (text === '') return [];
+    const pattern = likePattern(text);
+    const owned = this.db
+      .select({ id: users.customerAccountId })
+      .from(users)
+      .where(and(eq(users.role, 'owner'), ilike(users.email, pattern)));
+    return this.db
+      .select()
+      .from(accounts)
+      .where(or(eq(accounts.apiKey, text), ilike(accounts.name, pattern), inArray(accounts.id, owned)))
+      .orderBy(asc(accounts.name), asc(accounts.id))
+      .limit(limit);
   }
 
   async listAccounts(): Promise<Account[]> {
