@@ -1,4 +1,4 @@
-import { authorizeConsole, type Viewer } from '@/lib/auth/permissions';
+import type { Viewer } from '@/lib/auth/permissions';
 import type { Feedback, FeedbackEvent } from '@/lib/db/feedback-store';
 import type { Store } from '@/lib/db/store';
 import {
@@ -9,32 +9,14 @@ import {
   parseFields,
   searchMissWindowSchema,
 } from '@/lib/feedback';
-import { isSameOriginRequest } from '@/lib/http/csrf';
 import { apiError, badRequest, readJsonBody } from '@/lib/http/json';
+import { consoleAccess, NO_STORE, queryOf } from './console-access';
 import { z } from 'zod';
 
-const NO_STORE = { 'Cache-Control': 'no-store' };
 /** A change to one piece of feedback is a status and a note of at most 2 000 characters. */
 export const FEEDBACK_CHANGE_BODY_LIMIT = 16 * 1024;
 /** Feedback ids are UUIDs; a longer one is no id of ours and is not looked up. */
 const MAX_ID_LENGTH = 64;
-
-type Staff = Exclude<Viewer, null>;
-
-/**
- * The console is staff's only, decided here for every request: 401 for nobody signed in, 403 for an owner.
- * A change must also come from this site (the session cookie would be sent from any other).
- */
-function consoleAccess(request: Request, viewer: Viewer, change = false): { staff: Staff } | { response: Response } {
-  if (change && !isSameOriginRequest(request))
-    return { response: apiError('CSRF_REJECTED', 'This change must be sent from the RTC Doctor site itself.') };
-  const decision = authorizeConsole(viewer);
-  if (decision === 'unauthenticated')
-    return { response: apiError('UNAUTHENTICATED', 'Sign in as support staff to use the console.') };
-  if (decision === 'forbidden')
-    return { response: apiError('FORBIDDEN', 'The console is for support staff; account owners cannot use it.') };
-  return { staff: viewer! };
-}
 
 /** One piece of feedback as the console API answers it (dates in ISO 8601). */
 export function feedbackItem(row: Feedback) {
@@ -68,15 +50,11 @@ function notFound(): Response {
   return apiError('NOT_FOUND', 'There is no feedback with this id.');
 }
 
-function searchParams(request: Request): Record<string, string> {
-  return Object.fromEntries(new URL(request.url).searchParams);
-}
-
 /** GET /api/console/feedback?page=&helpful=&status=&q= : the inbox, newest first. */
 export async function listConsoleFeedback(request: Request, viewer: Viewer, store: Store): Promise<Response> {
   const access = consoleAccess(request, viewer);
   if ('response' in access) return access.response;
-  const filter = parseFields(feedbackFilterSchema, searchParams(request));
+  const filter = parseFields(feedbackFilterSchema, queryOf(request));
   if (!filter.ok) return badRequest(filter.message);
   const rows = await store.feedback.list(filter.value, CONSOLE_FEEDBACK_LIMIT);
   return Response.json({ items: rows.map(feedbackItem) }, { headers: NO_STORE });
@@ -123,7 +101,7 @@ export async function changeConsoleFeedback(
 export async function listConsoleSearchMisses(request: Request, viewer: Viewer, store: Store): Promise<Response> {
   const access = consoleAccess(request, viewer);
   if ('response' in access) return access.response;
-  const window = parseFields(searchMissWindowSchema, searchParams(request));
+  const window = parseFields(searchMissWindowSchema, queryOf(request));
   if (!window.ok) return badRequest(window.message);
   const totals = await store.feedback.searchMissTotals(window.value.days, CONSOLE_SEARCH_MISS_LIMIT);
   return Response.json(

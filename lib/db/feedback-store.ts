@@ -44,7 +44,6 @@ export interface SearchMissTotal {
   lastAt: Date;
 }
 
-
 /** A page's form views and votes over some days. */
 export interface PageFigures {
   views: number;
@@ -162,7 +161,12 @@ export class FeedbackStore {
     await Promise.all(
       pages.map(async (page) => {
         const rows = await this.db
-          .select({ id: feedback.id, helpful: feedback.helpful, comment: feedback.comment, createdAt: feedback.createdAt })
+          .select({
+            id: feedback.id,
+            helpful: feedback.helpful,
+            comment: feedback.comment,
+            createdAt: feedback.createdAt,
+          })
           .from(feedback)
           .where(and(eq(feedback.page, page), isNotNull(feedback.comment)))
           .orderBy(desc(feedback.createdAt))
