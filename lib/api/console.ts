@@ -1,4 +1,7 @@
 import type { Viewer } from '@/lib/auth/permissions';
+import { listDocPages } from '@/lib/docs/pages';
+import { closestPage } from '@/lib/search/closest-page';
+import { siteSearchIndex } from '@/lib/search/site';
 import type { Feedback, FeedbackEvent } from '@/lib/db/feedback-store';
 import type { Store } from '@/lib/db/store';
 import {
@@ -97,15 +100,22 @@ export async function changeConsoleFeedback(
   return Response.json({ item: feedbackItem(updated) }, { headers: NO_STORE });
 }
 
-/** GET /api/console/search-misses?days=30: missed searches summed over the last `days` days, most frequent first. */
+/**
+ * GET /api/console/search-misses?days=30: missed searches summed over the last `days` days, most frequent first,
+ * each with the page its answer would go on (the "write it" hint).
+ */
 export async function listConsoleSearchMisses(request: Request, viewer: Viewer, store: Store): Promise<Response> {
   const access = consoleAccess(request, viewer);
   if ('response' in access) return access.response;
   const window = parseFields(searchMissWindowSchema, queryOf(request));
   if (!window.ok) return badRequest(window.message);
   const totals = await store.feedback.searchMissTotals(window.value.days, CONSOLE_SEARCH_MISS_LIMIT);
-  return Response.json(
-    { items: totals.map((total) => ({ ...total, lastAt: total.lastAt.toISOString() })) },
-    { headers: NO_STORE },
-  );
+  const index = siteSearchIndex().loaded;
+  const pages = listDocPages();
+  const items = totals.map((total) => ({
+    ...total,
+    lastAt: total.lastAt.toISOString(),
+    closest: closestPage(index, pages, total.query) ?? null,
+  }));
+  return Response.json({ items }, { headers: NO_STORE });
 }

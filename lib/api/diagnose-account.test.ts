@@ -137,6 +137,23 @@ describeOnBackends('token diagnosis against an account’s keys', (backend) => {
     ).toContain('Account "Empty" has no public keys registered');
   });
 
+  it("counts each check's error codes for the account's chart, and nothing for a check without errors", async () => {
+    const counted = await store.createAccount({ name: 'Counted' });
+    const codesOf = async () =>
+      (await store.diagnoses.daily(counted.id, 30)).map(({ code, count }) => [code, count] as const);
+    await diagnose({ token: rs256Token('current'), apiKey: counted.apiKey });
+    await diagnose({ token: rs256Token('current'), apiKey: counted.apiKey });
+    await diagnose({ token: 'not-a-token', apiKey: counted.apiKey });
+    const day = await codesOf();
+    expect(day).toEqual([
+      ['JWKS_UNAVAILABLE', 2],
+      ['TOKEN_NOT_ENOUGH_PARTS', 1],
+    ]);
+    // A check with keys given in the request is not the account's.
+    await diagnose({ token: 'not-a-token', jwks: { keys: [] } });
+    expect(await codesOf()).toEqual(day);
+  });
+
   it('reports a signature no registered key verifies, and does not count that as a use of any key', async () => {
     const forged = await store.createAccount({ name: 'Forged' });
     const jwk = signer.publicKey.export({ format: 'jwk' }) as Record<string, unknown>;

@@ -221,6 +221,8 @@ export const RATE_LIMITS = {
   feedback: { keyPrefix: 'feedback', points: 10, duration: 60 },
   // The search palette reports a search that did not help at most once per query typed.
   searchMiss: { keyPrefix: 'search-miss', points: 30, duration: 60 },
+  // The form is counted once per page shown; a reader paging through the docs shows it a few times a minute.
+  feedbackView: { keyPrefix: 'feedback-view', points: 60, duration: 60 },
 } as const satisfies Record<string, RateLimitPolicy>;
 
 export type RateLimitName = keyof typeof RATE_LIMITS;
