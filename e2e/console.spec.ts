@@ -186,6 +186,8 @@ test('a search that found nothing shows in the console, counted', async ({ page,
   expect(await post('/api/search/misses', { query: `  ${query.toUpperCase()} `, kind: 'not-opened' })).toBe(204);
   await signIn(page, demo.staff);
   await page.goto(`${server.url}/console`);
+  await page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'Docs health' }).click();
+  await expect(page).toHaveURL(`${server.url}/console/health`);
   const panel = page.getByRole('region', { name: 'Searches that found nothing' });
   const rows = panel.getByRole('row').filter({ hasText: query });
   await expect(rows).toHaveCount(2);
@@ -193,6 +195,8 @@ test('a search that found nothing shows in the console, counted', async ({ page,
   await expect(rows.filter({ hasText: 'No result' }).getByRole('cell').nth(2)).toHaveText('2');
   await expect(rows.filter({ hasText: 'First result not opened' }).getByRole('cell').nth(2)).toHaveText('1');
   await expect(rows.first().getByRole('link', { name: query })).toHaveAttribute('href', `/search?q=${query}`);
+  // Nothing on the site is like a made-up word, so the hint is a new page.
+  await expect(rows.first().getByRole('cell').nth(4)).toHaveText('No page is close: a new page');
   expect(problems.list).toEqual([]);
 });
 
@@ -211,10 +215,15 @@ for (const viewport of [PHONE, DESKTOP]) {
       await page.emulateMedia({ colorScheme });
       await page.goto(`${server.url}/console`);
       await expect(page.locator('html')).toHaveClass(colorScheme === 'dark' ? /dark/ : /^(?!.*dark)/);
-      await expect(page.getByRole('button', { name: 'Open' }).first()).toBeVisible();
+      await page.goto(`${server.url}/console/health`);
       await expect(
         page.getByRole('region', { name: 'Searches that found nothing' }).getByRole('row').first(),
       ).toBeVisible();
+      await expect(page.getByRole('region', { name: 'Pages' }).getByRole('row').first()).toBeVisible();
+      expect(await outsideTheViewport(page), `${colorScheme} docs health`).toEqual([]);
+      expect(await seriousViolations(page), `${colorScheme} docs health`).toEqual([]);
+      await page.goto(`${server.url}/console`);
+      await expect(page.getByRole('button', { name: 'Open' }).first()).toBeVisible();
       expect(await outsideTheViewport(page), colorScheme).toEqual([]);
       expect(await seriousViolations(page), colorScheme).toEqual([]);
       await page.getByRole('button', { name: 'Open' }).first().click();

@@ -25,10 +25,24 @@ const COLUMNS: TableColumn<SearchMiss>[] = [
       </Link>
     ),
   },
-  { header: 'What happened', className: 'w-[30%]', cell: (miss) => <MissKindBadge kind={miss.kind} /> },
-  { header: 'Searches', className: 'w-[14%]', cell: (miss) => miss.count },
-  { header: 'Last searched', className: 'w-[20%]', cell: (miss) => <LocalTime iso={miss.lastAt} /> },
+  { header: 'What happened', className: 'w-[18%]', cell: (miss) => <MissKindBadge kind={miss.kind} /> },
+  { header: 'Searches', className: 'w-[10%]', cell: (miss) => miss.count },
+  { header: 'Last searched', className: 'w-[18%]', cell: (miss) => <LocalTime iso={miss.lastAt} /> },
+  { header: 'Write it', className: 'w-[28%]', cell: (miss) => <WriteItHint miss={miss} /> },
 ];
+
+/** Where the answer would go: the closest page to add it to, or a new page when none is close. */
+function WriteItHint({ miss }: { miss: SearchMiss }) {
+  if (!miss.closest) return <span className="text-slate-600 dark:text-slate-400">No page is close: a new page</span>;
+  return (
+    <span>
+      {miss.kind === 'no-result' ? 'Closest page: ' : 'Readers skipped: '}
+      <Link href={miss.closest.href} prefetch={false} className="text-brand-700 underline dark:text-brand-300">
+        {miss.closest.title}
+      </Link>
+    </span>
+  );
+}
 
 /** The queries readers searched for and did not find (or did not open), most frequent first. */
 export function SearchMissesPanel() {
@@ -45,7 +59,7 @@ export function SearchMissesPanel() {
         </h2>
         <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
           The last {DAYS} days, most frequent first: queries with no result, and queries whose first result nobody
-          opened. Only the query is recorded, never who searched.
+          opened, each with the page its answer would go on. Only the query is recorded, never who searched.
         </p>
       </div>
       {misses.isPending && (

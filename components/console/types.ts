@@ -1,9 +1,11 @@
-/** The shapes of the console API (GET/PATCH /api/console/feedback…, GET /api/console/search-misses), as the console reads them. */
+/** The shapes of the console API (GET/PATCH /api/console/feedback…, GET /api/console/search-misses, GET /api/console/docs-health), as the console reads them. */
 import type { FeedbackItem } from '@/lib/api/console';
+import type { ClosestPage } from '@/lib/search/closest-page';
 import type { FeedbackEventAction } from '@/lib/db/schema';
 import type { FeedbackStatus, SearchMissKind } from '@/lib/feedback/values';
 
 export type { FeedbackItem };
+export type { DocsHealthBody, DocsHealthPage } from '@/lib/api/console-health';
 
 export interface FeedbackListBody {
   items: FeedbackItem[];
@@ -35,6 +37,8 @@ export interface SearchMiss {
   kind: SearchMissKind;
   count: number;
   lastAt: string;
+  /** The page the answer would go on, for the "write it" hint; null when no page is close. */
+  closest: ClosestPage | null;
 }
 
 export interface SearchMissesBody {

@@ -1,5 +1,5 @@
 import type { Viewer } from '@/lib/auth/permissions';
-import { helpfulRatio, type PageFigures, type PageHealth } from '@/lib/db/feedback-store';
+import { helpfulRatio, type PageComment, type PageFigures, type PageHealth } from '@/lib/db/feedback-store';
 import type { Store } from '@/lib/db/store';
 import { listDocPages } from '@/lib/docs/pages';
 import { consoleAccess, NO_STORE } from './console-access';
@@ -11,6 +11,27 @@ const NO_FIGURES: PageFigures = { views: 0, helpful: 0, unhelpful: 0 };
 
 function figuresItem(figures: PageFigures) {
   return { ...figures, ratio: helpfulRatio(figures) ?? null };
+}
+
+/** One page of docs health as the API answers it (dates in ISO 8601; `ratio` null before any vote). */
+function pageHealthItem(row: PageHealth, title: string | undefined, comments: readonly PageComment[]) {
+  return {
+    page: row.page,
+    title: title ?? null,
+    last7Days: figuresItem(row.last7Days),
+    last30Days: figuresItem(row.last30Days),
+    comments: comments.map((comment) => ({
+      id: comment.id,
+      helpful: comment.helpful,
+      comment: comment.comment,
+      createdAt: comment.createdAt.toISOString(),
+    })),
+  };
+}
+
+export type DocsHealthPage = ReturnType<typeof pageHealthItem>;
+export interface DocsHealthBody {
+  pages: DocsHealthPage[];
 }
 
 /**
@@ -33,17 +54,8 @@ export async function getDocsHealth(request: Request, viewer: Viewer, store: Sto
     measured.filter((row) => row.last30Days.helpful + row.last30Days.unhelpful > 0).map((row) => row.page),
     HEALTH_COMMENTS_PER_PAGE,
   );
-  const pages = rows.map((row) => ({
-    page: row.page,
-    title: titles.get(row.page) ?? null,
-    last7Days: figuresItem(row.last7Days),
-    last30Days: figuresItem(row.last30Days),
-    comments: (comments.get(row.page) ?? []).map((comment) => ({
-      id: comment.id,
-      helpful: comment.helpful,
-      comment: comment.comment,
-      createdAt: comment.createdAt.toISOString(),
-    })),
-  }));
-  return Response.json({ pages }, { headers: NO_STORE });
+  const body: DocsHealthBody = {
+    pages: rows.map((row) => pageHealthItem(row, titles.get(row.page), comments.get(row.page) ?? [])),
+  };
+  return Response.json(body, { headers: NO_STORE });
 }
