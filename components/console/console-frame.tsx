@@ -35,7 +35,7 @@ export function ConsoleFrame({
                   aria-current={here ? 'page' : undefined}
                   className={`inline-block border-b-2 px-1 pb-2 text-sm font-medium ${
                     here
-                      ? 'border-brand-600 text-brand-700 dark:border-brand-300 dark:text-brand-200'
+                      ? 'border-brand-600 text-brand-700 dark:border-brand-300 dark:text-brand-100'
                       : 'border-transparent text-slate-600 hover:border-slate-300 hover:text-slate-900 dark:text-slate-300 dark:hover:text-white'
                   }`}
                 >
