@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { Viewer } from '@/lib/auth/permissions';
-import { Store } from '@/lib/db/store';
-import { describeOnBackends } from '@/lib/db/test-databases';
+import { describeOnBackends, storeSuite } from '@/lib/db/test-databases';
 import { listDocPages } from '@/lib/docs/pages';
 import { listConsoleSearchMisses } from './console';
 import { getDocsHealth } from './console-health';
@@ -15,33 +14,27 @@ const view = (body: unknown, headers: Record<string, string> = { 'content-type':
 const staff: Viewer = { userId: 'staff-1', email: 'support@example.test', role: 'staff', accountId: null };
 
 describeOnBackends('docs health API', (backend) => {
-  let opened: Awaited<ReturnType<typeof backend.open>>;
-  let store: Store;
-
-  beforeAll(async () => {
-    opened = await backend.open();
-    store = new Store(opened.db);
-  });
-  afterAll(async () => opened?.dispose());
+  const suite = storeSuite(backend);
 
   it('answers staff only: 401 for anonymous readers and 403 for an owner', async () => {
-    const account = await store.createAccount({ name: 'Owned' });
+    const account = await suite.store.createAccount({ name: 'Owned' });
     const owner: Viewer = { userId: 'owner-1', email: 'owner@example.test', role: 'owner', accountId: account.id };
-    const anonymous = await getDocsHealth(get('/api/console/docs-health'), null, store);
+    const anonymous = await getDocsHealth(get('/api/console/docs-health'), null, suite.store);
     expect([anonymous.status, (await anonymous.json()).error.code]).toEqual([401, 'UNAUTHENTICATED']);
-    const owners = await getDocsHealth(get('/api/console/docs-health'), owner, store);
+    const owners = await getDocsHealth(get('/api/console/docs-health'), owner, suite.store);
     expect([owners.status, (await owners.json()).error.code]).toEqual([403, 'FORBIDDEN']);
-    expect((await getDocsHealth(get('/api/console/docs-health'), staff, store)).status).toBe(200);
+    expect((await getDocsHealth(get('/api/console/docs-health'), staff, suite.store)).status).toBe(200);
   });
 
   it('counts form views, lists every docs page, most unhelpful first, with ratios and newest comments', async () => {
     const page = '/docs/errors/token-expired';
-    for (let index = 0; index < 3; index++) expect((await recordFormView(view({ page }), store)).status).toBe(204);
-    await store.feedback.insert({ page, helpful: false, comment: 'Still expires after an hour' });
-    await store.feedback.insert({ page, helpful: true });
-    await store.feedback.insert({ page: '/docs/secure-context', helpful: true, comment: 'Clear' });
+    for (let index = 0; index < 3; index++)
+      expect((await recordFormView(view({ page }), suite.store)).status).toBe(204);
+    await suite.store.feedback.insert({ page, helpful: false, comment: 'Still expires after an hour' });
+    await suite.store.feedback.insert({ page, helpful: true });
+    await suite.store.feedback.insert({ page: '/docs/secure-context', helpful: true, comment: 'Clear' });
 
-    const response = await getDocsHealth(get('/api/console/docs-health'), staff, store);
+    const response = await getDocsHealth(get('/api/console/docs-health'), staff, suite.store);
     expect(response.headers.get('cache-control')).toBe('no-store');
     const { pages } = await response.json();
     expect(pages[0]).toEqual({
@@ -66,20 +59,20 @@ describeOnBackends('docs health API', (backend) => {
   });
 
   it('refuses a form view for a path that is not one of the site, or sent from another site', async () => {
-    const bad = await recordFormView(view({ page: 'https://elsewhere.test/docs' }), store);
+    const bad = await recordFormView(view({ page: 'https://elsewhere.test/docs' }), suite.store);
     expect(bad.status).toBe(400);
     expect((await bad.json()).error.message).toMatch(/^page: /);
     const crossSite = await recordFormView(
       view({ page: '/docs' }, { 'content-type': 'application/json', 'sec-fetch-site': 'cross-site' }),
-      store,
+      suite.store,
     );
     expect(crossSite.status).toBe(403);
   });
 
   it('gives each missed search the page its answer would go on, or none', async () => {
-    await store.feedback.recordSearchMiss('racecondition', 'no-result');
-    await store.feedback.recordSearchMiss('zzzz qqqq', 'no-result');
-    const response = await listConsoleSearchMisses(get('/api/console/search-misses?days=30'), staff, store);
+    await suite.store.feedback.recordSearchMiss('racecondition', 'no-result');
+    await suite.store.feedback.recordSearchMiss('zzzz qqqq', 'no-result');
+    const response = await listConsoleSearchMisses(get('/api/console/search-misses?days=30'), staff, suite.store);
     const { items } = await response.json();
     const closest = Object.fromEntries(
       items.map((item: { query: string; closest: unknown }) => [item.query, item.closest]),

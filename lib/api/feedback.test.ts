@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { Store } from '@/lib/db/store';
-import { describeOnBackends } from '@/lib/db/test-databases';
+import { expect, it } from 'vitest';
+import { describeOnBackends, storeSuite } from '@/lib/db/test-databases';
 import { recordSearchMiss, submitFeedback } from './feedback';
 
 const SITE = 'http://portal.test';
@@ -17,23 +16,16 @@ const feedbackForm = (fields: Record<string, string>, headers: Record<string, st
   post('/api/feedback', new URLSearchParams(fields).toString(), headers);
 
 describeOnBackends('feedback API', (backend) => {
-  let opened: Awaited<ReturnType<typeof backend.open>>;
-  let store: Store;
-
-  beforeAll(async () => {
-    opened = await backend.open();
-    store = new Store(opened.db);
-  });
-  afterAll(async () => opened?.dispose());
+  const suite = storeSuite(backend);
 
   it('stores JSON feedback and answers 201 with its id', async () => {
     const response = await submitFeedback(
       feedbackJson({ page: '/docs/errors/token-expired', helpful: false, comment: 'Still failing', email: '' }),
-      store,
+      suite.store,
     );
     expect(response.status).toBe(201);
     const { id } = await response.json();
-    expect(await store.feedback.find(id)).toMatchObject({
+    expect(await suite.store.feedback.find(id)).toMatchObject({
       page: '/docs/errors/token-expired',
       helpful: false,
       comment: 'Still failing',
@@ -54,7 +46,7 @@ describeOnBackends('feedback API', (backend) => {
     [{ page: '/docs/x', helpful: true, email: 'not-an-email' }, /^email: /],
     [[1, 2], /^body: /],
   ])('answers 400 naming the field for %j', async (body, message) => {
-    const response = await submitFeedback(feedbackJson(body), store);
+    const response = await submitFeedback(feedbackJson(body), suite.store);
     expect(response.status).toBe(400);
     const { error } = await response.json();
     expect(error.code).toBe('BAD_REQUEST');
@@ -63,48 +55,51 @@ describeOnBackends('feedback API', (backend) => {
 
   it('accepts a comment of exactly 2000 characters and answers 413 for a body over 8 KiB', async () => {
     expect(
-      (await submitFeedback(feedbackJson({ page: '/', helpful: true, comment: 'c'.repeat(2000) }), store)).status,
+      (await submitFeedback(feedbackJson({ page: '/', helpful: true, comment: 'c'.repeat(2000) }), suite.store)).status,
     ).toBe(201);
-    const large = await submitFeedback(feedbackJson({ page: '/', helpful: true, comment: 'c'.repeat(9000) }), store);
+    const large = await submitFeedback(
+      feedbackJson({ page: '/', helpful: true, comment: 'c'.repeat(9000) }),
+      suite.store,
+    );
     expect(large.status).toBe(413);
     expect((await large.json()).error.code).toBe('PAYLOAD_TOO_LARGE');
     const largeForm = await submitFeedback(
       feedbackForm({ page: '/', helpful: 'yes', comment: 'c'.repeat(9000) }),
-      store,
+      suite.store,
     );
     expect(largeForm.status).toBe(413);
   });
 
   it('redacts a pasted private key from the comment before storing it', async () => {
     const comment = 'my key:\n-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\n-----END PRIVATE KEY-----';
-    const response = await submitFeedback(feedbackJson({ page: '/docs/keys', helpful: false, comment }), store);
-    const stored = await store.feedback.find((await response.json()).id);
+    const response = await submitFeedback(feedbackJson({ page: '/docs/keys', helpful: false, comment }), suite.store);
+    const stored = await suite.store.feedback.find((await response.json()).id);
     expect(stored!.comment).toBe('my key:\n[private key removed]');
   });
 
   it('sends a form post back to its page with 303, sent or naming the invalid field', async () => {
     const sent = await submitFeedback(
       feedbackForm({ page: '/docs/errors/token-expired', helpful: 'no', comment: 'From the form', email: '' }),
-      store,
+      suite.store,
     );
     expect(sent.status).toBe(303);
     expect(sent.headers.get('location')).toBe('/docs/errors/token-expired?feedback=sent#feedback');
-    const [latest] = await store.feedback.list({ q: 'from the form' });
+    const [latest] = await suite.store.feedback.list({ q: 'from the form' });
     expect(latest).toMatchObject({ helpful: false, comment: 'From the form', email: null });
 
-    const invalid = await submitFeedback(feedbackForm({ page: '/docs/x', helpful: 'no', email: 'nope' }), store);
+    const invalid = await submitFeedback(feedbackForm({ page: '/docs/x', helpful: 'no', email: 'nope' }), suite.store);
     expect(invalid.status).toBe(303);
     expect(invalid.headers.get('location')).toBe('/docs/x?feedback=invalid&field=email#feedback');
-    const noVote = await submitFeedback(feedbackForm({ page: '/docs/x' }), store);
+    const noVote = await submitFeedback(feedbackForm({ page: '/docs/x' }), suite.store);
     expect(noVote.headers.get('location')).toBe('/docs/x?feedback=invalid&field=helpful#feedback');
 
-    const badPage = await submitFeedback(feedbackForm({ page: 'https://evil.test/', helpful: 'yes' }), store);
+    const badPage = await submitFeedback(feedbackForm({ page: 'https://evil.test/', helpful: 'yes' }), suite.store);
     expect(badPage.status).toBe(400);
     expect((await badPage.json()).error.message).toMatch(/^page: /);
   });
 
   it('refuses cross-site browser posts, JSON and form alike, and stores nothing', async () => {
-    const before = (await store.feedback.list()).length;
+    const before = (await suite.store.feedback.list()).length;
     const crossSite: Record<string, string>[] = [
       { origin: 'https://evil.test', host: 'portal.test' },
       { 'sec-fetch-site': 'cross-site' },
@@ -112,30 +107,30 @@ describeOnBackends('feedback API', (backend) => {
     for (const headers of crossSite) {
       const json = await submitFeedback(
         feedbackJson({ page: '/', helpful: true }, { ...JSON_TYPE, ...headers }),
-        store,
+        suite.store,
       );
       expect(json.status).toBe(403);
       expect((await json.json()).error.code).toBe('CSRF_REJECTED');
       const form = await submitFeedback(
         feedbackForm({ page: '/', helpful: 'yes' }, { ...FORM_TYPE, ...headers }),
-        store,
+        suite.store,
       );
       expect(form.status).toBe(403);
     }
     const sameSite = await submitFeedback(
       feedbackForm({ page: '/', helpful: 'yes' }, { ...FORM_TYPE, 'sec-fetch-site': 'same-origin' }),
-      store,
+      suite.store,
     );
     expect(sameSite.status).toBe(303);
-    expect((await store.feedback.list()).length).toBe(before + 1);
+    expect((await suite.store.feedback.list()).length).toBe(before + 1);
   });
 
   it('records a missed search normalised with 204, skips an empty one, and answers 400 naming the field', async () => {
-    const miss = (body: unknown) => recordSearchMiss(post('/api/search/misses', JSON.stringify(body)), store);
+    const miss = (body: unknown) => recordSearchMiss(post('/api/search/misses', JSON.stringify(body)), suite.store);
     expect((await miss({ query: '  Token   EXPIRED ', kind: 'no-result' })).status).toBe(204);
     expect((await miss({ query: 'token expired', kind: 'no-result' })).status).toBe(204);
     expect((await miss({ query: '   ', kind: 'not-opened' })).status).toBe(204);
-    expect(await store.feedback.searchMissTotals(1)).toEqual([
+    expect(await suite.store.feedback.searchMissTotals(1)).toEqual([
       { query: 'token expired', kind: 'no-result', count: 2, lastAt: expect.any(Date) },
     ]);
     const badKind = await miss({ query: 'x', kind: 'maybe' });
@@ -149,7 +144,7 @@ describeOnBackends('feedback API', (backend) => {
         ...JSON_TYPE,
         'sec-fetch-site': 'cross-site',
       }),
-      store,
+      suite.store,
     );
     expect(crossSite.status).toBe(403);
   });

@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { daysOf, firstDayOf, utcDay } from './days';
 import { helpfulRatio } from './feedback-store';
 import { users } from './schema';
-import { Store } from './store';
-import { describeOnBackends } from './test-databases';
+import { describeOnBackends, storeSuite } from './test-databases';
 
 const DAY = 86_400_000;
 const now = new Date('2026-06-30T12:00:00Z');
@@ -23,29 +22,22 @@ it('gives the share of yes votes, and none before any vote', () => {
 });
 
 describeOnBackends('docs health and account figures', (backend) => {
-  let opened: Awaited<ReturnType<typeof backend.open>>;
-  let store: Store;
-
-  beforeAll(async () => {
-    opened = await backend.open();
-    store = new Store(opened.db);
-  });
-  afterAll(async () => opened?.dispose());
+  const suite = storeSuite(backend);
 
   it('sums form views and votes per page over 7 and 30 days, most unhelpful first', async () => {
-    const vote = (page: string, helpful: boolean, at: Date) => store.feedback.insert({ page, helpful }, at);
-    await store.feedback.recordFormView('/docs/h-a', daysAgo(1));
-    await store.feedback.recordFormView('/docs/h-a', daysAgo(1));
-    await store.feedback.recordFormView('/docs/h-a', daysAgo(20));
+    const vote = (page: string, helpful: boolean, at: Date) => suite.store.feedback.insert({ page, helpful }, at);
+    await suite.store.feedback.recordFormView('/docs/h-a', daysAgo(1));
+    await suite.store.feedback.recordFormView('/docs/h-a', daysAgo(1));
+    await suite.store.feedback.recordFormView('/docs/h-a', daysAgo(20));
     await vote('/docs/h-a', true, daysAgo(0));
     await vote('/docs/h-a', false, daysAgo(10));
     await vote('/docs/h-a', false, daysAgo(40)); // outside both windows
     await vote('/docs/h-b', false, daysAgo(2));
     await vote('/docs/h-b', false, daysAgo(3));
     await vote('/docs/h-c', true, daysAgo(5));
-    await store.feedback.recordFormView('/docs/h-d', daysAgo(6)); // seen, never answered
+    await suite.store.feedback.recordFormView('/docs/h-d', daysAgo(6)); // seen, never answered
 
-    const health = (await store.feedback.pageHealth(now)).filter((row) => row.page.startsWith('/docs/h-'));
+    const health = (await suite.store.feedback.pageHealth(now)).filter((row) => row.page.startsWith('/docs/h-'));
     expect(health.map((row) => row.page)).toEqual(['/docs/h-b', '/docs/h-a', '/docs/h-c', '/docs/h-d']);
     expect(health.find((row) => row.page === '/docs/h-a')).toEqual({
       page: '/docs/h-a',
@@ -58,23 +50,26 @@ describeOnBackends('docs health and account figures', (backend) => {
   it('gives the newest comments of each page, only those with a comment', async () => {
     const page = '/docs/h-comments';
     for (let index = 0; index < 5; index++)
-      await store.feedback.insert({ page, helpful: index % 2 === 0, comment: `comment ${index}` }, daysAgo(5 - index));
-    await store.feedback.insert({ page, helpful: false }, daysAgo(0));
-    const comments = await store.feedback.newestComments([page, '/docs/h-none'], 3);
+      await suite.store.feedback.insert(
+        { page, helpful: index % 2 === 0, comment: `comment ${index}` },
+        daysAgo(5 - index),
+      );
+    await suite.store.feedback.insert({ page, helpful: false }, daysAgo(0));
+    const comments = await suite.store.feedback.newestComments([page, '/docs/h-none'], 3);
     expect(comments.get(page)!.map((row) => row.comment)).toEqual(['comment 4', 'comment 3', 'comment 2']);
     expect(comments.get('/docs/h-none')).toEqual([]);
   });
 
   it('counts the distinct error codes of each account-mode check per day, and reads back 30 days', async () => {
-    const account = await store.createAccount({ name: 'Chart Co' });
-    const other = await store.createAccount({ name: 'Other Co' });
-    await store.diagnoses.record(account.id, ['TOKEN_EXPIRED', 'TOKEN_EXPIRED', 'KID_NOT_FOUND'], daysAgo(1));
-    await store.diagnoses.record(account.id, ['TOKEN_EXPIRED'], daysAgo(1));
-    await store.diagnoses.record(account.id, ['TOKEN_EXPIRED'], daysAgo(0));
-    await store.diagnoses.record(account.id, [], daysAgo(0));
-    await store.diagnoses.record(account.id, ['TOKEN_EXPIRED'], daysAgo(30)); // the day before the window
-    await store.diagnoses.record(other.id, ['BAD_SIGNATURE'], daysAgo(0));
-    expect(await store.diagnoses.daily(account.id, 30, now)).toEqual([
+    const account = await suite.store.createAccount({ name: 'Chart Co' });
+    const other = await suite.store.createAccount({ name: 'Other Co' });
+    await suite.store.diagnoses.record(account.id, ['TOKEN_EXPIRED', 'TOKEN_EXPIRED', 'KID_NOT_FOUND'], daysAgo(1));
+    await suite.store.diagnoses.record(account.id, ['TOKEN_EXPIRED'], daysAgo(1));
+    await suite.store.diagnoses.record(account.id, ['TOKEN_EXPIRED'], daysAgo(0));
+    await suite.store.diagnoses.record(account.id, [], daysAgo(0));
+    await suite.store.diagnoses.record(account.id, ['TOKEN_EXPIRED'], daysAgo(30)); // the day before the window
+    await suite.store.diagnoses.record(other.id, ['BAD_SIGNATURE'], daysAgo(0));
+    expect(await suite.store.diagnoses.daily(account.id, 30, now)).toEqual([
       { day: utcDay(daysAgo(1)), code: 'KID_NOT_FOUND', count: 1 },
       { day: utcDay(daysAgo(1)), code: 'TOKEN_EXPIRED', count: 2 },
       { day: utcDay(daysAgo(0)), code: 'TOKEN_EXPIRED', count: 1 },
@@ -82,23 +77,23 @@ describeOnBackends('docs health and account figures', (backend) => {
   });
 
   it('finds accounts by exact API key, part of the name or of an owner email', async () => {
-    const account = await store.createAccount({ name: 'Lookup 100% Ltd', apiKey: 'lookup-key-1' });
-    await store.createAccount({ name: 'Lookup 1000 Ltd' });
-    expect((await store.searchAccounts('lookup-key-1')).map((row) => row.id)).toEqual([account.id]);
-    expect((await store.searchAccounts('lookup-key')).map((row) => row.id)).toEqual([]);
-    expect((await store.searchAccounts('100%')).map((row) => row.name)).toEqual(['Lookup 100% Ltd']);
-    expect((await store.searchAccounts('lookup 10')).map((row) => row.name)).toEqual([
+    const account = await suite.store.createAccount({ name: 'Lookup 100% Ltd', apiKey: 'lookup-key-1' });
+    await suite.store.createAccount({ name: 'Lookup 1000 Ltd' });
+    expect((await suite.store.searchAccounts('lookup-key-1')).map((row) => row.id)).toEqual([account.id]);
+    expect((await suite.store.searchAccounts('lookup-key')).map((row) => row.id)).toEqual([]);
+    expect((await suite.store.searchAccounts('100%')).map((row) => row.name)).toEqual(['Lookup 100% Ltd']);
+    expect((await suite.store.searchAccounts('lookup 10')).map((row) => row.name)).toEqual([
       'Lookup 100% Ltd',
       'Lookup 1000 Ltd',
     ]);
-    const owned = await store.createAccount({ name: 'Plain Name' });
-    await opened.db.insert(users).values([
+    const owned = await suite.store.createAccount({ name: 'Plain Name' });
+    await suite.opened.db.insert(users).values([
       { id: 'u-lookup-owner', name: 'Olive', email: 'olive@customer.test', customerAccountId: owned.id },
       { id: 'u-lookup-staff', name: 'Stan', email: 'stan@customer.test', role: 'staff', customerAccountId: account.id },
     ]);
-    expect((await store.searchAccounts('OLIVE@customer')).map((row) => row.id)).toEqual([owned.id]);
+    expect((await suite.store.searchAccounts('OLIVE@customer')).map((row) => row.id)).toEqual([owned.id]);
     // A staff member's own former account is not found through their email.
-    expect((await store.searchAccounts('stan@customer.test')).map((row) => row.id)).toEqual([]);
-    expect(await store.searchAccounts('   ')).toEqual([]);
+    expect((await suite.store.searchAccounts('stan@customer.test')).map((row) => row.id)).toEqual([]);
+    expect(await suite.store.searchAccounts('   ')).toEqual([]);
   });
 });

@@ -5,10 +5,9 @@ import { PGlite } from '@electric-sql/pglite';
 import { eq } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/pglite';
 import { migrate } from 'drizzle-orm/pglite/migrator';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { accounts, FIELD_LIMITS, schema, users } from './schema';
-import { Store } from './store';
-import { describeOnBackends } from './test-databases';
+import { describeOnBackends, storeSuite } from './test-databases';
 
 /** The database's own refusal of a row, whichever driver reports it. */
 async function checkViolation(write: Promise<unknown>): Promise<string | undefined> {
@@ -30,55 +29,50 @@ function user(fields: Partial<typeof users.$inferInsert> = {}): typeof users.$in
 }
 
 describeOnBackends('stored field limits', (backend) => {
-  let opened: Awaited<ReturnType<typeof backend.open>>;
-  let store: Store;
-
-  beforeAll(async () => {
-    opened = await backend.open();
-    store = new Store(opened.db);
-  });
-  afterAll(async () => opened?.dispose());
+  const suite = storeSuite(backend);
 
   it('refuses a user name over the limit written directly, and keeps one at the limit', async () => {
     expect(
-      await checkViolation(opened.db.insert(users).values(user({ name: 'n'.repeat(FIELD_LIMITS.userName + 1) }))),
+      await checkViolation(suite.opened.db.insert(users).values(user({ name: 'n'.repeat(FIELD_LIMITS.userName + 1) }))),
     ).toBe('users_name_length');
     const fits = user({ name: 'n'.repeat(FIELD_LIMITS.userName) });
-    expect(await checkViolation(opened.db.insert(users).values(fits))).toBeUndefined();
+    expect(await checkViolation(suite.opened.db.insert(users).values(fits))).toBeUndefined();
     expect(
       await checkViolation(
-        opened.db
+        suite.opened.db
           .update(users)
           .set({ name: 'n'.repeat(FIELD_LIMITS.userName + 1) })
           .where(eq(users.id, fits.id!)),
       ),
     ).toBe('users_name_length');
-    const [row] = await opened.db.select().from(users).where(eq(users.id, fits.id!));
+    const [row] = await suite.opened.db.select().from(users).where(eq(users.id, fits.id!));
     expect(row!.name).toHaveLength(FIELD_LIMITS.userName);
   });
 
   it('refuses an over-long email and picture address, and counts characters, not bytes', async () => {
     const local = 'e'.repeat(FIELD_LIMITS.userEmail - '@example.test'.length + 1);
-    expect(await checkViolation(opened.db.insert(users).values(user({ email: `${local}@example.test` })))).toBe(
+    expect(await checkViolation(suite.opened.db.insert(users).values(user({ email: `${local}@example.test` })))).toBe(
       'users_email_length',
     );
     expect(
       await checkViolation(
-        opened.db.insert(users).values(user({ image: `https://example.test/${'i'.repeat(FIELD_LIMITS.userImage)}` })),
+        suite.opened.db
+          .insert(users)
+          .values(user({ image: `https://example.test/${'i'.repeat(FIELD_LIMITS.userImage)}` })),
       ),
     ).toBe('users_image_length');
     expect(
       await checkViolation(
-        opened.db.insert(users).values(user({ name: 'é'.repeat(FIELD_LIMITS.userName), image: null })),
+        suite.opened.db.insert(users).values(user({ name: 'é'.repeat(FIELD_LIMITS.userName), image: null })),
       ),
     ).toBeUndefined();
   });
 
   it('refuses an over-long account name through the store', async () => {
-    expect(await checkViolation(store.createAccount({ name: 'a'.repeat(FIELD_LIMITS.accountName + 1) }))).toBe(
+    expect(await checkViolation(suite.store.createAccount({ name: 'a'.repeat(FIELD_LIMITS.accountName + 1) }))).toBe(
       'accounts_name_length',
     );
-    expect((await store.createAccount({ name: 'a'.repeat(FIELD_LIMITS.accountName) })).name).toHaveLength(
+    expect((await suite.store.createAccount({ name: 'a'.repeat(FIELD_LIMITS.accountName) })).name).toHaveLength(
       FIELD_LIMITS.accountName,
     );
   });

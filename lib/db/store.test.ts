@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { KeyConflictError, Store, type NewKey } from './store';
+import { expect, it } from 'vitest';
+import { KeyConflictError, type NewKey } from './store';
 import { users } from './schema';
-import { describeOnBackends } from './test-databases';
+import { describeOnBackends, storeSuite } from './test-databases';
 
 const owner = { id: 'user-owner', role: 'owner' as const };
 const staff = { id: 'user-staff', role: 'staff' as const };
@@ -17,38 +17,31 @@ function key(kid: string, thumbprint = `thumb-${kid}`): NewKey {
 }
 
 describeOnBackends('storage', (backend) => {
-  let opened: Awaited<ReturnType<typeof backend.open>>;
-  let store: Store;
-
-  beforeAll(async () => {
-    opened = await backend.open();
-    store = new Store(opened.db);
-  });
-  afterAll(async () => opened?.dispose());
+  const suite = storeSuite(backend);
 
   it('creates accounts with unique API keys and finds them', async () => {
-    const first = await store.createAccount({ name: 'Acme' });
-    const second = await store.createAccount({ name: 'Globex' });
+    const first = await suite.store.createAccount({ name: 'Acme' });
+    const second = await suite.store.createAccount({ name: 'Globex' });
     expect(first.apiKey).toMatch(/^rtc_[A-Za-z0-9_-]{24}$/);
     expect(first.apiKey).not.toBe(second.apiKey);
-    expect((await store.findAccountByApiKey(first.apiKey))?.id).toBe(first.id);
-    expect(await store.findAccountByApiKey('rtc_nope')).toBeUndefined();
-    expect((await store.findAccount(second.id))?.name).toBe('Globex');
+    expect((await suite.store.findAccountByApiKey(first.apiKey))?.id).toBe(first.id);
+    expect(await suite.store.findAccountByApiKey('rtc_nope')).toBeUndefined();
+    expect((await suite.store.findAccount(second.id))?.name).toBe('Globex');
   });
 
   it('refuses a second account with the same API key', async () => {
-    await store.createAccount({ name: 'One', apiKey: 'rtc_fixed' });
-    await expect(store.createAccount({ name: 'Two', apiKey: 'rtc_fixed' })).rejects.toThrow();
+    await suite.store.createAccount({ name: 'One', apiKey: 'rtc_fixed' });
+    await expect(suite.store.createAccount({ name: 'Two', apiKey: 'rtc_fixed' })).rejects.toThrow();
   });
 
   it('stores keys with their public JWK and records who added them', async () => {
-    const account = await store.createAccount({ name: 'Keys Inc' });
-    const stored = await store.addKeys(account.id, [key('a'), key('b')], owner);
+    const account = await suite.store.createAccount({ name: 'Keys Inc' });
+    const stored = await suite.store.addKeys(account.id, [key('a'), key('b')], owner);
     expect(stored.map((item) => item.kid)).toEqual(['a', 'b']);
-    const listed = await store.listKeys(account.id);
+    const listed = await suite.store.listKeys(account.id);
     expect(listed.map((item) => item.kid).sort()).toEqual(['a', 'b']);
     expect(listed[0]!.jwk).toMatchObject({ kty: 'EC', crv: 'P-256' });
-    const audit = await store.listAudit(account.id);
+    const audit = await suite.store.listAudit(account.id);
     expect(audit.map((event) => [event.action, event.keyKid, event.actorRole])).toEqual(
       expect.arrayContaining([
         ['key.added', 'a', 'owner'],
@@ -58,58 +51,58 @@ describeOnBackends('storage', (backend) => {
   });
 
   it('adds a batch all or nothing when a kid or key is already there', async () => {
-    const account = await store.createAccount({ name: 'Atomic' });
-    await store.addKeys(account.id, [key('a')], owner);
-    await expect(store.addKeys(account.id, [key('new'), key('a', 'other-thumb')], owner)).rejects.toBeInstanceOf(
+    const account = await suite.store.createAccount({ name: 'Atomic' });
+    await suite.store.addKeys(account.id, [key('a')], owner);
+    await expect(suite.store.addKeys(account.id, [key('new'), key('a', 'other-thumb')], owner)).rejects.toBeInstanceOf(
       KeyConflictError,
     );
-    await expect(store.addKeys(account.id, [key('c', 'thumb-a')], owner)).rejects.toMatchObject({
+    await expect(suite.store.addKeys(account.id, [key('c', 'thumb-a')], owner)).rejects.toMatchObject({
       conflict: 'thumbprint',
     });
-    expect((await store.listKeys(account.id)).map((item) => item.kid)).toEqual(['a']);
-    expect((await store.listAudit(account.id)).length).toBe(1);
+    expect((await suite.store.listKeys(account.id)).map((item) => item.kid)).toEqual(['a']);
+    expect((await suite.store.listAudit(account.id)).length).toBe(1);
   });
 
   it('lets two accounts hold the same kid and key', async () => {
-    const first = await store.createAccount({ name: 'Shared 1' });
-    const second = await store.createAccount({ name: 'Shared 2' });
-    await store.addKeys(first.id, [key('same')], owner);
-    await store.addKeys(second.id, [key('same')], owner);
-    expect(await store.listKeys(second.id)).toHaveLength(1);
+    const first = await suite.store.createAccount({ name: 'Shared 1' });
+    const second = await suite.store.createAccount({ name: 'Shared 2' });
+    await suite.store.addKeys(first.id, [key('same')], owner);
+    await suite.store.addKeys(second.id, [key('same')], owner);
+    expect(await suite.store.listKeys(second.id)).toHaveLength(1);
   });
 
   it('deletes only the account’s own key, and audits it', async () => {
-    const account = await store.createAccount({ name: 'Deleter' });
-    const other = await store.createAccount({ name: 'Bystander' });
-    const [mine] = await store.addKeys(account.id, [key('mine')], owner);
-    const [theirs] = await store.addKeys(other.id, [key('theirs')], owner);
-    expect(await store.deleteKey(account.id, theirs!.id, staff)).toBe(false);
-    expect(await store.listKeys(other.id)).toHaveLength(1);
-    expect(await store.deleteKey(account.id, mine!.id, owner)).toBe(true);
-    expect(await store.deleteKey(account.id, mine!.id, owner)).toBe(false);
-    expect(await store.listKeys(account.id)).toEqual([]);
-    const [latest] = await store.listAudit(account.id);
+    const account = await suite.store.createAccount({ name: 'Deleter' });
+    const other = await suite.store.createAccount({ name: 'Bystander' });
+    const [mine] = await suite.store.addKeys(account.id, [key('mine')], owner);
+    const [theirs] = await suite.store.addKeys(other.id, [key('theirs')], owner);
+    expect(await suite.store.deleteKey(account.id, theirs!.id, staff)).toBe(false);
+    expect(await suite.store.listKeys(other.id)).toHaveLength(1);
+    expect(await suite.store.deleteKey(account.id, mine!.id, owner)).toBe(true);
+    expect(await suite.store.deleteKey(account.id, mine!.id, owner)).toBe(false);
+    expect(await suite.store.listKeys(account.id)).toEqual([]);
+    const [latest] = await suite.store.listAudit(account.id);
     expect(latest).toMatchObject({ action: 'key.deleted', keyKid: 'mine', actorId: owner.id });
   });
 
   it('records when keys were last used', async () => {
-    const account = await store.createAccount({ name: 'Used' });
-    const [stored] = await store.addKeys(account.id, [key('used')], owner);
+    const account = await suite.store.createAccount({ name: 'Used' });
+    const [stored] = await suite.store.addKeys(account.id, [key('used')], owner);
     expect(stored!.lastUsedAt).toBeNull();
     const at = new Date('2026-01-02T03:04:05Z');
-    await store.markKeysUsed(account.id, [stored!.id], at);
-    expect((await store.listKeys(account.id))[0]!.lastUsedAt?.toISOString()).toBe(at.toISOString());
+    await suite.store.markKeysUsed(account.id, [stored!.id], at);
+    expect((await suite.store.listKeys(account.id))[0]!.lastUsedAt?.toISOString()).toBe(at.toISOString());
   });
 
   it('names an account’s owners, and no staff or other account’s user', async () => {
-    const account = await store.createAccount({ name: 'Owned' });
-    const other = await store.createAccount({ name: 'Other' });
-    await opened.db.insert(users).values([
+    const account = await suite.store.createAccount({ name: 'Owned' });
+    const other = await suite.store.createAccount({ name: 'Other' });
+    await suite.opened.db.insert(users).values([
       { id: 'u-owner', name: 'Ada Owner', email: 'ada@example.test', customerAccountId: account.id },
       { id: 'u-staff', name: 'Sam Staff', email: 'sam@example.test', role: 'staff', customerAccountId: account.id },
       { id: 'u-other', name: 'Bo Other', email: 'bo@example.test', customerAccountId: other.id },
     ]);
-    expect(await store.listAccountOwners(account.id)).toEqual([{ name: 'Ada Owner', email: 'ada@example.test' }]);
-    expect(await store.listAccountOwners('no-such-account')).toEqual([]);
+    expect(await suite.store.listAccountOwners(account.id)).toEqual([{ name: 'Ada Owner', email: 'ada@example.test' }]);
+    expect(await suite.store.listAccountOwners('no-such-account')).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
-import { describe } from 'vitest';
+import { afterAll, beforeAll, describe } from 'vitest';
 import { openDatabase, type OpenDatabase } from './connect';
+import { Store } from './store';
 import { createThrowawayDatabase, POSTGRES_SKIP_REASON } from './test-postgres';
 
 /**
@@ -10,8 +11,10 @@ export interface TestBackend {
   name: 'embedded' | 'postgres';
   /** Why this backend's suites are skipped on this machine; undefined when they run. */
   skipReason?: string;
-  open(): Promise<OpenDatabase & { dispose(): Promise<void> }>;
+  open(): Promise<OpenedTestDatabase>;
 }
+
+export type OpenedTestDatabase = OpenDatabase & { dispose(): Promise<void> };
 
 export function testBackends(): TestBackend[] {
   const url = process.env.TEST_DATABASE_URL;
@@ -58,4 +61,28 @@ export function describeOnBackends(
       : `${title} on ${backend.name}`;
     describe.skipIf(Boolean(backend.skipReason))(name, () => body(backend));
   }
+}
+
+/**
+ * A database on `backend` for one suite, with the store over it: opened before the suite's first test and
+ * disposed after its last. Read `suite.store` and `suite.opened` inside tests (they exist only once opened).
+ */
+export function storeSuite(backend: TestBackend): { readonly store: Store; readonly opened: OpenedTestDatabase } {
+  let opened: OpenedTestDatabase | undefined;
+  let store: Store | undefined;
+  beforeAll(async () => {
+    opened = await backend.open();
+    store = new Store(opened.db);
+  });
+  afterAll(async () => opened?.dispose());
+  return {
+    get store() {
+      if (!store) throw new Error('the suite’s database is not open yet: read it inside a test');
+      return store;
+    },
+    get opened() {
+      if (!opened) throw new Error('the suite’s database is not open yet: read it inside a test');
+      return opened;
+    },
+  };
 }
