@@ -4,7 +4,7 @@ import { deploymentAlgorithms } from '@/lib/config/env';
 import { authorize, type KeyAction, type Viewer } from '@/lib/auth/permissions';
 import { KeyConflictError, type Account, type Store } from '@/lib/db/store';
 import { isSameOriginRequest } from '@/lib/http/csrf';
-import { apiError, readJsonBody } from '@/lib/http/json';
+import { apiError, NO_STORE, readJsonBody } from '@/lib/http/json';
 import { checkKeys, keyCheckReport, storableKeys } from '@/lib/jwk/check';
 
 export const KEY_UPLOAD_LIMIT = 64 * 1024;
@@ -89,7 +89,7 @@ export async function listAccountKeys(
 ): Promise<Response> {
   const result = await access(request, apiKey, viewer, 'read', store);
   if ('response' in result) return result.response;
-  return Response.json(await accountKeysBody(result.account, store), { headers: { 'Cache-Control': 'no-store' } });
+  return Response.json(await accountKeysBody(result.account, store), { headers: NO_STORE });
 }
 
 /** Validates every uploaded key first; only a fully valid upload is stored, all at once. */
@@ -142,5 +142,5 @@ export async function listAccountAudit(
 ): Promise<Response> {
   const result = await access(request, apiKey, viewer, 'audit', store);
   if ('response' in result) return result.response;
-  return Response.json(await accountAuditBody(result.account, store), { headers: { 'Cache-Control': 'no-store' } });
+  return Response.json(await accountAuditBody(result.account, store), { headers: NO_STORE });
 }

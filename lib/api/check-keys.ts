@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { deploymentAlgorithms } from '@/lib/config/env';
-import { readJsonBody } from '@/lib/http/json';
+import { NO_STORE, readJsonBody } from '@/lib/http/json';
 import { checkKeys, keyCheckReport } from '@/lib/jwk/check';
 import { algorithmsField } from './algorithms-field';
 
@@ -16,5 +16,5 @@ export async function handleKeyCheckRequest(request: Request): Promise<Response>
   const body = await readJsonBody(request, keyCheckRequestSchema, KEY_CHECK_BODY_LIMIT);
   if (!body.ok) return body.response;
   const result = await checkKeys(body.value.key, { algorithms: body.value.algorithms ?? deploymentAlgorithms() });
-  return Response.json(keyCheckReport(result), { headers: { 'Cache-Control': 'no-store' } });
+  return Response.json(keyCheckReport(result), { headers: NO_STORE });
 }

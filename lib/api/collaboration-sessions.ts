@@ -1,5 +1,5 @@
 import { isCrossSiteBrowserRequest } from '@/lib/http/csrf';
-import { apiError, badRequest, readJsonBody } from '@/lib/http/json';
+import { apiError, badRequest, NO_STORE, readJsonBody } from '@/lib/http/json';
 import { clientKey, NO_TRUSTED_PROXIES, type TrustedProxies } from '@/lib/http/rate-limit';
 import { eventStreamResponse } from '@/lib/http/sse';
 import {
@@ -10,8 +10,6 @@ import {
   COLLABORATION_STREAMS_BUSY_RETRY_SECONDS,
   type CollaborationService,
 } from '@/lib/collaboration';
-
-const NO_STORE = { 'Cache-Control': 'no-store' };
 
 /** How the handlers tell clients apart: RTC_DOCTOR_TRUSTED_PROXIES (clientKey in lib/http/rate-limit.ts). */
 export interface CollaborationRequestOptions {

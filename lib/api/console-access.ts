@@ -2,9 +2,6 @@ import { authorizeConsole, type Viewer } from '@/lib/auth/permissions';
 import { isSameOriginRequest } from '@/lib/http/csrf';
 import { apiError } from '@/lib/http/json';
 
-/** Console answers are about people and accounts: never kept by a browser or a proxy. */
-export const NO_STORE = { 'Cache-Control': 'no-store' };
-
 type Staff = Exclude<Viewer, null>;
 
 /**

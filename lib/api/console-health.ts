@@ -2,7 +2,8 @@ import type { Viewer } from '@/lib/auth/permissions';
 import { helpfulRatio, type PageComment, type PageFigures, type PageHealth } from '@/lib/db/feedback-store';
 import type { Store } from '@/lib/db/store';
 import { listDocPages } from '@/lib/docs/pages';
-import { consoleAccess, NO_STORE } from './console-access';
+import { NO_STORE } from '@/lib/http/json';
+import { consoleAccess } from './console-access';
 
 /** How many of each page's newest comments docs health shows. */
 export const HEALTH_COMMENTS_PER_PAGE = 3;

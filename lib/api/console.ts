@@ -12,8 +12,8 @@ import {
   parseFields,
   searchMissWindowSchema,
 } from '@/lib/feedback';
-import { apiError, badRequest, readJsonBody } from '@/lib/http/json';
-import { consoleAccess, NO_STORE, queryOf } from './console-access';
+import { apiError, badRequest, NO_STORE, readJsonBody } from '@/lib/http/json';
+import { consoleAccess, queryOf } from './console-access';
 import { z } from 'zod';
 
 /** A change to one piece of feedback is a status and a note of at most 2 000 characters. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { AlgorithmName } from '@/lib/algorithms';
 import { deploymentAlgorithms } from '@/lib/config/env';
-import { apiError, badRequest, readJsonBody } from '@/lib/http/json';
+import { apiError, badRequest, NO_STORE, readJsonBody } from '@/lib/http/json';
 import { diagnoseToken, loadKeySet, type DiagnoseOptions } from '@/lib/jwt';
 import type { AccountKeySet, AccountKeySource, KeySource } from '@/lib/accounts';
 import { algorithmsField } from './algorithms-field';
@@ -91,5 +91,5 @@ export async function handleDiagnoseRequest(request: Request, accounts?: Account
   const { token, now, tolerance } = body.value;
   const diagnosis = await diagnoseToken(token, { ...choice.options, now, tolerance, algorithms });
   if (choice.account) await accounts?.recordUse(choice.account, diagnosis);
-  return Response.json({ ...diagnosis, keySource: choice.keySource }, { headers: { 'Cache-Control': 'no-store' } });
+  return Response.json({ ...diagnosis, keySource: choice.keySource }, { headers: NO_STORE });
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Store } from '@/lib/db/store';
 import { isSitePath, parseFields } from '@/lib/feedback';
 import { isCrossSiteBrowserRequest } from '@/lib/http/csrf';
-import { apiError, badRequest, readJsonBody } from '@/lib/http/json';
+import { apiError, badRequest, NO_STORE, readJsonBody } from '@/lib/http/json';
 
 /** `{ "page": "/docs/…" }` and nothing more. */
 const FORM_VIEW_BODY_LIMIT = 1024;
@@ -25,5 +25,5 @@ export async function recordFormView(request: Request, store: Store): Promise<Re
   const parsed = parseFields(formViewSchema, body.value);
   if (!parsed.ok) return badRequest(parsed.message);
   await store.feedback.recordFormView(parsed.value.page);
-  return new Response(null, { status: 204, headers: { 'Cache-Control': 'no-store' } });
+  return new Response(null, { status: 204, headers: NO_STORE });
 }

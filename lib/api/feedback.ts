@@ -10,9 +10,7 @@ import {
   searchMissSchema,
 } from '@/lib/feedback';
 import { isCrossSiteBrowserRequest } from '@/lib/http/csrf';
-import { apiError, badRequest, payloadTooLarge, readJsonBody, readLimitedText } from '@/lib/http/json';
-
-const NO_STORE = { 'Cache-Control': 'no-store' };
+import { apiError, badRequest, NO_STORE, payloadTooLarge, readJsonBody, readLimitedText } from '@/lib/http/json';
 
 function crossSiteRefusal(): Response {
   return apiError('CSRF_REJECTED', 'This form can only be sent from the RTC Doctor site itself.');

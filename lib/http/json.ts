@@ -7,6 +7,9 @@ import { API_ERROR_STATUS, type ApiErrorCode } from '@/lib/errors/api';
  * The error answer of every API route: `{ error: { code, message } }` with the code's own status (lib/errors/api.ts).
  * `extra` adds members after `error`, such as the key report of a refused upload.
  */
+/** An answer about one caller's data or request: never kept by a browser or a shared cache. */
+export const NO_STORE = { 'Cache-Control': 'no-store' } as const;
+
 export function apiError(
   code: ApiErrorCode,
   message: string,
