@@ -28,6 +28,19 @@ function containment(query: Set<string>, page: Set<string>): number {
   return shared / query.size;
 }
 
+// The console asks for a hint for each of up to 100 queries per answer; a page's letters are counted once.
+const aboutCache = new WeakMap<DocPage, Set<string>>();
+
+/** The letter triples of what a page is about: its title, description and headings. */
+function aboutTrigrams(page: DocPage): Set<string> {
+  let grams = aboutCache.get(page);
+  if (!grams) {
+    grams = trigrams([page.title, page.description, ...page.headings.map((heading) => heading.text)].join(' '));
+    aboutCache.set(page, grams);
+  }
+  return grams;
+}
+
 // Below this, letters in common are chance ("tok" in "stock"), not a topic in common.
 const MIN_CONTAINMENT = 0.6;
 
@@ -52,8 +65,7 @@ export function closestPage(
   const wanted = trigrams(normalized);
   let closest: { page: DocPage; score: number } | undefined;
   for (const page of pages) {
-    const about = [page.title, page.description, ...page.headings.map((heading) => heading.text)].join(' ');
-    const score = containment(wanted, trigrams(about));
+    const score = containment(wanted, aboutTrigrams(page));
     if (score > (closest?.score ?? MIN_CONTAINMENT)) closest = { page, score };
   }
   return closest && { href: closest.page.href, title: closest.page.title, match: 'similar-words' };
