@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { SearchForm } from '@/components/search/search-form';
 import { SearchHitSummary } from '@/components/search/search-hit-summary';
+import { SearchPageReport } from '@/components/search/search-page-report';
 import { searchDocs, type SearchResults } from '@/lib/search/query';
 import { siteSearchIndex } from '@/lib/search/site';
 
@@ -25,6 +26,7 @@ export default async function SearchPage({ searchParams }: PageProps<'/search'>)
       <div className="mt-6">
         <SearchForm defaultValue={query} autoFocus={!query} />
       </div>
+      {query.trim() && <SearchPageReport query={query} firstHref={hits[0]?.href} />}
       {query.trim() && (
         <section aria-labelledby="results-heading" className="mt-8">
           <h2 id="results-heading" className="text-sm font-medium text-slate-600 dark:text-slate-300">

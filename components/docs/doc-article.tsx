@@ -1,10 +1,11 @@
 import type { ReactNode } from 'react';
 import type { DocPage } from '@/lib/docs/pages';
 import type { Heading } from '@/lib/docs/headings';
+import { PageFeedback } from '@/components/feedback/page-feedback';
 import { PrevNext } from './prev-next';
 import { TableOfContents } from './table-of-contents';
 
-/** The frame of every docs page: title, lead, prose, contents and neighbours. */
+/** The frame of every docs page: title, lead, prose, the feedback form, contents and neighbours. */
 export function DocArticle({
   page,
   headings,
@@ -26,6 +27,7 @@ export function DocArticle({
         <div className="prose prose-slate mt-6 max-w-none dark:prose-invert prose-headings:scroll-mt-20 prose-a:text-brand-700 dark:prose-a:text-brand-300 prose-code:before:content-none prose-code:after:content-none">
           {children}
         </div>
+        <PageFeedback page={page.href} />
         <PrevNext previous={neighbours.previous} next={neighbours.next} />
       </article>
       <aside className="hidden w-56 shrink-0 xl:block">

@@ -8,6 +8,11 @@ import { SearchHitSummary } from './search-hit-summary';
 import { Button } from '@/components/ui/button';
 import { SearchIcon } from './search-icon';
 import { useSearchIndex } from './use-search-index';
+import { useSearchMissReport } from './use-search-miss-report';
+import { useDebouncedValue } from '@/components/use-debounced-value';
+
+/** How long typing must pause before a query counts as searched. */
+const SETTLE_MS = 1000;
 
 interface SearchDialogProps {
   open: boolean;
@@ -31,6 +36,11 @@ function SearchDialogContent({ open, onClose }: SearchDialogProps) {
   const [active, setActive] = useState(0);
   const deferredQuery = useDeferredValue(query);
   const search = useSearchIndex(true);
+  const reportMiss = useSearchMissReport();
+  /** Whether a result was opened since the query last changed; closing the dialog otherwise is a "not-opened". */
+  const opened = useRef(false);
+  // A query counts as searched once typing pauses, not at every keystroke on the way to it.
+  const settledQuery = useDebouncedValue(query, SETTLE_MS);
 
   const searchDocs = search.data;
   const results = useMemo(
@@ -38,6 +48,11 @@ function SearchDialogContent({ open, onClose }: SearchDialogProps) {
     [searchDocs, deferredQuery],
   );
   const hits = results.hits;
+
+  useEffect(() => {
+    if (searchDocs && settledQuery.trim() && searchDocs(settledQuery, 1).hits.length === 0)
+      reportMiss(settledQuery, 'no-result');
+  }, [searchDocs, settledQuery, reportMiss]);
 
   useEffect(() => {
     const dialog = dialogRef.current;
@@ -51,7 +66,9 @@ function SearchDialogContent({ open, onClose }: SearchDialogProps) {
     }
   }, [open]);
 
-  function go(href: string) {
+  function go(href: string, position?: number) {
+    opened.current = true;
+    if (position !== 0 && hits.length > 0) reportMiss(query, 'not-opened');
     onClose();
     router.push(href);
   }
@@ -66,7 +83,7 @@ function SearchDialogContent({ open, onClose }: SearchDialogProps) {
     } else if (event.key === 'Enter') {
       event.preventDefault();
       const hit = hits[active];
-      if (hit) go(hit.href);
+      if (hit) go(hit.href, active);
       else if (query.trim()) go(`/search?q=${encodeURIComponent(query.trim())}`);
     }
   }
@@ -78,7 +95,11 @@ function SearchDialogContent({ open, onClose }: SearchDialogProps) {
     <dialog
       ref={dialogRef}
       aria-label="Search the docs"
-      onClose={onClose}
+      onClose={() => {
+        if (!opened.current && query.trim() && hits.length > 0) reportMiss(query, 'not-opened');
+        opened.current = false;
+        onClose();
+      }}
       onClick={(event) => {
         if (event.target === dialogRef.current) onClose();
       }}
@@ -140,7 +161,7 @@ function SearchDialogContent({ open, onClose }: SearchDialogProps) {
                 role="option"
                 aria-selected={position === active}
                 onMouseMove={() => setActive(position)}
-                onClick={() => go(hit.href)}
+                onClick={() => go(hit.href, position)}
                 className={`cursor-pointer rounded-lg px-3 py-2 ${position === active ? 'bg-brand-50 dark:bg-slate-800' : ''}`}
               >
                 <SearchHitSummary hit={hit} />
@@ -157,7 +178,11 @@ function SearchDialogContent({ open, onClose }: SearchDialogProps) {
           {trimmed && (
             <Link
               href={`/search?q=${encodeURIComponent(trimmed)}`}
-              onClick={onClose}
+              onClick={() => {
+                // The search page reports this query itself.
+                opened.current = true;
+                onClose();
+              }}
               className="ml-auto text-brand-700 underline dark:text-brand-300"
             >
               {results.looseMatches > 0 && !hits.some((hit) => hit.exactMessage)

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { LetUsKnowLink } from '@/components/feedback/let-us-know-link';
 import { SITE_SECTIONS } from './nav';
 
 export function SiteFooter() {
@@ -15,6 +16,9 @@ export function SiteFooter() {
                 </Link>
               </li>
             ))}
+            <li>
+              <LetUsKnowLink className="hover:underline" />
+            </li>
           </ul>
         </nav>
       </div>

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Store } from '@/lib/db/store';
-import { isSitePath, parseFields } from '@/lib/feedback';
+import { FEEDBACK_FIELD_RULES, isSitePath, parseFields } from '@/lib/feedback';
 import { isCrossSiteBrowserRequest } from '@/lib/http/csrf';
 import { apiError, badRequest, NO_STORE, readJsonBody } from '@/lib/http/json';
 
@@ -8,9 +8,7 @@ import { apiError, badRequest, NO_STORE, readJsonBody } from '@/lib/http/json';
 const FORM_VIEW_BODY_LIMIT = 1024;
 
 const formViewSchema = z.object({
-  page: z
-    .string({ error: 'must be a site path such as /docs/errors/token-expired' })
-    .refine(isSitePath, 'must be a path on this site such as /docs/errors/token-expired'),
+  page: z.string({ error: FEEDBACK_FIELD_RULES.page }).refine(isSitePath, FEEDBACK_FIELD_RULES.page),
 });
 
 /**

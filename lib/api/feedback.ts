@@ -3,6 +3,7 @@ import type { Store } from '@/lib/db/store';
 import {
   FEEDBACK_BODY_LIMIT,
   feedbackFormFields,
+  feedbackPageHref,
   feedbackSchema,
   isSitePath,
   parseFields,
@@ -21,11 +22,11 @@ function isFormPost(request: Request): boolean {
   return type === 'application/x-www-form-urlencoded';
 }
 
-/** Back to the page's feedback form, saying how the post went (the no-JavaScript form reads these). */
+/** To the feedback page (app/feedback), which says how the post went and links back to the page it was about. */
 function backToForm(page: string, outcome: Record<string, string>): Response {
   return new Response(null, {
     status: 303,
-    headers: { Location: `${page}?${new URLSearchParams(outcome).toString()}#feedback`, ...NO_STORE },
+    headers: { Location: feedbackPageHref(page, outcome), ...NO_STORE },
   });
 }
 
@@ -42,8 +43,8 @@ async function readFields(request: Request): Promise<{ fields: unknown; form: bo
 
 /**
  * POST /api/feedback (contract section 5): JSON answers 201 `{ id }`, or 400 naming the field. The no-JavaScript
- * form (urlencoded, `helpful=yes|no`) is sent back to its page with 303, `?feedback=sent` or
- * `?feedback=invalid&field=…`; only a form whose page itself is unusable gets the JSON 400.
+ * form (urlencoded, `helpful=yes|no`) is sent to /feedback with 303, `?page=…&feedback=sent` or
+ * `…&feedback=invalid&field=…`; only a form whose page itself is unusable gets the JSON 400.
  */
 export async function submitFeedback(request: Request, store: Store): Promise<Response> {
   if (isCrossSiteBrowserRequest(request)) return crossSiteRefusal();

@@ -1,7 +1,7 @@
 // Readers' feedback and missed searches as they arrive: what a valid submission is, and how a query is normalised.
 import { z } from 'zod';
 import { FIELD_LIMITS } from '@/lib/db/field-limits';
-import { FEEDBACK_STATUSES, SEARCH_MISS_KINDS } from './values';
+import { FEEDBACK_FIELD_RULES, FEEDBACK_STATUSES, SEARCH_MISS_KINDS, SITE_PATH } from './values';
 
 export * from './values';
 
@@ -16,35 +16,25 @@ export const CONSOLE_SEARCH_MISS_LIMIT = 100;
 export const SEARCH_MISS_DEFAULT_DAYS = 30;
 export const SEARCH_MISS_MAX_DAYS = 365;
 
-/** A path on this site: `/` first, not `//` (another host), no query or fragment, a plain character set. */
-const SITE_PATH = /^\/(?!\/)[A-Za-z0-9/_.-]*$/;
-
-export function isSitePath(value: unknown): value is string {
-  return typeof value === 'string' && value.length <= FIELD_LIMITS.feedbackPage && SITE_PATH.test(value);
-}
-
 /** An empty string (an untouched form field) is the same as no value. */
 const blankIsAbsent = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 
 const pageField = z
-  .string({ error: 'must be a site path such as /docs/errors/token-expired' })
+  .string({ error: FEEDBACK_FIELD_RULES.page })
   .max(FIELD_LIMITS.feedbackPage, `at most ${FIELD_LIMITS.feedbackPage} characters`)
-  .regex(SITE_PATH, 'must be a path on this site such as /docs/errors/token-expired, without a query or fragment');
+  .regex(SITE_PATH, FEEDBACK_FIELD_RULES.page);
 
 export const feedbackSchema = z.object({
   page: pageField,
-  helpful: z.boolean({ error: 'must be true or false' }),
+  helpful: z.boolean({ error: FEEDBACK_FIELD_RULES.helpful }),
   comment: z.preprocess(
     blankIsAbsent,
-    z
-      .string({ error: 'must be text' })
-      .max(FIELD_LIMITS.feedbackComment, `at most ${FIELD_LIMITS.feedbackComment} characters`)
-      .optional(),
+    z.string({ error: 'must be text' }).max(FIELD_LIMITS.feedbackComment, FEEDBACK_FIELD_RULES.comment).optional(),
   ),
   email: z.preprocess(
     blankIsAbsent,
     z
-      .email({ error: 'must be an email address such as you@example.com' })
+      .email({ error: FEEDBACK_FIELD_RULES.email })
       .max(FIELD_LIMITS.userEmail, `at most ${FIELD_LIMITS.userEmail} characters`)
       .optional(),
   ),
@@ -81,11 +71,6 @@ export const searchMissSchema = z.object({
     .max(FIELD_LIMITS.searchQuery, `at most ${FIELD_LIMITS.searchQuery} characters`),
   kind: z.enum(SEARCH_MISS_KINDS, { error: `must be one of ${SEARCH_MISS_KINDS.join(', ')}` }),
 });
-
-/** How one search is counted with others: trimmed, lower-cased, every run of whitespace one space. */
-export function normaliseSearchQuery(query: string): string {
-  return query.trim().toLowerCase().replace(/\s+/g, ' ');
-}
 
 const statusField = z.enum(FEEDBACK_STATUSES, { error: `must be one of ${FEEDBACK_STATUSES.join(', ')}` });
 

@@ -1,0 +1,32 @@
+'use client';
+
+import { useMutation } from '@tanstack/react-query';
+import { useEffect, useRef, type RefObject } from 'react';
+import { requestJson } from '@/components/request-json';
+
+/**
+ * Counts one showing of the feedback form for `page` (docs health's "views"): once per page load, when at least
+ * half the form has been on screen. A failed count is not retried or shown: it is a statistic, not the reader's.
+ */
+export function useFormViewBeacon(target: RefObject<HTMLElement | null>, page: string) {
+  const counted = useRef(false);
+  const { mutate } = useMutation({
+    mutationFn: () => requestJson<void>('/api/feedback/views', { method: 'POST', body: JSON.stringify({ page }) }),
+  });
+
+  useEffect(() => {
+    const element = target.current;
+    if (!element || counted.current || typeof IntersectionObserver === 'undefined') return;
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (counted.current || !entries.some((entry) => entry.isIntersecting)) return;
+        counted.current = true;
+        observer.disconnect();
+        mutate();
+      },
+      { threshold: 0.5 },
+    );
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [target, mutate]);
+}
