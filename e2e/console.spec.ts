@@ -1,8 +1,10 @@
 import { execFileSync } from 'node:child_process';
+import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { request, type Locator, type Page } from '@playwright/test';
+import { SignJWT } from 'jose';
 import { expect, seriousViolations, test } from './fixtures';
 import { DESKTOP, PHONE, outsideTheViewport } from './layout-checks';
 import { startServer, type ServerProcess } from './server-process';
@@ -11,7 +13,7 @@ import { startServer, type ServerProcess } from './server-process';
 const PORT = Number(process.env.E2E_PORT ?? 3100) + 3;
 let dataDir: string;
 let server: ServerProcess;
-let demo: { owner: { email: string; password: string }; staff: { email: string; password: string } };
+let demo: { owner: { email: string; password: string }; staff: { email: string; password: string }; apiKey: string };
 
 // One server for the file: its tests run in order in one worker.
 test.describe.configure({ mode: 'default', timeout: 180_000 });
@@ -234,3 +236,122 @@ for (const viewport of [PHONE, DESKTOP]) {
     expect(problems.list).toEqual([]);
   });
 }
+
+test('the support story: a reader votes no pasting a real token and a private key; staff sees both redacted, marks it done, and the page’s ratio changes; an owner is refused; a search with no result shows up', async ({
+  browser,
+  page,
+  problems,
+}) => {
+  await page.setViewportSize(DESKTOP);
+  const target = '/docs/errors/token-not-yet-valid';
+  expect(await post('/api/feedback', { page: target, helpful: true })).toBe(201);
+  await signIn(page, demo.staff);
+  await page.goto(`${server.url}/console/health`);
+  const healthRow = page
+    .getByRole('region', { name: 'Pages' })
+    .getByRole('row')
+    .filter({ hasText: 'Token is not yet valid' });
+  await expect(healthRow).toContainText('100% yes');
+
+  // An anonymous reader, in a browser of their own.
+  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const pem = privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
+  const token = await new SignJWT({ sub: 'reader-7' })
+    .setProtectedHeader({ alg: 'RS256', kid: 'demo-rs256' })
+    .setIssuedAt()
+    .setExpirationTime('1h')
+    .sign(privateKey);
+  const signature = token.split('.')[2]!;
+  const pemBody = pem.split('\n')[5]!;
+  const reader = await browser.newPage();
+  await reader.goto(`${server.url}${target}`);
+  const form = reader.getByRole('region', { name: 'Was this page helpful?' });
+  await form.getByText('No', { exact: true }).click();
+  const run = `story${Date.now().toString(36)}`;
+  await form
+    .getByLabel('What were you trying to do? (optional)')
+    .fill(`${run} my token ${token} is refused; key:\n${pem}`);
+  await form.getByRole('button', { name: 'Send feedback' }).click();
+  await expect(reader.getByRole('status')).toContainText('Your feedback was sent');
+  const query = `quokka ${run}`;
+  await reader.goto(`${server.url}/search?q=${encodeURIComponent(query)}`);
+  await expect(reader.getByRole('heading', { name: `No pages match “${query}”.` })).toBeVisible();
+  await reader.close();
+
+  // Staff: the comment as stored, with the signature and the key gone.
+  await page.goto(`${server.url}/console?q=${run}`);
+  const row = page.getByRole('row').filter({ hasText: run });
+  await expect(row).toHaveCount(1);
+  await expect(row).toContainText('signature removed');
+  await row.getByRole('button', { name: 'Open' }).click();
+  const dialog = page.getByRole('dialog', { name: `Feedback on ${target}` });
+  const comment = dialog.getByTestId('feedback-comment');
+  await expect(comment).toContainText('[private key removed]');
+  await expect(comment).toContainText('[signature removed]');
+  await expect(comment).toContainText('"sub":"reader-7"');
+  expect(await page.content()).not.toContain(signature);
+  expect(await page.content()).not.toContain(pemBody);
+  await dialog.getByLabel('Status').selectOption({ label: 'Done' });
+  await dialog.getByRole('button', { name: 'Save changes' }).click();
+  await expect(dialog.getByRole('status')).toHaveText('Saved.');
+  await expect(dialog.getByTestId('feedback-history')).toContainText('changed the status from New to Done');
+
+  await page.goto(`${server.url}/console/health`);
+  await expect(healthRow).toContainText('50% yes');
+  await expect(healthRow).toContainText(`${run} my token`);
+  await expect(
+    page.getByRole('region', { name: 'Searches that found nothing' }).getByRole('row').filter({ hasText: query }),
+  ).toHaveCount(1);
+
+  // An owner's session gets 403 from the console's API.
+  const owner = await request.newContext({ baseURL: server.url, extraHTTPHeaders: { origin: server.url } });
+  await owner.post('/api/auth/sign-in/email', { data: demo.owner });
+  for (const path of ['/api/console/feedback', '/api/console/docs-health', '/api/console/accounts?q=demo'])
+    expect((await owner.get(path)).status(), path).toBe(403);
+  await owner.dispose();
+  expect(problems.list).toEqual([]);
+});
+
+test('staff look an account up by owner email and see its keys, audit log and what its users hit', async ({
+  page,
+  problems,
+}) => {
+  await signIn(page, demo.staff);
+  await page.goto(`${server.url}/console`);
+  await page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'Accounts' }).click();
+  const lookup = page.getByRole('search', { name: 'Look up an account' });
+  await lookup.getByLabel('API key, account name or owner email').fill(demo.owner.email.toUpperCase());
+  await lookup.getByRole('button', { name: 'Look up' }).click();
+  // The one match opens at once.
+  const account = page.getByRole('region', { name: 'Demo Owner’s account' });
+  await expect(account).toBeVisible();
+  await expect(account.getByTestId('account-owners')).toContainText(demo.owner.email);
+  await expect(account.getByText(demo.apiKey, { exact: true })).toBeVisible();
+  const hits = account.getByRole('region', { name: 'What its users hit' });
+  await expect(hits.getByRole('img')).toBeVisible();
+  await expect(hits.getByRole('link', { name: 'Token has expired' })).toHaveAttribute(
+    'href',
+    '/docs/errors/token-expired',
+  );
+  await expect(hits.getByText(/^23 in 30 days, last on /)).toBeVisible();
+  await hits.getByText('Show as a table').click();
+  await expect(hits.getByRole('table').getByRole('columnheader', { name: 'TOKEN_EXPIRED' })).toBeVisible();
+  await expect(account.getByRole('cell', { name: 'demo-rs256' }).first()).toBeVisible();
+  await expect(account.getByRole('heading', { name: 'Audit log' })).toBeVisible();
+  await expect(page).toHaveURL(/\/console\/accounts\?q=/);
+
+  await lookup.getByLabel('API key, account name or owner email').fill('nobody-has-this');
+  await lookup.getByRole('button', { name: 'Look up' }).click();
+  await expect(page.getByText('No account has the API key “nobody-has-this”')).toBeVisible();
+
+  for (const viewport of [PHONE, DESKTOP])
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.setViewportSize(viewport);
+      await page.emulateMedia({ colorScheme });
+      await page.goto(`${server.url}/console/accounts?q=${encodeURIComponent(demo.apiKey)}`);
+      await expect(page.getByRole('region', { name: 'What its users hit' }).getByRole('img')).toBeVisible();
+      expect(await outsideTheViewport(page), `${colorScheme} ${viewport.width}`).toEqual([]);
+      expect(await seriousViolations(page), `${colorScheme} ${viewport.width}`).toEqual([]);
+    }
+  expect(problems.list).toEqual([]);
+});

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { getAuth } from '@/lib/auth';
 import { readEnvironment } from '@/lib/config/env';
-import { closeDatabase, getDatabase, getStore } from '@/lib/db';
+import { closeDatabase, getDatabase, getStore, type Store } from '@/lib/db';
 import { ensurePrivateDirectory, PRIVATE_FILE_MODE } from '@/lib/db/connect';
 import { accounts, users } from '@/lib/db/schema';
 import { MIN_RSA_BITS, RECOMMENDED_ALGORITHM } from '@/lib/algorithms';
@@ -25,6 +25,24 @@ function password(): string {
 
 /** The demo account's one key; tokens name it in their header. */
 const DEMO_KID = 'demo-rs256';
+
+const DAY_MS = 86_400_000;
+
+/**
+ * A month of what the demo account's users hit, for the console's account chart: a signature problem now and
+ * then, and tokens that started expiring yesterday (the picture the chart exists to show).
+ */
+async function seedDiagnosisHistory(store: Store, accountId: string): Promise<void> {
+  const now = Date.now();
+  for (let daysAgo = 29; daysAgo >= 0; daysAgo--) {
+    const at = new Date(now - daysAgo * DAY_MS);
+    const checks: string[][] = [];
+    if (daysAgo % 6 === 2) checks.push(['TOKEN_SIGNATURE_INVALID'], ['TOKEN_SIGNATURE_INVALID']);
+    if (daysAgo % 9 === 4) checks.push(['TOKEN_MISSING_CLAIMS']);
+    if (daysAgo <= 1) for (let check = 0; check < (daysAgo === 0 ? 14 : 9); check++) checks.push(['TOKEN_EXPIRED']);
+    for (const codes of checks) await store.diagnoses.record(accountId, codes, at);
+  }
+}
 
 async function seed(dataDir: string): Promise<DemoCredentials> {
   const file = path.join(dataDir, 'demo-credentials.json');
@@ -50,6 +68,7 @@ async function seed(dataDir: string): Promise<DemoCredentials> {
     JSON.stringify({ ...pair.publicKey.export({ format: 'jwk' }), kid: DEMO_KID, alg: RECOMMENDED_ALGORITHM }),
   );
   await store.addKeys(account.id, storableKeys(checked), { id: owner.user.id, role: 'owner' });
+  await seedDiagnosisHistory(store, account.id);
   writeFileSync(credentials.signingKeyFile, pair.privateKey.export({ format: 'pem', type: 'pkcs8' }), {
     mode: PRIVATE_FILE_MODE,
   });

@@ -100,7 +100,7 @@ function FeedbackForm({ page, refusedField, standalone = false }: PageFeedbackPr
               {(['yes', 'no'] as const).map((answer) => (
                 <label
                   key={answer}
-                  className="inline-flex h-10 cursor-pointer items-center rounded-md border border-slate-300 bg-white px-5 text-sm font-medium text-slate-800 hover:bg-slate-50 has-checked:border-brand-600 has-checked:bg-brand-50 has-checked:text-brand-800 has-focus-visible:outline-2 has-focus-visible:outline-offset-2 has-focus-visible:outline-brand-500 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100 dark:hover:bg-slate-700 dark:has-checked:border-brand-400 dark:has-checked:bg-slate-700 dark:has-checked:text-white"
+                  className="inline-flex h-10 cursor-pointer items-center rounded-md border border-slate-300 bg-white px-5 text-sm font-medium text-slate-800 hover:bg-slate-50 has-checked:border-brand-600 has-checked:bg-brand-600 has-checked:text-white has-focus-visible:outline-2 has-focus-visible:outline-offset-2 has-focus-visible:outline-brand-500 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100 dark:hover:bg-slate-700 dark:has-checked:border-brand-500 dark:has-checked:bg-brand-600 dark:has-checked:text-white"
                 >
                   <input
                     type="radio"

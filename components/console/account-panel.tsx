@@ -1,0 +1,70 @@
+import Link from 'next/link';
+import { KeysManager } from '@/components/account/keys-manager';
+import { accountMessages } from '@/components/account/messages';
+import { Providers } from '@/components/providers';
+import { CopyButton } from '@/components/ui/copy-button';
+import { buttonClass } from '@/components/ui/styles';
+import { accountAuditBody, accountKeysBody } from '@/lib/api/account-keys';
+import type { AccountView } from '@/lib/api/console-accounts';
+import { deploymentAlgorithms } from '@/lib/config/env';
+import type { Account, Store } from '@/lib/db/store';
+import { DiagnosisChart } from './diagnosis-chart';
+
+/** One account as support reads it: who owns it, what its users hit, its keys with last use and its audit log. */
+export async function AccountPanel({ view, account, store }: { view: AccountView; account: Account; store: Store }) {
+  const [keys, audit] = await Promise.all([accountKeysBody(account, store), accountAuditBody(account, store)]);
+  const { owners, apiKey, name } = view.account;
+  return (
+    <section aria-labelledby="account-heading" className="space-y-10">
+      <div className="flex flex-wrap items-start justify-between gap-4">
+        <div className="min-w-0 space-y-1">
+          <h2 id="account-heading" className="text-2xl font-semibold tracking-tight break-words">
+            {name}
+          </h2>
+          <p className="flex flex-wrap items-baseline gap-2 text-sm">
+            <span className="text-slate-600 dark:text-slate-400">API key</span>
+            <code className="break-all">{apiKey}</code>
+            <CopyButton text={apiKey} label="Copy API key" />
+          </p>
+          <p className="text-sm break-words text-slate-700 dark:text-slate-300" data-testid="account-owners">
+            {owners.length
+              ? owners.map((owner, index) => (
+                  <span key={owner.email}>
+                    {index > 0 && ', '}
+                    {owner.name} &lt;
+                    <a href={`mailto:${owner.email}`} className="text-brand-700 underline dark:text-brand-300">
+                      {owner.email}
+                    </a>
+                    &gt;
+                  </span>
+                ))
+              : 'No owner is signed up for this account.'}
+          </p>
+        </div>
+        <Link href={`/account?apiKey=${encodeURIComponent(apiKey)}`} className={buttonClass('outline', 'sm')}>
+          Open the account page
+        </Link>
+      </div>
+      <section aria-labelledby="diagnoses-heading">
+        <h3 id="diagnoses-heading" className="text-lg font-semibold">
+          What its users hit
+        </h3>
+        <p className="mt-1 mb-4 text-sm text-slate-600 dark:text-slate-400">
+          Errors found by account-mode checks of this account&apos;s tokens, per UTC day. Only codes and counts are
+          kept, never the tokens.
+        </p>
+        <DiagnosisChart diagnoses={view.diagnoses} />
+      </section>
+      <Providers>
+        <KeysManager
+          apiKey={apiKey}
+          canEdit={false}
+          algorithms={deploymentAlgorithms()}
+          initialKeys={keys}
+          initialAudit={audit}
+          messages={accountMessages()}
+        />
+      </Providers>
+    </section>
+  );
+}
