@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, ilike, isNotNull, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, ilike, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import {
   CONSOLE_FEEDBACK_LIMIT,
   CONSOLE_SEARCH_MISS_LIMIT,
@@ -96,6 +96,15 @@ async function countInPageDay(db: Writer, page: string, at: Date, figure: keyof 
  * Feedback, its audit log and missed searches. Every free text is redacted here, on the one way into the tables
  * (lib/redact), so no caller can store a secret by forgetting to.
  */
+/** A row of newestComments' query, as both drivers answer it (a timestamp may come back as text). */
+interface NewestCommentRow {
+  page: string;
+  id: string;
+  helpful: boolean;
+  comment: string;
+  created_at: Date | string;
+}
+
 export class FeedbackStore {
   constructor(private readonly db: Database) {}
 
@@ -155,28 +164,37 @@ export class FeedbackStore {
       .sort(mostUnhelpfulFirst);
   }
 
-  /** The newest `perPage` comments of each of `pages`, newest first (one index range per page). */
+  /**
+   * The newest `perPage` comments of each of `pages`, newest first: one query, which walks each page's
+   * (page, created_at) index range from its newest end (a lateral join), however many rows the table holds.
+   */
   async newestComments(pages: readonly string[], perPage = 3): Promise<Map<string, PageComment[]>> {
-    const byPage = new Map<string, PageComment[]>();
-    await Promise.all(
-      pages.map(async (page) => {
-        const rows = await this.db
-          .select({
-            id: feedback.id,
-            helpful: feedback.helpful,
-            comment: feedback.comment,
-            createdAt: feedback.createdAt,
-          })
-          .from(feedback)
-          .where(and(eq(feedback.page, page), isNotNull(feedback.comment)))
-          .orderBy(desc(feedback.createdAt))
-          .limit(perPage);
-        byPage.set(
-          page,
-          rows.map((row) => ({ ...row, comment: row.comment! })),
-        );
-      }),
+    const byPage = new Map<string, PageComment[]>(pages.map((page) => [page, []]));
+    if (pages.length === 0) return byPage;
+    const wanted = sql.join(
+      pages.map((page) => sql`${page}`),
+      sql`, `,
     );
+    const result = (await this.db.execute(
+      sql`SELECT wanted.page, newest.id, newest.helpful, newest.comment, newest.created_at
+          FROM unnest(ARRAY[${wanted}]::text[]) AS wanted(page)
+          CROSS JOIN LATERAL (
+            SELECT ${feedback.id} AS id, ${feedback.helpful} AS helpful, ${feedback.comment} AS comment,
+                   ${feedback.createdAt} AS created_at
+            FROM ${feedback}
+            WHERE ${feedback.page} = wanted.page AND ${feedback.comment} IS NOT NULL
+            ORDER BY ${feedback.createdAt} DESC
+            LIMIT ${perPage}
+          ) AS newest
+          ORDER BY wanted.page, newest.created_at DESC`,
+    )) as unknown as { rows: NewestCommentRow[] };
+    for (const row of result.rows)
+      byPage.get(row.page)!.push({
+        id: row.id,
+        helpful: row.helpful,
+        comment: row.comment,
+        createdAt: new Date(row.created_at),
+      });
     return byPage;
   }
 

@@ -57,6 +57,7 @@ describeOnBackends('docs health and account figures', (backend) => {
     await suite.store.feedback.insert({ page, helpful: false }, daysAgo(0));
     const comments = await suite.store.feedback.newestComments([page, '/docs/h-none'], 3);
     expect(comments.get(page)!.map((row) => row.comment)).toEqual(['comment 4', 'comment 3', 'comment 2']);
+    expect(comments.get(page)![0]!.createdAt).toBeInstanceOf(Date);
     expect(comments.get('/docs/h-none')).toEqual([]);
   });
 
