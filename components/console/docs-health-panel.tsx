@@ -102,7 +102,7 @@ export function DocsHealthPanel({ initialSort }: { initialSort: HealthSort }) {
             id="health-sort"
             value={sort}
             onChange={(event) => setSort(event.target.value as HealthSort)}
-            className="mt-1 w-auto"
+            className="mt-1 sm:w-80"
           >
             {Object.entries(HEALTH_SORTS).map(([value, label]) => (
               <option key={value} value={value}>
