@@ -41,7 +41,7 @@ test.describe('on a phone', () => {
   });
 });
 
-test('on a desktop the header shows the sections and no menu button; the footer links every section', async ({
+test('on a desktop the header shows the sections and no menu button; the footer links every section and feedback', async ({
   page,
 }) => {
   await page.setViewportSize({ width: 1366, height: 900 });
@@ -58,7 +58,12 @@ test('on a desktop the header shows the sections and no menu button; the footer 
     'Tools',
     'Search',
     'Account',
+    'Let us know',
   ]);
+  await expect(page.getByRole('contentinfo').getByRole('link', { name: 'Let us know' })).toHaveAttribute(
+    'href',
+    '/feedback?page=%2F',
+  );
   await page
     .getByRole('banner')
     .getByRole('button', { name: /search/i })
