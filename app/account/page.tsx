@@ -5,6 +5,7 @@ import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { JwksUrl } from '@/components/account/jwks-url';
 import { KeysManager } from '@/components/account/keys-manager';
+import { OwnerList } from '@/components/account/owner-list';
 import { accountMessages } from '@/components/account/messages';
 import { SignOutButton } from '@/components/account/sign-out-button';
 import { Providers } from '@/components/providers';
@@ -93,19 +94,7 @@ export default async function AccountPage({
           <dl className="mt-6 space-y-3 text-sm sm:grid sm:grid-cols-[auto_minmax(0,1fr)] sm:items-baseline sm:gap-x-6 sm:gap-y-2 sm:space-y-0">
             {isStaff && (
               <Detail term="Owner">
-                <span data-testid="account-owner" className="block break-words">
-                  {owners && owners.length > 0
-                    ? owners.map((owner) => (
-                        <span key={owner.email} className="block">
-                          {owner.name} &lt;
-                          <a href={`mailto:${owner.email}`} className="text-brand-700 underline dark:text-brand-300">
-                            {owner.email}
-                          </a>
-                          &gt;
-                        </span>
-                      ))
-                    : 'No owner is signed up for this account.'}
-                </span>
+                <OwnerList owners={owners ?? []} testId="account-owner" />
               </Detail>
             )}
             <Detail term="API key">

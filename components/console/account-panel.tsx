@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { KeysManager } from '@/components/account/keys-manager';
+import { OwnerList } from '@/components/account/owner-list';
 import { accountMessages } from '@/components/account/messages';
 import { Providers } from '@/components/providers';
 import { CopyButton } from '@/components/ui/copy-button';
@@ -26,20 +27,9 @@ export async function AccountPanel({ view, account, store }: { view: AccountView
             <code className="break-all">{apiKey}</code>
             <CopyButton text={apiKey} label="Copy API key" />
           </p>
-          <p className="text-sm break-words text-slate-700 dark:text-slate-300" data-testid="account-owners">
-            {owners.length
-              ? owners.map((owner, index) => (
-                  <span key={owner.email}>
-                    {index > 0 && ', '}
-                    {owner.name} &lt;
-                    <a href={`mailto:${owner.email}`} className="text-brand-700 underline dark:text-brand-300">
-                      {owner.email}
-                    </a>
-                    &gt;
-                  </span>
-                ))
-              : 'No owner is signed up for this account.'}
-          </p>
+          <div className="text-sm text-slate-700 dark:text-slate-300">
+            <OwnerList owners={owners} testId="account-owners" />
+          </div>
         </div>
         <Link href={`/account?apiKey=${encodeURIComponent(apiKey)}`} className={buttonClass('outline', 'sm')}>
           Open the account page
