@@ -5,12 +5,13 @@ import { registerDiagnose } from './commands/diagnose';
 import { registerKeyCheck } from './commands/key-check';
 import { registerOrigin } from './commands/origin';
 import { registerStaff } from './commands/staff';
+import { registerToken } from './commands/token';
 import { EXIT, UsageError } from './output';
 
 let exitCode: number = EXIT.ok;
 const program = new Command('rtc-doctor')
   .description(
-    'Diagnose real-time collaboration problems: identity tokens, public keys and secure contexts; manage support staff.',
+    'Diagnose real-time collaboration problems: identity tokens, public keys and secure contexts; sign test tokens; manage support staff.',
   )
   .showHelpAfterError('(run with --help for usage)')
   .exitOverride();
@@ -22,6 +23,7 @@ registerDiagnose(program, setExitCode);
 registerKeyCheck(program, setExitCode);
 registerOrigin(program, setExitCode);
 registerStaff(program, setExitCode);
+registerToken(program, setExitCode);
 
 async function main() {
   try {

@@ -19,16 +19,18 @@ export function ExampleButtons({ onPick }: { onPick: (token: string, jwks: strin
         </p>
       )}
       <div className="flex flex-wrap gap-2">
-        {(examples.data?.examples ?? []).map((example) => (
-          <Button
-            key={example.id}
-            size="sm"
-            title={example.description}
-            onClick={() => onPick(example.token, JSON.stringify(examples.data!.jwks, null, 2))}
-          >
-            {example.title}
-          </Button>
-        ))}
+        {(examples.data?.examples ?? [])
+          .filter((example) => example.button)
+          .map((example) => (
+            <Button
+              key={example.id}
+              size="sm"
+              title={example.description}
+              onClick={() => onPick(example.token, JSON.stringify(examples.data!.jwks, null, 2))}
+            >
+              {example.title}
+            </Button>
+          ))}
         {examples.isPending && (
           <span className="text-sm text-slate-600 dark:text-slate-300">Making example tokens…</span>
         )}

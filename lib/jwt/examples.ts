@@ -10,6 +10,8 @@ export interface ExampleToken {
   token: string;
   /** The codes a diagnosis with the example key set reports, in order. */
   expected: readonly ErrorCode[];
+  /** Whether the token debugger offers it as a button; the rest complete `token example CODE`'s codes. */
+  button: boolean;
 }
 
 export interface ExampleSet {
@@ -81,7 +83,42 @@ export const EXAMPLES = [
     description: 'The signature part was lost on the way.',
     expected: ['TOKEN_NOT_ENOUGH_PARTS'],
   },
-] as const satisfies readonly Omit<ExampleToken, 'token'>[];
+  {
+    id: 'too-many-parts',
+    title: 'Four parts',
+    description: 'A fourth part was glued on (two tokens run together, or an encrypted JWE).',
+    expected: ['TOKEN_TOO_MANY_PARTS'],
+    button: false,
+  },
+  {
+    id: 'not-base64',
+    title: 'Not base64url',
+    description: 'The payload part holds characters base64url does not use.',
+    expected: ['TOKEN_PART_NOT_BASE64'],
+    button: false,
+  },
+  {
+    id: 'not-json',
+    title: 'Not JSON',
+    description: 'The payload decodes to text that is not JSON.',
+    expected: ['TOKEN_PART_NOT_JSON'],
+    button: false,
+  },
+  {
+    id: 'no-alg',
+    title: 'No alg',
+    description: 'The header names no algorithm.',
+    expected: ['TOKEN_HEADER_NO_ALG'],
+    button: false,
+  },
+  {
+    id: 'exp-as-text',
+    title: 'exp as text',
+    description: 'Its exp is the string "tomorrow", not epoch seconds.',
+    expected: ['TOKEN_INVALID_CLAIM'],
+    button: false,
+  },
+] as const satisfies readonly (Omit<ExampleToken, 'token' | 'button'> & { button?: false })[];
 
 export type ExampleId = (typeof EXAMPLES)[number]['id'];
 
@@ -147,11 +184,24 @@ export async function createExampleTokens(now: number = Math.floor(Date.now() / 
     'unknown-kid': noKid,
     tampered: `${tamperedHeader}.${tamperedPayload}.${tamperedSignature}`,
     truncated: truncated,
+    'too-many-parts': `${tampered}.${tamperedSignature}`,
+    'not-base64': `${tamperedHeader}.pay*load!.${tamperedSignature}`,
+    'not-json': `${tamperedHeader}.${btoaUrl('user-42 until tomorrow')}.${tamperedSignature}`,
+    'no-alg': `${btoaUrl(JSON.stringify({ typ: 'JWT', kid: KID }))}.${unsignedPayload}.${tamperedSignature}`,
+    'exp-as-text': await new SignJWT({ ...claims, exp: 'tomorrow' } as unknown as Record<string, unknown>)
+      .setProtectedHeader({ alg, typ: 'JWT', kid: KID })
+      .setIssuedAt(now - 60)
+      .sign(account.privateKey),
   };
 
   return {
     jwks: { keys: [publicJwk] },
-    examples: EXAMPLES.map((example) => ({ ...example, expected: [...example.expected], token: tokens[example.id] })),
+    examples: EXAMPLES.map((example) => ({
+      ...example,
+      expected: [...example.expected],
+      button: !('button' in example),
+      token: tokens[example.id],
+    })),
   };
 }
 
