@@ -2,6 +2,7 @@ import Link from 'next/link';
 import type { Components } from 'hast-util-to-jsx-runtime';
 import type { ComponentProps } from 'react';
 import { AlgorithmTable } from '@/components/docs/algorithm-table';
+import { ClaimTable } from '@/components/docs/claim-table';
 import { CodeBlock } from '@/components/docs/code-block';
 import { LifetimeTable } from '@/components/docs/lifetime-table';
 
@@ -18,7 +19,7 @@ function MdxTable(props: ComponentProps<'table'>) {
   );
 }
 
-// AlgorithmTable and LifetimeTable are generated from lib/algorithms and lib/jwt/lifetime; MDX pages use them
+// AlgorithmTable, LifetimeTable and ClaimTable are generated from lib/algorithms, lib/jwt/lifetime and lib/jwt/claim-notes; MDX pages use them
 // as <AlgorithmTable /> and <LifetimeTable /> instead of typing those facts by hand. Search indexes the words each
 // shows, declared under the same name in MDX_COMPONENT_TEXT (lib/docs/facts.ts).
 /** What components/docs/mdx-body renders in place of each HTML element or MDX component of a docs page. */
@@ -28,4 +29,5 @@ export const mdxComponents = {
   table: MdxTable,
   AlgorithmTable,
   LifetimeTable,
+  ClaimTable,
 } satisfies Partial<Components> & Record<string, unknown>;

@@ -6,7 +6,6 @@ import { CopyButton } from '@/components/ui/copy-button';
 import { Select } from '@/components/ui/fields';
 import {
   ALGORITHMS,
-  MIN_RSA_BITS,
   RECOMMENDED_ALGORITHM,
   requiredKeyPair,
   SERVICE_ALGORITHMS,
@@ -100,20 +99,14 @@ export function KeyPairGenerator({
     try {
       setError(undefined);
       // jose loads when a pair is first asked for, not with the page.
-      const { calculateJwkThumbprint, exportJWK, exportPKCS8, generateKeyPair } = await import('jose');
-      const { privateKey, publicKey } = await generateKeyPair(alg, {
-        extractable: true,
-        modulusLength: 'minBits' in entry ? entry.minBits : MIN_RSA_BITS,
-      });
-      const publicJwk = await exportJWK(publicKey);
-      const kid = await calculateJwkThumbprint(publicJwk);
-      const privateJwk = { ...(await exportJWK(privateKey)), kid, alg };
+      const { generateSigningKeyPair } = await import('@/lib/jwt/generate-key-pair');
+      const pair = await generateSigningKeyPair(alg);
       const next = {
         alg,
-        kid,
-        privatePemUrl: downloadUrl(await exportPKCS8(privateKey), 'application/x-pem-file'),
-        privateJwkUrl: downloadUrl(JSON.stringify(privateJwk, null, 2), 'application/json'),
-        publicJwk: JSON.stringify({ ...publicJwk, kid, alg, use: 'sig' }, null, 2),
+        kid: pair.kid,
+        privatePemUrl: downloadUrl(pair.privatePem, 'application/x-pem-file'),
+        privateJwkUrl: downloadUrl(JSON.stringify(pair.privateJwk, null, 2), 'application/json'),
+        publicJwk: JSON.stringify(pair.publicJwk, null, 2),
       };
       setMade(next);
       setDownloaded(false);

@@ -15,6 +15,7 @@ import {
 import { WARNING_SUMMARIES } from '@/lib/errors/summary';
 import { describeDuration } from '@/lib/jwt/duration';
 import { LONG_LIFETIME_SECONDS, RECOMMENDED_LIFETIME_SECONDS } from '@/lib/jwt/lifetime';
+import { CLAIM_NOTES } from '@/lib/jwt/claim-notes';
 
 export interface AlgorithmRow {
   name: AlgorithmName;
@@ -93,6 +94,26 @@ export function lifetimeRows(): LifetimeRow[] {
   ];
 }
 
+/** The column headings of the claims table (components/docs/claim-table.tsx). */
+export const CLAIM_TABLE_COLUMNS = ['Claim', 'Needed', 'Value'];
+
+/** The payload claims the service reads, required first. */
+export function claimRows(): { name: string; needed: string; meaning: string }[] {
+  return CLAIM_NOTES.filter((note) => note.part === 'payload').map((note) => ({
+    name: note.name,
+    needed: note.required ? 'Required' : 'Optional',
+    meaning: note.meaning,
+  }));
+}
+
+/** The words the claims table shows, for search. */
+export function claimTableText(): string {
+  return tableText(
+    CLAIM_TABLE_COLUMNS,
+    claimRows().map((row) => [row.name, row.needed, row.meaning]),
+  );
+}
+
 /** The column headings of the algorithm table (components/docs/algorithm-table.tsx). */
 export const ALGORITHM_TABLE_COLUMNS = ['Algorithm', 'What it is', 'Public key it needs', 'Accepted by the service'];
 
@@ -126,4 +147,5 @@ export function lifetimeTableText(): string {
 export const MDX_COMPONENT_TEXT: Readonly<Record<string, () => string>> = {
   AlgorithmTable: algorithmTableText,
   LifetimeTable: lifetimeTableText,
+  ClaimTable: claimTableText,
 };

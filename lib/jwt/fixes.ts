@@ -70,15 +70,20 @@ function fixFor(error: DiagnosisError, draft: Draft, context: FixContext): FixId
   }
 }
 
-/** The fixes for these findings, in the findings' order. A missing exp as well as sub gives both. */
-export function fixesFor(errors: readonly DiagnosisError[], draft: Draft, context: FixContext): Fix[] {
+/** The fixes for one finding: usually one; a payload missing both sub and exp gets both. */
+export function fixesForError(error: DiagnosisError, draft: Draft, context: FixContext): Fix[] {
   const ids = new Set<FixId>();
-  for (const error of errors) {
-    const id = fixFor(error, draft, context);
-    if (id) ids.add(id);
-    if (error.code === 'TOKEN_MISSING_CLAIMS' && !Object.hasOwn(draft.payload, 'exp')) ids.add('set-exp');
-  }
-  return [...ids].map((id) => ({ id, label: LABELS[id](context) }));
+  const id = fixFor(error, draft, context);
+  if (id) ids.add(id);
+  if (error.code === 'TOKEN_MISSING_CLAIMS' && !Object.hasOwn(draft.payload, 'exp')) ids.add('set-exp');
+  return [...ids].map((fixId) => ({ id: fixId, label: LABELS[fixId](context) }));
+}
+
+/** The fixes for these findings, in the findings' order, each once. */
+export function fixesFor(errors: readonly DiagnosisError[], draft: Draft, context: FixContext): Fix[] {
+  const fixes = new Map<FixId, Fix>();
+  for (const error of errors) for (const fix of fixesForError(error, draft, context)) fixes.set(fix.id, fix);
+  return [...fixes.values()];
 }
 
 function change(part: ClaimChange['part'], name: string, before: unknown, after: unknown): ClaimChange {
