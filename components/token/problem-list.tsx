@@ -1,4 +1,6 @@
 import Link from 'next/link';
+import { Button } from '@/components/ui/button';
+import type { Fix } from '@/lib/jwt/fixes';
 import { ERROR_SUMMARIES, messageLabel } from '@/lib/errors/summary';
 import type { DiagnosisError, DiagnosisWarning } from '@/lib/jwt';
 
@@ -36,7 +38,18 @@ function ErrorMessage({ error }: { error: DiagnosisError }) {
   );
 }
 
-export function ProblemList({ errors, warnings }: { errors: DiagnosisError[]; warnings: DiagnosisWarning[] }) {
+export function ProblemList({
+  errors,
+  warnings,
+  fixesOf = () => [],
+  onFix,
+}: {
+  errors: DiagnosisError[];
+  warnings: DiagnosisWarning[];
+  /** The mechanical fixes for one error, offered as buttons on it. */
+  fixesOf?: (error: DiagnosisError) => Fix[];
+  onFix?: (fix: Fix) => void;
+}) {
   return (
     <ul className="space-y-3" aria-label="Problems">
       {errors.map((error, index) => (
@@ -61,6 +74,15 @@ export function ProblemList({ errors, warnings }: { errors: DiagnosisError[]; wa
           >
             How to fix it →
           </Link>
+          {onFix && fixesOf(error).length > 0 && (
+            <div className="mt-2 flex flex-wrap gap-2">
+              {fixesOf(error).map((fix) => (
+                <Button key={fix.id} size="xs" variant="secondary" onClick={() => onFix(fix)}>
+                  Fix: {fix.label}
+                </Button>
+              ))}
+            </div>
+          )}
         </li>
       ))}
       {warnings.map((warning, index) => (

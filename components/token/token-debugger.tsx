@@ -1,7 +1,15 @@
 'use client';
 
+import { useQuery } from '@tanstack/react-query';
+import dynamic from 'next/dynamic';
 import Link from 'next/link';
 import { useEffect, useId, useMemo, useRef, useState, type Ref, type RefObject } from 'react';
+import type { KeysBody } from '@/components/account/types';
+import { requestJson } from '@/components/request-json';
+import { Button } from '@/components/ui/button';
+import { describeChange, fixesForError, type ClaimChange, type Fix, type FixContext } from '@/lib/jwt/fixes';
+import type { PrivateSigningKey } from '@/lib/jwt/private-key';
+import type { DiagnosisError } from '@/lib/jwt/types';
 import { LabelWithShareLink } from '@/components/ui/label-with-share-link';
 import { parseAlgorithmList, SERVICE_ALGORITHMS, type AlgorithmName } from '@/lib/algorithms';
 import { AccountKeysPanel, type OwnAccount } from './account-keys-panel';
@@ -19,6 +27,23 @@ import { CleanedInputNote } from './cleaned-input-note';
 import { useNowSeconds } from './use-now';
 import { hasKeys, useTokenDiagnosis, type DebuggerDiagnosis, type DebuggerKeys } from './use-token-diagnosis';
 import { CompactVerdict, Verdict } from './verdict';
+
+// The editor, the signer and jose load when the reader first asks to edit or fix, not with the page.
+const TokenWorkbench = dynamic(() => import('./workbench/token-workbench'), {
+  ssr: false,
+  loading: () => <p className="text-sm text-slate-600 dark:text-slate-300">Loading the editor…</p>,
+});
+
+/** The kid a "set kid" fix offers: the first pasted key's, or the first of the owner's own account. */
+function firstKid(keysText: string): string | undefined {
+  try {
+    const parsed = JSON.parse(keysText) as { keys?: { kid?: unknown }[]; kid?: unknown };
+    const kid = (parsed.keys ?? [parsed]).map((key) => key.kid).find((value) => typeof value === 'string' && value);
+    return kid as string | undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 function prefersReducedMotion(): boolean {
   return window.matchMedia('(prefers-reduced-motion: reduce)').matches;
@@ -70,6 +95,40 @@ export function TokenDebugger({
   const verdictRef = useRef<HTMLDivElement>(null);
   const keys: DebuggerKeys = keySource === 'paste' ? { kind: 'paste', text: keysText } : { kind: 'account', apiKey };
   const diagnosis = useTokenDiagnosis(token, keys, now, algorithms);
+  const [signingKey, setSigningKey] = useState<PrivateSigningKey>();
+  const [stale, setStale] = useState(false);
+  const [lastFix, setLastFix] = useState<{ label: string; changes: ClaimChange[] }>();
+  const [editing, setEditing] = useState(false);
+  const ownKeys = useQuery({
+    queryKey: ['account-keys', apiKey.trim()],
+    queryFn: () => requestJson<KeysBody>(`/api/accounts/${encodeURIComponent(apiKey.trim())}/keys`),
+    enabled: keySource === 'account' && ownAccount !== undefined && apiKey.trim() === ownAccount.apiKey,
+  });
+  const fixContext: FixContext = {
+    now,
+    kid: keySource === 'paste' ? firstKid(keysText) : ownKeys.data?.keys.find((key) => key.kid)?.kid,
+  };
+  /** A new token from outside the editor: the last fix's diff and the stale mark no longer describe it. */
+  const replaceToken = (next: string) => {
+    setToken(next);
+    setStale(false);
+    setLastFix(undefined);
+  };
+  const applyFix = async (fix: Fix) => {
+    const decoded = diagnosis.decoded;
+    if (!decoded?.header || !decoded.payload) return;
+    const { applyFixToToken } = await import('./workbench/rebuild');
+    const draft = { header: decoded.header, payload: decoded.payload };
+    const result = await applyFixToToken(token, draft, fix.id, fixContext, signingKey, algorithms);
+    if ('error' in result) return;
+    setToken(result.token);
+    setStale(result.stale);
+    setLastFix({ label: fix.label, changes: result.changes ?? [] });
+  };
+  const fixesOf = (error: DiagnosisError) =>
+    diagnosis.decoded?.header && diagnosis.decoded.payload
+      ? fixesForError(error, { header: diagnosis.decoded.header, payload: diagnosis.decoded.payload }, fixContext)
+      : [];
   const shared = useMemo(
     () => ({
       token,
@@ -91,7 +150,7 @@ export function TokenDebugger({
   useEffect(() => {
     const load = () => {
       const input = readFragment();
-      setToken(input.token);
+      replaceToken(input.token);
       setKeysText(input.keys);
       setApiKey(input.apiKey);
       setKeySource(input.apiKey ? 'account' : 'paste');
@@ -126,10 +185,10 @@ export function TokenDebugger({
           <TokenInput
             id={tokenId}
             value={token}
-            onChange={setToken}
+            onChange={replaceToken}
             onPaste={() => revealWhenOutOfView(compactVerdictRef)}
           />
-          <CleanedInputNote input={token} onKeepToken={setToken} />
+          <CleanedInputNote input={token} onKeepToken={replaceToken} />
           {diagnosis.decoded && (
             <CompactVerdict
               ref={compactVerdictRef}
@@ -146,9 +205,36 @@ export function TokenDebugger({
             ; share links keep it after the <code>#</code>, which browsers do not send to servers.
           </p>
         </div>
+        <div className="space-y-3">
+          <Button size="sm" variant="outline" aria-expanded={editing} onClick={() => setEditing((open) => !open)}>
+            {editing ? 'Close the editor' : 'Edit and re-sign'}
+          </Button>
+          {editing && (
+            <TokenWorkbench
+              token={token}
+              header={diagnosis.decoded?.header ?? null}
+              payload={diagnosis.decoded?.payload ?? null}
+              now={now}
+              accepted={algorithms}
+              signingKey={signingKey}
+              onSigningKey={setSigningKey}
+              onEdit={(next, isStale) => {
+                setToken(next);
+                setStale(isStale);
+                setLastFix(undefined);
+              }}
+              ownAccount={ownAccount}
+              onRegistered={() => {
+                if (!ownAccount) return;
+                setKeySource('account');
+                setApiKey(ownAccount.apiKey);
+              }}
+            />
+          )}
+        </div>
         <ExampleButtons
           onPick={(example, jwks) => {
-            setToken(example);
+            replaceToken(example);
             setKeysText(jwks);
             setKeySource('paste');
             revealWhenOutOfView(compactVerdictRef);
@@ -193,6 +279,10 @@ export function TokenDebugger({
         />
         {diagnosis.decoded ? (
           <Result
+            stale={stale}
+            lastFix={lastFix}
+            fixesOf={fixesOf}
+            onFix={(fix) => void applyFix(fix)}
             diagnosis={diagnosis}
             hasKeys={hasKeys(keys)}
             now={now}
@@ -214,7 +304,15 @@ function Result({
   now,
   setName,
   verdictRef,
+  stale,
+  lastFix,
+  fixesOf,
+  onFix,
 }: {
+  stale: boolean;
+  lastFix?: { label: string; changes: ClaimChange[] };
+  fixesOf: (error: DiagnosisError) => Fix[];
+  onFix: (fix: Fix) => void;
   diagnosis: DebuggerDiagnosis;
   hasKeys: boolean;
   now: number;
@@ -225,8 +323,26 @@ function Result({
   return (
     <>
       <Verdict ref={verdictRef} diagnosis={diagnosis} hasKeys={hasKeys} setName={setName} />
+      {stale && (
+        <p className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950/40 dark:text-amber-100">
+          <strong>Signature is stale:</strong> the token was edited after it was signed, so its signature no longer
+          matches. Add a private key under “Edit and re-sign” to sign it again.
+        </p>
+      )}
+      {lastFix && (
+        <div role="status" className="rounded-lg border border-slate-200 p-3 text-sm dark:border-slate-700">
+          <p className="font-medium">{lastFix.label}: done.</p>
+          <ul className="mt-1 font-mono text-xs">
+            {lastFix.changes.map((change) => (
+              <li key={`${change.part}-${change.name}`}>
+                {change.part} {describeChange(change)}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       {(diagnosis.errors.length > 0 || diagnosis.warnings.length > 0) && (
-        <ProblemList errors={diagnosis.errors} warnings={diagnosis.warnings} />
+        <ProblemList errors={diagnosis.errors} warnings={diagnosis.warnings} fixesOf={fixesOf} onFix={onFix} />
       )}
       {decoded.header && <JsonView label="Header" value={decoded.header} accent="text-rose-700 dark:text-rose-400" />}
       {decoded.payload && (

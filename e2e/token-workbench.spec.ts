@@ -1,0 +1,54 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { SignJWT } from 'jose';
+import { expect, test } from './fixtures';
+
+const pair = generateKeyPairSync('rsa', { modulusLength: 2048 });
+const privatePem = pair.privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
+const jwks = { keys: [{ ...pair.publicKey.export({ format: 'jwk' }), kid: 'k1' }] };
+/** A line from the middle of the private key: no request may carry it. */
+const keyLine = privatePem.split('\n')[4]!;
+
+test.use({ extraHTTPHeaders: { 'x-forwarded-for': '198.51.100.90' } });
+
+test('an expired token and its private key: the exp fix re-signs it, it is accepted, and no request carries the key', async ({
+  page,
+  problems,
+}) => {
+  const bodies: string[] = [];
+  page.on('request', (request) => bodies.push(`${request.url()} ${request.postData() ?? ''}`));
+  const now = Math.floor(Date.now() / 1000);
+  const expired = await new SignJWT({ sub: 'user-1' })
+    .setProtectedHeader({ alg: 'RS256', typ: 'JWT', kid: 'k1' })
+    .setIssuedAt(now - 10 * 3600)
+    .setExpirationTime(now - 3600)
+    .sign(pair.privateKey);
+
+  await page.goto('/tools/token');
+  await page.getByLabel('Identity token').fill(expired);
+  await page.getByLabel('Public keys (JWK set, JWK or PEM)', { exact: true }).fill(JSON.stringify(jwks));
+  await expect(page.locator('li[data-code="TOKEN_EXPIRED"]')).toBeVisible();
+
+  await page.getByRole('button', { name: 'Edit and re-sign' }).click();
+  await page.getByLabel('Private key (PEM or JWK)').fill(privatePem);
+  await expect(page.getByText('RSA 2048-bit private key: every edit is signed with it.')).toBeVisible();
+  await page
+    .locator('li[data-code="TOKEN_EXPIRED"]')
+    .getByRole('button', { name: /^Fix: Set exp to now/ })
+    .click();
+  await expect(page.getByRole('status').filter({ hasText: 'done.' })).toContainText('payload exp:');
+  await expect(page.getByText('This token will be accepted.')).toBeVisible();
+  // The editor follows the fixed token.
+  await expect(page.getByLabel('Payload JSON')).toHaveValue(/"exp": \d+/);
+
+  // Without the key, an edit leaves the signature stale.
+  await page.getByRole('button', { name: 'Clear key' }).click();
+  await page.getByLabel('Payload JSON').fill('{ "sub": "user-2", "exp": 4102444800 }');
+  await expect(page.getByText('Signature is stale:')).toBeVisible();
+  await expect(page.locator('li[data-code="TOKEN_SIGNATURE_INVALID"]')).toBeVisible();
+  await page.getByLabel('Payload JSON').fill('{ "sub": ');
+  await expect(page.getByRole('alert').filter({ hasText: 'Not JSON at line 1' })).toBeVisible();
+
+  expect(page.url()).not.toContain(keyLine.slice(0, 20));
+  for (const body of bodies) expect(body).not.toContain(keyLine);
+  expect(problems.list).toEqual([]);
+});
