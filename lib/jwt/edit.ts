@@ -1,6 +1,7 @@
 // The token workbench's edit model: a token as editable header and payload JSON, put back together after each
 // edit, re-signed when a private key is at hand and marked stale when not. Pure, for the browser and the tests.
 import { CompactSign } from 'jose';
+import { decodeBase64Url, encodeBase64Url, findBase64UrlProblem } from '@/lib/encoding/base64url';
 import { parse, printParseErrorCode, type ParseError, type ParseErrorCode } from 'jsonc-parser';
 import type { AlgorithmName } from '@/lib/algorithms';
 import type { PrivateSigningKey } from './private-key';
@@ -40,15 +41,10 @@ export function formatJson(value: JsonObject): string {
   return JSON.stringify(value, null, 2);
 }
 
-function base64Url(text: string): string {
-  let binary = '';
-  for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
-
 /** `header.payload`, as a JWS signs it: compact JSON, base64url. */
 export function signingInput(header: JsonObject, payload: JsonObject): string {
-  return `${base64Url(JSON.stringify(header))}.${base64Url(JSON.stringify(payload))}`;
+  const encode = (value: JsonObject) => encodeBase64Url(new TextEncoder().encode(JSON.stringify(value)));
+  return `${encode(header)}.${encode(payload)}`;
 }
 
 /** The token's first two parts: what its signature was made over. */
@@ -72,10 +68,9 @@ export function withOldSignature(
 }
 
 function decodePart(part: string | undefined): unknown {
-  if (!part) return undefined;
+  if (!part || findBase64UrlProblem(part)) return undefined;
   try {
-    const binary = atob(part.replace(/-/g, '+').replace(/_/g, '/'));
-    return JSON.parse(new TextDecoder().decode(Uint8Array.from(binary, (character) => character.charCodeAt(0))));
+    return JSON.parse(new TextDecoder().decode(decodeBase64Url(part)));
   } catch {
     return undefined;
   }

@@ -1,5 +1,6 @@
 import { CompactSign, exportJWK, generateKeyPair, SignJWT, type JWK } from 'jose';
 import { RECOMMENDED_ALGORITHM } from '@/lib/algorithms';
+import { encodeBase64Url } from '@/lib/encoding/base64url';
 import type { ErrorCode } from '@/lib/errors/summary';
 import { RECOMMENDED_LIFETIME_SECONDS } from './lifetime';
 
@@ -206,7 +207,5 @@ export async function createExampleTokens(now: number = Math.floor(Date.now() / 
 }
 
 function btoaUrl(text: string): string {
-  let binary = '';
-  for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  return encodeBase64Url(new TextEncoder().encode(text));
 }

@@ -1,6 +1,7 @@
 // Reads a private signing key (PEM PKCS#8 or PKCS#1, or a private JWK) with Web Crypto through jose, so the same
 // code signs in the browser (the token workbench) and in Node (the CLI). The key's text is never put in a message.
 import { exportJWK, importJWK, importPKCS8, type JWK } from 'jose';
+import { decodeBase64Url } from '@/lib/encoding/base64url';
 import { ALGORITHMS, MIN_RSA_BITS, RECOMMENDED_ALGORITHM, type AlgorithmName, type KeyType } from '@/lib/algorithms';
 
 export interface PrivateSigningKey {
@@ -99,14 +100,10 @@ async function describe(
     return { error: `the ${kty === 'RSA' ? 'RSA' : `EC ${crv}`} private key could not be read (it may be damaged)` };
   }
   const { d: _d, p: _p, q: _q, dp: _dp, dq: _dq, qi: _qi, ...publicJwk } = await exportJWK(probe);
-  const bits = kty === 'RSA' ? base64ToBytes(base64UrlToBase64(publicJwk.n ?? '')).length * 8 : undefined;
+  const bits = kty === 'RSA' ? decodeBase64Url(publicJwk.n ?? '').length * 8 : undefined;
   if (bits !== undefined && bits < MIN_RSA_BITS)
     return { error: `the RSA key has ${bits} bits; the service needs ${MIN_RSA_BITS} bits or more` };
   return { key: { kty, crv, kid, bits, publicJwk: { ...publicJwk, ...(kid && { kid }) }, forAlgorithm } };
-}
-
-function base64UrlToBase64(text: string): string {
-  return text.replace(/-/g, '+').replace(/_/g, '/');
 }
 
 async function fromJwk(jwk: JWK): Promise<PrivateKeyResult> {
