@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { firstParam } from '@/components/first-param';
 import Link from 'next/link';
 import { PageFeedback } from '@/components/feedback/page-feedback';
 import { findDocPage } from '@/lib/docs/pages';
@@ -6,20 +7,16 @@ import { FEEDBACK_FIELD_RULES, isSitePath, type FeedbackField } from '@/lib/feed
 
 export const metadata: Metadata = { title: 'Feedback', robots: { index: false } };
 
-function first(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[0] : value;
-}
-
 /**
  * Feedback on any page of the site: the footer's "Let us know" opens it, and the no-JavaScript form lands here
  * after a post (`?feedback=sent`, or `?feedback=invalid&field=…`).
  */
 export default async function FeedbackPage({ searchParams }: PageProps<'/feedback'>) {
   const params = await searchParams;
-  const asked = first(params.page);
+  const asked = firstParam(params.page);
   const page = isSitePath(asked) ? asked : '/';
-  const outcome = first(params.feedback);
-  const field = first(params.field);
+  const outcome = firstParam(params.feedback);
+  const field = firstParam(params.field);
   const refusedField =
     outcome === 'invalid' && field && field in FEEDBACK_FIELD_RULES ? (field as FeedbackField) : undefined;
   const title = findDocPage(page)?.title;

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { firstParam } from '@/components/first-param';
 import { AccountMatches } from '@/components/console/account-matches';
 import { AccountPanel } from '@/components/console/account-panel';
 import { ConsoleFrame } from '@/components/console/console-frame';
@@ -10,20 +11,16 @@ import { getStore } from '@/lib/db';
 
 export const metadata: Metadata = { title: 'Accounts · Support console' };
 
-function first(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[0] : value;
-}
-
 /** `?q=` looks accounts up (a single match opens at once), `?account=` opens one. */
 export default async function ConsoleAccountsPage({ searchParams }: PageProps<'/console/accounts'>) {
   const access = await consoleViewer();
   if ('refusal' in access) return access.refusal;
   const params = await searchParams;
-  const lookup = accountLookupSchema.safeParse({ q: first(params.q) ?? '' });
+  const lookup = accountLookupSchema.safeParse({ q: firstParam(params.q) ?? '' });
   const query = lookup.success ? lookup.data.q : '';
   const store = await getStore();
   const matches = query ? await accountMatches(store, query) : [];
-  const openId = first(params.account) ?? (matches.length === 1 ? matches[0]!.id : undefined);
+  const openId = firstParam(params.account) ?? (matches.length === 1 ? matches[0]!.id : undefined);
   const view = openId ? await accountView(store, openId) : undefined;
   const account = view && (await store.findAccount(view.account.id));
 

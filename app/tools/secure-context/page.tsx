@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { firstParam } from '@/components/first-param';
 import { RecipeSteps } from '@/components/secure-context/recipe-steps';
 import { SecureContextChecker } from '@/components/secure-context/secure-context-checker';
 import { DEV_SERVER_RECIPES, parseRecipeId, type RecipeId } from '@/lib/secure-context';
@@ -8,10 +9,6 @@ export const metadata: Metadata = {
   description:
     'Tell, before you deploy, whether a page can run RTC: the browser’s secure-context verdict for any URL, the reason, and how to fix your setup.',
 };
-
-function first(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[0] : value;
-}
 
 export default async function SecureContextPage({
   searchParams,
@@ -31,8 +28,8 @@ export default async function SecureContextPage({
       </p>
       <div className="mt-8">
         <SecureContextChecker
-          initialUrl={first(params.url) ?? ''}
-          initialSetup={parseRecipeId(first(params.setup))}
+          initialUrl={firstParam(params.url) ?? ''}
+          initialSetup={parseRecipeId(firstParam(params.setup))}
           recipeAddresses={DEV_SERVER_RECIPES.map(({ id, open }) => ({ id, open }))}
           recipePanels={panels}
         />
