@@ -5,6 +5,7 @@ import path from 'node:path';
 import { importPKCS8, SignJWT } from 'jose';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { signUpOwner } from './owners';
 import { startServer, type ServerProcess } from './server-process';
 
 const SERVICE_SET = 'RS256, RS384, RS512, PS256, PS384 and PS512';
@@ -88,19 +89,6 @@ test('an owner signs up, adds keys by paste and by file, sees them in the JWK se
   // The refused upload's 422 is logged by the browser as a failed load; nothing else may be.
   expect(problems.list.filter((problem) => !problem.includes('status of 422'))).toEqual([]);
 });
-
-async function signUpOwner(page: Page, baseURL: string, name: string): Promise<string> {
-  const signUp = await page.request.post('/api/auth/sign-up/email', {
-    data: {
-      name,
-      email: `${name.split(' ')[0]!.toLowerCase()}-${crypto.randomUUID().slice(0, 8)}@example.test`,
-      password: 'a long enough password',
-    },
-    headers: { origin: baseURL },
-  });
-  expect(signUp.status()).toBe(200);
-  return /rtc_[A-Za-z0-9_-]{24}/.exec(await (await page.request.get('/account')).text())![0];
-}
 
 async function addKeys(page: Page, baseURL: string, apiKey: string, kids: string[]): Promise<void> {
   const keys = kids.map((kid) => JSON.parse(publicJwkText(kid)));

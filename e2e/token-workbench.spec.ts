@@ -1,6 +1,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { SignJWT } from 'jose';
 import { expect, test } from './fixtures';
+import { signUpOwner } from './owners';
 
 const pair = generateKeyPairSync('rsa', { modulusLength: 2048 });
 const privatePem = pair.privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
@@ -49,6 +50,44 @@ test('an expired token and its private key: the exp fix re-signs it, it is accep
   await expect(page.getByRole('alert').filter({ hasText: 'Not JSON at line 1' })).toBeVisible();
 
   expect(page.url()).not.toContain(keyLine.slice(0, 20));
+  for (const body of bodies) expect(body).not.toContain(keyLine);
+  expect(problems.list).toEqual([]);
+});
+
+test('a token with a wrong kid: the signed-in owner fixes kid to the account’s key and it is accepted as the service sees it', async ({
+  page,
+  baseURL,
+  problems,
+}) => {
+  const bodies: string[] = [];
+  page.on('request', (request) => bodies.push(`${request.url()} ${request.postData() ?? ''}`));
+  const apiKey = await signUpOwner(page, baseURL!, 'Kit Owner');
+  const upload = await page.request.post(`/api/accounts/${apiKey}/keys`, {
+    data: { key: JSON.stringify({ ...jwks.keys[0], kid: 'acct-2026' }) },
+    headers: { origin: baseURL! },
+  });
+  expect(upload.status()).toBe(201);
+  const wrongKid = await new SignJWT({ sub: 'user-1' })
+    .setProtectedHeader({ alg: 'RS256', typ: 'JWT', kid: 'old-key' })
+    .setIssuedAt()
+    .setExpirationTime('1h')
+    .sign(pair.privateKey);
+
+  await page.goto('/tools/token');
+  await page.getByLabel('Identity token').fill(wrongKid);
+  await page.locator('label', { hasText: 'An account’s registered keys' }).click();
+  await expect(page.getByLabel('Account API key')).toHaveValue(apiKey);
+  const noKey = page.locator('li[data-code="JWKS_UNAVAILABLE"]');
+  await expect(noKey).toBeVisible();
+
+  await page.getByRole('button', { name: 'Edit and re-sign' }).click();
+  await page.getByLabel('Private key (PEM or JWK)').fill(privatePem);
+  await noKey.getByRole('button', { name: 'Fix: Set kid to "acct-2026"' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'done.' })).toContainText('header kid:');
+  await expect(page.getByRole('status').filter({ hasText: 'accepted as the service sees it' })).toContainText(
+    'the key "acct-2026"',
+  );
+
   for (const body of bodies) expect(body).not.toContain(keyLine);
   expect(problems.list).toEqual([]);
 });

@@ -110,7 +110,12 @@ export function Verdict({
           <p className="font-semibold text-emerald-900 dark:text-emerald-100">
             {refusedAlg ? `Accepted under ${setName}.` : ACCEPTED_HEADLINE}
           </p>
-          <p className="mt-1 text-sm text-emerald-900 dark:text-emerald-200">Signature verified with {keyName}.</p>
+          <p className="mt-1 text-sm text-emerald-900 dark:text-emerald-200">
+            Signature verified with {keyName}
+            {diagnosis.keySource?.kind === 'account'
+              ? `, registered on ${diagnosis.keySource.account.name}: accepted as the service sees it.`
+              : '.'}
+          </p>
           {refusedAlg && <ServiceWouldRefuse alg={refusedAlg} />}
         </>
       )}
