@@ -39,7 +39,13 @@ test('an expired token and its private key: the exp fix re-signs it, it is accep
   await expect(page.getByRole('status').filter({ hasText: 'done.' })).toContainText('payload exp:');
   await expect(page.getByText('This token will be accepted.')).toBeVisible();
   // The editor follows the fixed token.
-  await expect(page.getByLabel('Payload JSON')).toHaveValue(/"exp": \d+/);
+  await expect(page.getByLabel('Payload JSON')).toHaveText(/"exp": \d+/);
+  // Highlighted, and each known claim explained on hover.
+  const expName = page.getByLabel('Payload JSON').locator('span', { hasText: /^"exp"$/ });
+  await expect(expName).toHaveClass(/text-rose-700/);
+  await expect(page.locator('.cm-tooltip')).toHaveCount(0);
+  await expName.hover();
+  await expect(page.locator('.cm-tooltip')).toContainText('exp: ');
 
   // Without the key, an edit leaves the signature stale.
   await page.getByRole('button', { name: 'Clear key' }).click();
@@ -47,7 +53,9 @@ test('an expired token and its private key: the exp fix re-signs it, it is accep
   await expect(page.getByText('Signature is stale:')).toBeVisible();
   await expect(page.locator('li[data-code="TOKEN_SIGNATURE_INVALID"]')).toBeVisible();
   await page.getByLabel('Payload JSON').fill('{ "sub": ');
-  await expect(page.getByRole('alert').filter({ hasText: 'Not JSON at line 1' })).toBeVisible();
+  await expect(page.getByRole('alert').filter({ hasText: 'Value expected' })).toBeVisible();
+  await expect(page.getByLabel('Payload JSON')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.locator('.cm-lintRange-error')).toHaveCount(1);
 
   expect(page.url()).not.toContain(keyLine.slice(0, 20));
   for (const body of bodies) expect(body).not.toContain(keyLine);

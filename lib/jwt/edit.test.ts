@@ -40,11 +40,16 @@ describe('JSON edits', () => {
   it('gives the object, or the message, line and column where the JSON breaks', () => {
     expect(parseJsonObject('{ "sub": "u" }')).toEqual({ value: { sub: 'u' } });
     const broken = parseJsonObject('{\n  "sub": "u",\n  "exp": }');
-    expect(broken).toMatchObject({ line: 3, column: 10 });
+    expect(broken).toMatchObject({ line: 3, column: 10, offset: 25 });
     expect('error' in broken && broken.error).toBe('Value expected');
     expect(parseJsonObject('{"a": 1,}')).toMatchObject({ error: 'Property name expected' });
     expect(parseJsonObject('{"a": 1} // note')).toMatchObject({ error: 'Invalid comment token' });
-    expect(parseJsonObject('[1]')).toEqual({ error: 'must be a JSON object ({ … })', line: 1, column: 1 });
+    expect(parseJsonObject('[1]')).toEqual({
+      error: 'must be a JSON object ({ … })',
+      line: 1,
+      column: 1,
+      offset: 0,
+    });
     expect(parseJsonObject('')).toMatchObject({ line: 1 });
   });
 

@@ -8,7 +8,8 @@ import type { PrivateSigningKey } from './private-key';
 import { signingAlgorithm } from './sign';
 import type { JsonObject } from './types';
 
-export type JsonEdit = { value: JsonObject } | { error: string; line: number; column: number };
+/** A panel's JSON, or its first error: where it is as 1-based line and column (for the message) and as an offset (for the marker). */
+export type JsonEdit = { value: JsonObject } | { error: string; line: number; column: number; offset: number };
 
 /** The JSON a panel holds, or where it stops being JSON (1-based line and column, for the inline error). */
 export function parseJsonObject(text: string): JsonEdit {
@@ -22,10 +23,15 @@ export function parseJsonObject(text: string): JsonEdit {
   if (errors.length > 0) {
     const first = errors[0]!;
     const before = text.slice(0, first.offset).split('\n');
-    return { error: describeParseError(first.error), line: before.length, column: before.at(-1)!.length + 1 };
+    return {
+      error: describeParseError(first.error),
+      line: before.length,
+      column: before.at(-1)!.length + 1,
+      offset: first.offset,
+    };
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value))
-    return { error: 'must be a JSON object ({ … })', line: 1, column: 1 };
+    return { error: 'must be a JSON object ({ … })', line: 1, column: 1, offset: 0 };
   return { value: value as JsonObject };
 }
 

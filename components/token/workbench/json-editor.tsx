@@ -1,11 +1,11 @@
 'use client';
 
 import { useId } from 'react';
-import { Textarea } from '@/components/ui/fields';
 import { claimNote, type ClaimNote } from '@/lib/jwt/claim-notes';
 import type { JsonEdit } from '@/lib/jwt/edit';
+import { JsonCodeEditor } from './json-code-editor';
 
-/** One part of the token as editable JSON, with the parse error where it is and what each known claim means. */
+/** One part of the token as editable JSON, with the parse error where it is and what each known claim means (listed below, and on hover). */
 export function JsonEditor({
   part,
   label,
@@ -23,21 +23,18 @@ export function JsonEditor({
   const notes = 'value' in parsed ? Object.keys(parsed.value).flatMap((name) => claimNote(part, name) ?? []) : [];
   return (
     <div>
-      <label htmlFor={id} className="block text-sm font-semibold">
+      {/* Not a <label>: the editor is a contenteditable, which aria-labelledby names. */}
+      <p id={`${id}-label`} className="text-sm font-semibold">
         {label}
-      </label>
-      <Textarea
+      </p>
+      <JsonCodeEditor
         id={id}
-        mono
-        rows={Math.min(12, Math.max(4, text.split('\n').length + 1))}
-        value={text}
-        spellCheck={false}
-        autoCapitalize="off"
-        autoComplete="off"
-        aria-invalid={'error' in parsed || undefined}
-        aria-describedby={`${id}-status`}
-        onChange={(event) => onChange(event.target.value)}
-        className="mt-1"
+        labelId={`${id}-label`}
+        describedBy={`${id}-status`}
+        text={text}
+        parsed={parsed}
+        explain={(name) => claimNote(part, name)?.meaning}
+        onChange={onChange}
       />
       <div id={`${id}-status`} className="mt-1 text-xs">
         {'error' in parsed ? (
