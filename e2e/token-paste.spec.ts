@@ -116,7 +116,9 @@ test('with reduced motion the verdict is brought into view at once, without a sm
   await page.evaluate((value) => navigator.clipboard.writeText(value), `${token}\n`);
   await field.focus();
   await page.keyboard.press('ControlOrMeta+V');
-  // Two frames: the page reveals the verdict on the first; an instant scroll has finished by the second, a smooth one not.
+  // The first token's verdict mounts once its module has loaded. Two frames after that: the page reveals it on the
+  // first; an instant scroll has finished by the second, a smooth one not.
+  await page.locator('[data-compact-verdict]').waitFor({ state: 'attached' });
   const after = await page.evaluate(
     () =>
       new Promise<{ inView: boolean; scrollY: number }>((resolve) =>

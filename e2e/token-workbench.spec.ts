@@ -13,8 +13,11 @@ test.use({ extraHTTPHeaders: { 'x-forwarded-for': '198.51.100.90' } });
 
 test('an expired token and its private key: the exp fix re-signs it, it is accepted, and no request carries the key', async ({
   page,
+  context,
+  baseURL,
   problems,
 }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
   const bodies: string[] = [];
   page.on('request', (request) => bodies.push(`${request.url()} ${request.postData() ?? ''}`));
   const now = Math.floor(Date.now() / 1000);
@@ -38,6 +41,16 @@ test('an expired token and its private key: the exp fix re-signs it, it is accep
     .click();
   await expect(page.getByRole('status').filter({ hasText: 'done.' })).toContainText('payload exp:');
   await expect(page.getByText('This token will be accepted.')).toBeVisible();
+  // A clean token gets working endpoint code in the reader's language, and the choice is remembered.
+  const endpoint = page.getByRole('region', { name: 'Token endpoint code' });
+  await expect(endpoint.getByLabel('Node.js token endpoint (jose)')).toContainText('kid: KID');
+  await endpoint.locator('label', { hasText: 'Python' }).click();
+  await expect(endpoint.getByLabel('Python token endpoint (PyJWT)')).toContainText('jwt.encode(payload, PRIVATE_KEY');
+  await expect(endpoint.getByLabel('Python token endpoint (PyJWT)')).toContainText('KID = "k1"');
+  await endpoint.getByRole('button', { name: 'Copy the Python endpoint' }).click();
+  await expect(endpoint.getByRole('button', { name: 'Copy the Python endpoint' })).toHaveText('Copied');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toContain('LIFETIME_SECONDS = 28800');
+  expect(await page.evaluate(() => localStorage.getItem('rtc-doctor.endpoint-language'))).toBe('python');
   // The editor follows the fixed token.
   await expect(page.getByLabel('Payload JSON')).toHaveText(/"exp": \d+/);
   // Highlighted, and each known claim explained on hover.
@@ -95,6 +108,10 @@ test('a token with a wrong kid: the signed-in owner fixes kid to the account’s
   await expect(page.getByRole('status').filter({ hasText: 'accepted as the service sees it' })).toContainText(
     'the key "acct-2026"',
   );
+  // The endpoint code names the account's key.
+  const endpoint = page.getByRole('region', { name: 'Token endpoint code' });
+  await endpoint.locator('label', { hasText: 'Go' }).click();
+  await expect(endpoint.getByLabel('Go token endpoint (golang-jwt v5)')).toContainText('const kid = "acct-2026"');
 
   for (const body of bodies) expect(body).not.toContain(keyLine);
   expect(problems.list).toEqual([]);

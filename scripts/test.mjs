@@ -7,6 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { CHROMIUM_PATH } from './chromium.cjs';
+import { PYTHON_CANDIDATES, PYTHON_PACKAGES, pythonWithPyJwt } from './python.cjs';
 
 const flags = new Set(process.argv.slice(2));
 const unknown = [...flags].filter((flag) => !['--postgres', '--reuse-build'].includes(flag));
@@ -59,6 +60,21 @@ function stepFailed(what) {
   totals.failed += 1;
 }
 
+/** Installs Debian packages as root or through password-less sudo; says why not when it cannot. */
+function aptInstall(packages, what) {
+  const asRoot = process.getuid?.() === 0;
+  const prefix = asRoot ? [] : ['sudo', '-n'];
+  if (!asRoot && spawnSync('sudo', ['-n', 'true']).status !== 0) {
+    console.error(`Installing ${what} needs root, and sudo cannot run here without a password.`);
+    return false;
+  }
+  const apt = (...args) => {
+    const [command, ...rest] = [...prefix, 'apt-get', ...args];
+    return run(command, rest);
+  };
+  return apt('update', '-qq') && apt('install', '-y', '-qq', ...packages);
+}
+
 function ensureChromium() {
   if (existsSync(chromiumPath)) return true;
   if (env.CHROME_PATH) {
@@ -68,21 +84,21 @@ function ensureChromium() {
     return false;
   }
   console.log(`\nChromium is missing at ${chromiumPath}; installing Debian's package.`);
-  const asRoot = process.getuid?.() === 0;
-  const prefix = asRoot ? [] : ['sudo', '-n'];
-  const apt = (...args) => {
-    const [command, ...rest] = [...prefix, 'apt-get', ...args];
-    return run(command, rest);
-  };
-  if (!asRoot && spawnSync('sudo', ['-n', 'true']).status !== 0) {
-    console.error('Installing Chromium needs root, and sudo cannot run here without a password.');
-    return false;
-  }
-  return (apt('update', '-qq') && apt('install', '-y', '-qq', 'chromium')) || existsSync(chromiumPath);
+  return aptInstall(['chromium'], 'Chromium') || existsSync(chromiumPath);
+}
+
+/** The Python token endpoint runs where PyJWT can be had; without it that one test is skipped, never failed. */
+function ensurePyJwt() {
+  if (pythonWithPyJwt()) return;
+  console.log(`\nNo ${PYTHON_CANDIDATES.join(' or ')} imports PyJWT; installing ${PYTHON_PACKAGES.join(' and ')}.`);
+  if (!aptInstall(PYTHON_PACKAGES, 'PyJWT') || !pythonWithPyJwt())
+    console.log('PyJWT could not be installed, so the Python token endpoint test will be skipped.');
 }
 
 rmSync('test-results', { recursive: true, force: true });
 mkdirSync('test-results', { recursive: true });
+
+if (!postgresOnly) ensurePyJwt();
 
 // PostgreSQL suites are named "… on postgres" (lib/db/test-databases.ts) and tagged @postgres in e2e.
 const unitFilter = postgresOnly ? ['-t', 'on postgres'] : [];

@@ -1,8 +1,6 @@
 'use client';
 
-import { useMutation } from '@tanstack/react-query';
-import { useId, useRef, useState, type FormEvent } from 'react';
-import { Providers } from '@/components/providers';
+import { startTransition, useActionState, useId, useRef, useState, type FormEvent } from 'react';
 import { requestJson } from '@/components/request-json';
 import { Button } from '@/components/ui/button';
 import { Input, Textarea } from '@/components/ui/fields';
@@ -17,15 +15,6 @@ interface PageFeedbackProps {
   refusedField?: FeedbackField;
   /** Set where the form is the page's subject (/feedback), not its last section. */
   standalone?: boolean;
-}
-
-/** "Was this page helpful?": yes or no, an optional comment and email; a plain form post before JavaScript runs. */
-export function PageFeedback(props: PageFeedbackProps) {
-  return (
-    <Providers>
-      <FeedbackForm {...props} />
-    </Providers>
-  );
 }
 
 const FIELD_NAMES: Record<FeedbackField, string> = {
@@ -43,32 +32,48 @@ interface Submission {
 }
 
 /** The field a 400 names: its message starts "email: …". */
-function refusedFieldOf(error: Error | null): FeedbackField | undefined {
+function refusedFieldOf(error: Error | undefined): FeedbackField | undefined {
   const field = error?.message.split(':')[0];
   return field && field in FEEDBACK_FIELD_RULES ? (field as FeedbackField) : undefined;
 }
 
-function FeedbackForm({ page, refusedField, standalone = false }: PageFeedbackProps) {
+type SendState = { status: 'idle' } | { status: 'sent' } | { status: 'failed'; error: Error };
+
+/** One post of the form, as React's form action: it owns the pending state, and nothing else needs the result. */
+async function sendFeedback(_previous: SendState, submission: Submission): Promise<SendState> {
+  try {
+    await requestJson<{ id: string }>('/api/feedback', { method: 'POST', body: JSON.stringify(submission) });
+    return { status: 'sent' };
+  } catch (error) {
+    return { status: 'failed', error: error instanceof Error ? error : new Error(String(error)) };
+  }
+}
+
+/**
+ * "Was this page helpful?": yes or no, an optional comment and email; a plain form post before JavaScript runs.
+ * React's own form state rather than TanStack Query: this form is on every docs page, and a write that nothing
+ * reads back does not need a cache.
+ */
+export function PageFeedback({ page, refusedField, standalone = false }: PageFeedbackProps) {
   const id = useId();
   const section = useRef<HTMLElement>(null);
   const [helpful, setHelpful] = useState<boolean>();
   useFormViewBeacon(section, page);
-  const send = useMutation({
-    mutationFn: (submission: Submission) =>
-      requestJson<{ id: string }>('/api/feedback', { method: 'POST', body: JSON.stringify(submission) }),
-  });
-  const invalid = refusedFieldOf(send.error) ?? (send.isIdle ? refusedField : undefined);
+  const [send, dispatch, pending] = useActionState(sendFeedback, { status: 'idle' });
+  const error = send.status === 'failed' ? send.error : undefined;
+  const invalid = refusedFieldOf(error) ?? (send.status === 'idle' ? refusedField : undefined);
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (send.isPending) return;
+    if (pending) return;
     const form = new FormData(event.currentTarget);
-    send.mutate({
+    const submission = {
       page,
       helpful: form.get('helpful') === 'yes',
       comment: String(form.get('comment') ?? ''),
       email: String(form.get('email') ?? ''),
-    });
+    };
+    startTransition(() => dispatch(submission));
   }
 
   return (
@@ -78,7 +83,7 @@ function FeedbackForm({ page, refusedField, standalone = false }: PageFeedbackPr
       aria-labelledby={`${id}-title`}
       className={standalone ? '' : 'mt-12 border-t border-slate-200 pt-8 dark:border-slate-800'}
     >
-      {send.isSuccess ? (
+      {send.status === 'sent' ? (
         <p
           // The form is replaced by the thanks: focus follows, so a screen reader says it and the keyboard is not lost.
           ref={(node) => node?.focus()}
@@ -120,9 +125,9 @@ function FeedbackForm({ page, refusedField, standalone = false }: PageFeedbackPr
               Not sent. {FIELD_NAMES[invalid]}: {FEEDBACK_FIELD_RULES[invalid]}.
             </p>
           )}
-          {send.isError && !invalid && (
+          {error && !invalid && (
             <p role="alert" className="text-sm text-red-700 dark:text-red-300">
-              Not sent: {send.error.message}
+              Not sent: {error.message}
             </p>
           )}
           {/* Shown once an answer is chosen (globals.css, .feedback-form), with or without JavaScript. */}
@@ -159,8 +164,8 @@ function FeedbackForm({ page, refusedField, standalone = false }: PageFeedbackPr
                 className="mt-1 sm:w-80"
               />
             </div>
-            <Button type="submit" variant="primary" aria-disabled={send.isPending}>
-              {send.isPending ? 'Sending…' : 'Send feedback'}
+            <Button type="submit" variant="primary" aria-disabled={pending}>
+              {pending ? 'Sending…' : 'Send feedback'}
             </Button>
           </div>
         </form>

@@ -3,35 +3,35 @@
 import { useQuery } from '@tanstack/react-query';
 import dynamic from 'next/dynamic';
 import Link from 'next/link';
-import { useEffect, useId, useMemo, useRef, useState, type Ref, type RefObject } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { KeysBody } from '@/components/account/types';
 import { requestJson } from '@/components/request-json';
 import { Button } from '@/components/ui/button';
-import { describeChange, fixesForError, type ClaimChange, type Fix, type FixContext } from '@/lib/jwt/fixes';
+import type { ClaimChange, Fix, FixContext } from '@/lib/jwt/fixes';
 import type { PrivateSigningKey } from '@/lib/jwt/private-key';
-import type { DiagnosisError } from '@/lib/jwt/types';
 import { LabelWithShareLink } from '@/components/ui/label-with-share-link';
 import { parseAlgorithmList, SERVICE_ALGORITHMS, type AlgorithmName } from '@/lib/algorithms';
 import { AccountKeysPanel, type OwnAccount } from './account-keys-panel';
 import { AlgorithmSetPicker, describeChosenSet, sameSet } from './algorithm-set-picker';
 import { ClockCheck } from './clock-check';
 import { ExampleButtons } from './example-buttons';
-import { JsonView } from './json-view';
 import { KeySourcePicker } from './key-source-picker';
 import { KeysPanel } from './keys-panel';
-import { ProblemList } from './problem-list';
 import { fragmentFor, readFragment, writeFragment } from './shareable-state';
-import { TimeClaims } from './time-claims';
 import { TokenInput } from './token-input';
-import { CleanedInputNote } from './cleaned-input-note';
 import { useNowSeconds } from './use-now';
-import { hasKeys, useTokenDiagnosis, type DebuggerDiagnosis, type DebuggerKeys } from './use-token-diagnosis';
-import { CompactVerdict, Verdict } from './verdict';
+import { hasKeys, useTokenDiagnosis, type DebuggerKeys } from './use-token-diagnosis';
 
 // The editor, the signer and jose load when the reader first asks to edit or fix, not with the page.
 const TokenWorkbench = dynamic(() => import('./workbench/token-workbench'), {
   ssr: false,
   loading: () => <p className="text-sm text-slate-600 dark:text-slate-300">Loading the editor…</p>,
+});
+// What is said about a token (verdicts, findings, fixes, the error catalog) loads with the first token.
+const Result = dynamic(() => import('./token-result'), { ssr: false });
+const CompactVerdict = dynamic(() => import('./verdict').then((module) => module.CompactVerdict), { ssr: false });
+const CleanedInputNote = dynamic(() => import('./cleaned-input-note').then((module) => module.CleanedInputNote), {
+  ssr: false,
 });
 
 /** The kid a "set kid" fix offers: the first pasted key's, or the first of the owner's own account. */
@@ -54,15 +54,21 @@ function prefersReducedMotion(): boolean {
  * or a long token can push it out. It is hidden (no layout box) where the result column sits beside the input, so a
  * wide screen never moves. Motion only when the reader has not asked for less.
  */
-function revealWhenOutOfView(ref: RefObject<HTMLElement | null>) {
-  // Read the ref after React has rendered the pasted token: before a first paste there is no verdict yet.
+/** Brings the compact verdict into view once it is there, if it is not on screen. */
+function revealWhenOutOfView(element: HTMLElement) {
   requestAnimationFrame(() => {
-    const element = ref.current;
-    if (!element || element.getClientRects().length === 0) return;
+    if (element.getClientRects().length === 0) return;
     const box = element.getBoundingClientRect();
     if (box.top >= 0 && box.bottom <= window.innerHeight) return;
     element.scrollIntoView({ block: 'nearest', behavior: prefersReducedMotion() ? 'auto' : 'smooth' });
   });
+}
+
+/** The modules a first token needs, fetched as soon as the reader heads for the field, so a paste finds them. */
+function preloadReading() {
+  void import('@/lib/jwt/decode');
+  void import('./verdict');
+  void import('./token-result');
 }
 
 /** A shared link's set, if it names a valid one; otherwise the page's default. */
@@ -91,7 +97,21 @@ export function TokenDebugger({
   const [algorithms, setAlgorithms] = useState<AlgorithmName[]>(() => [...defaultAlgorithms]);
   const [algorithmsOpen, setAlgorithmsOpen] = useState(false);
   const now = useNowSeconds();
-  const compactVerdictRef = useRef<HTMLDivElement>(null);
+  // A paste or an example asks for the verdict to be shown; the first token's verdict mounts only once its module
+  // has loaded, so the request waits for it.
+  const compactVerdict = useRef<HTMLDivElement>(null);
+  const revealPending = useRef(false);
+  const revealVerdict = () => {
+    if (compactVerdict.current) revealWhenOutOfView(compactVerdict.current);
+    else revealPending.current = true;
+  };
+  const compactVerdictRef = (node: HTMLDivElement | null) => {
+    compactVerdict.current = node;
+    if (node && revealPending.current) {
+      revealPending.current = false;
+      revealWhenOutOfView(node);
+    }
+  };
   const verdictRef = useRef<HTMLDivElement>(null);
   const keys: DebuggerKeys = keySource === 'paste' ? { kind: 'paste', text: keysText } : { kind: 'account', apiKey };
   const diagnosis = useTokenDiagnosis(token, keys, now, algorithms);
@@ -125,10 +145,6 @@ export function TokenDebugger({
     setStale(result.stale);
     setLastFix({ label: fix.label, changes: result.changes ?? [] });
   };
-  const fixesOf = (error: DiagnosisError) =>
-    diagnosis.decoded?.header && diagnosis.decoded.payload
-      ? fixesForError(error, { header: diagnosis.decoded.header, payload: diagnosis.decoded.payload }, fixContext)
-      : [];
   const shared = useMemo(
     () => ({
       token,
@@ -186,7 +202,8 @@ export function TokenDebugger({
             id={tokenId}
             value={token}
             onChange={replaceToken}
-            onPaste={() => revealWhenOutOfView(compactVerdictRef)}
+            onPaste={revealVerdict}
+            onFocus={preloadReading}
           />
           <CleanedInputNote input={token} onKeepToken={replaceToken} />
           {diagnosis.decoded && (
@@ -237,7 +254,7 @@ export function TokenDebugger({
             replaceToken(example);
             setKeysText(jwks);
             setKeySource('paste');
-            revealWhenOutOfView(compactVerdictRef);
+            revealVerdict();
           }}
         />
         <div className="space-y-3">
@@ -281,7 +298,7 @@ export function TokenDebugger({
           <Result
             stale={stale}
             lastFix={lastFix}
-            fixesOf={fixesOf}
+            fixContext={fixContext}
             onFix={(fix) => void applyFix(fix)}
             diagnosis={diagnosis}
             hasKeys={hasKeys(keys)}
@@ -289,67 +306,16 @@ export function TokenDebugger({
             setName={describeChosenSet(algorithms, defaultAlgorithms)}
             verdictRef={verdictRef}
           />
+        ) : diagnosis.reading ? (
+          <p role="status" className="text-sm text-slate-600 dark:text-slate-300">
+            Reading the token…
+          </p>
         ) : (
           <EmptyState />
         )}
         <ClockCheck />
       </section>
     </div>
-  );
-}
-
-function Result({
-  diagnosis,
-  hasKeys,
-  now,
-  setName,
-  verdictRef,
-  stale,
-  lastFix,
-  fixesOf,
-  onFix,
-}: {
-  stale: boolean;
-  lastFix?: { label: string; changes: ClaimChange[] };
-  fixesOf: (error: DiagnosisError) => Fix[];
-  onFix: (fix: Fix) => void;
-  diagnosis: DebuggerDiagnosis;
-  hasKeys: boolean;
-  now: number;
-  setName: string;
-  verdictRef: Ref<HTMLDivElement>;
-}) {
-  const decoded = diagnosis.decoded!;
-  return (
-    <>
-      <Verdict ref={verdictRef} diagnosis={diagnosis} hasKeys={hasKeys} setName={setName} />
-      {stale && (
-        <p className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950/40 dark:text-amber-100">
-          <strong>Signature is stale:</strong> the token was edited after it was signed, so its signature no longer
-          matches. Add a private key under “Edit and re-sign” to sign it again.
-        </p>
-      )}
-      {lastFix && (
-        <div role="status" className="rounded-lg border border-slate-200 p-3 text-sm dark:border-slate-700">
-          <p className="font-medium">{lastFix.label}: done.</p>
-          <ul className="mt-1 font-mono text-xs">
-            {lastFix.changes.map((change) => (
-              <li key={`${change.part}-${change.name}`}>
-                {change.part} {describeChange(change)}
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
-      {(diagnosis.errors.length > 0 || diagnosis.warnings.length > 0) && (
-        <ProblemList errors={diagnosis.errors} warnings={diagnosis.warnings} fixesOf={fixesOf} onFix={onFix} />
-      )}
-      {decoded.header && <JsonView label="Header" value={decoded.header} accent="text-rose-700 dark:text-rose-400" />}
-      {decoded.payload && (
-        <JsonView label="Payload" value={decoded.payload} accent="text-violet-700 dark:text-violet-400" />
-      )}
-      {decoded.payload && <TimeClaims payload={decoded.payload} now={now} />}
-    </>
   );
 }
 

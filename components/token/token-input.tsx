@@ -30,11 +30,13 @@ export function TokenInput({
   value,
   onChange,
   onPaste,
+  onFocus,
 }: {
   id: string;
   value: string;
   onChange: (value: string) => void;
   onPaste?: () => void;
+  onFocus?: () => void;
 }) {
   const overlayRef = useRef<HTMLDivElement>(null);
   const shared = 'whitespace-pre-wrap break-all p-3 font-mono text-sm leading-6';
@@ -52,6 +54,7 @@ export function TokenInput({
         value={value}
         onChange={(event) => onChange(event.target.value)}
         onPaste={onPaste}
+        onFocus={onFocus}
         onScroll={(event) => {
           if (overlayRef.current) overlayRef.current.scrollTop = event.currentTarget.scrollTop;
         }}

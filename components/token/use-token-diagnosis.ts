@@ -5,8 +5,7 @@ import { useMemo } from 'react';
 import { requestJson } from '@/components/request-json';
 import type { AlgorithmName } from '@/lib/algorithms';
 import { useDebouncedValue } from '@/components/use-debounced-value';
-import { decodeToken } from '@/lib/jwt/decode';
-import { STRUCTURAL_ERROR_CODES, type Diagnosis, type DiagnosisError } from '@/lib/jwt/types';
+import type { Diagnosis, DiagnosisError } from '@/lib/jwt/types';
 import type { KeySource } from '@/lib/accounts';
 
 const KEY_RULE_CODES = new Set<DiagnosisError['code']>(['JWKS_UNAVAILABLE', 'TOKEN_SIGNATURE_INVALID']);
@@ -19,6 +18,8 @@ export type ServerDiagnosis = Diagnosis & { keySource: KeySource };
 export interface DebuggerDiagnosis {
   /** Rules 1–7, recomputed on every keystroke and every tick of the clock. */
   decoded: Diagnosis | null;
+  /** A token is there and the decoder is still loading (the first token of the visit). */
+  reading: boolean;
   /** Rules 8–9, when keys were given: the same library call the API and CLI make. */
   verified: Diagnosis | undefined;
   /** In account mode: whose keys the server used. */
@@ -40,11 +41,20 @@ export function useTokenDiagnosis(
   now: number,
   algorithms: readonly AlgorithmName[],
 ): DebuggerDiagnosis {
+  const present = token.trim() !== '';
+  // The decoder and the error catalog load with the first token, not with the page.
+  const decoder = useQuery({
+    queryKey: ['token-decoder'],
+    queryFn: () => import('@/lib/jwt/decode'),
+    enabled: present,
+    staleTime: Infinity,
+  });
+  const { decodeToken, STRUCTURAL_ERROR_CODES } = decoder.data ?? {};
   const decoded = useMemo(
-    () => (token.trim() ? decodeToken(token, { now, algorithms }) : null),
-    [token, now, algorithms],
+    () => (present && decodeToken ? decodeToken(token, { now, algorithms }) : null),
+    [present, decodeToken, token, now, algorithms],
   );
-  const structureSound = decoded !== null && decoded.errors.every((error) => !STRUCTURAL_ERROR_CODES.has(error.code));
+  const structureSound = decoded !== null && decoded.errors.every((error) => !STRUCTURAL_ERROR_CODES?.has(error.code));
   const pasted = usePastedKeyVerification(token, keys.kind === 'paste' ? keys.text : '', structureSound, algorithms);
   const account = useAccountVerification(
     token,
@@ -62,6 +72,7 @@ export function useTokenDiagnosis(
   const warnings = [...(decoded?.warnings ?? []), ...check.keyWarnings];
   return {
     decoded,
+    reading: present && !decoded,
     verified,
     keySource: check.keySource,
     verifying: structureSound && check.fetching,

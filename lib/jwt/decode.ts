@@ -7,6 +7,9 @@ import type { ParsedToken } from './parse';
 import type { PublicKeyEntry } from './key-set';
 import type { Diagnosis, DiagnosisWarning } from './types';
 
+// The debugger loads this module with the first token; what it needs to read a result comes along.
+export { STRUCTURAL_ERROR_CODES } from './types';
+
 export const DEFAULT_TOLERANCE_SECONDS = 30;
 
 export interface DiagnoseOptions {

@@ -83,7 +83,9 @@ export function JsonCodeEditor({
   const view = useRef<EditorView>(null);
   const validity = useRef(new Compartment());
   const latestOnChange = useRef(onChange);
-  latestOnChange.current = onChange;
+  useEffect(() => {
+    latestOnChange.current = onChange;
+  });
 
   useEffect(() => {
     const editor = new EditorView({
