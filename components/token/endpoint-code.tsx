@@ -2,12 +2,14 @@
 
 import { useState } from 'react';
 import { CopyButton } from '@/components/ui/copy-button';
+import { SegmentedChoice } from '@/components/ui/segmented-choice';
 import type { AlgorithmName } from '@/lib/algorithms';
 import { ENDPOINT_LANGUAGES, endpointCode, type EndpointLanguage } from '@/lib/endpoints/snippets';
 import { RECOMMENDED_LIFETIME_SECONDS } from '@/lib/jwt/lifetime';
 import type { JsonObject } from '@/lib/jwt/types';
 
 const STORAGE_KEY = 'rtc-doctor.endpoint-language';
+const LANGUAGE_OPTIONS = ENDPOINT_LANGUAGES.map((entry) => ({ value: entry.language, label: entry.label }));
 
 function rememberedLanguage(): EndpointLanguage {
   try {
@@ -55,27 +57,15 @@ export default function EndpointCode({ alg, kid, payload }: { alg: AlgorithmName
         <code>private.pem</code> (PKCS#8 PEM) or the file in <code>RTC_PRIVATE_KEY_FILE</code>, and answers{' '}
         <code>POST /rtc-token</code> with <code>{'{ "token": … }'}</code>.
       </p>
-      <fieldset>
-        <legend className="sr-only">Language</legend>
-        <div className="flex flex-wrap gap-1 rounded-lg border border-slate-300 p-0.5 dark:border-slate-600">
-          {ENDPOINT_LANGUAGES.map((option) => (
-            <label
-              key={option.language}
-              className="cursor-pointer rounded-md px-3 py-1.5 text-sm has-checked:bg-brand-600 has-checked:text-white has-focus-visible:outline-2 has-focus-visible:outline-brand-500"
-            >
-              <input
-                type="radio"
-                name="endpoint-language"
-                value={option.language}
-                checked={language === option.language}
-                onChange={() => choose(option.language)}
-                className="sr-only"
-              />
-              {option.label}
-            </label>
-          ))}
-        </div>
-      </fieldset>
+      <SegmentedChoice
+        name="endpoint-language"
+        legend="Language"
+        legendHidden
+        options={LANGUAGE_OPTIONS}
+        value={language}
+        onChange={choose}
+        layout="flex flex-wrap gap-1"
+      />
       {'unsupported' in result ? (
         <p className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-700 dark:bg-amber-950/50 dark:text-amber-100">
           {result.unsupported}

@@ -4,7 +4,7 @@ import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
 import { json } from '@codemirror/lang-json';
 import { HighlightStyle, syntaxHighlighting, syntaxTree } from '@codemirror/language';
 import { setDiagnostics } from '@codemirror/lint';
-import { Annotation, Compartment, EditorState } from '@codemirror/state';
+import { Annotation, Compartment, EditorState, type Text } from '@codemirror/state';
 import { EditorView, hoverTooltip, keymap } from '@codemirror/view';
 import { tags } from '@lezer/highlight';
 import { useEffect, useRef } from 'react';
@@ -30,6 +30,17 @@ const look = EditorView.theme({
 /** The page's CSP nonce, which CodeMirror puts on the <style> element it adds; the browser hides it from attributes. */
 function pageNonce(): string {
   return document.querySelector<HTMLScriptElement>('script[nonce]')?.nonce ?? '';
+}
+
+/**
+ * The character an error marker sits on: the one at the error, or, for an error at the end or on blank space (a
+ * cut-off object), the last character before it, so that there is something to see.
+ */
+function markedCharacter(doc: Text, offset: number): { from: number; to: number } {
+  let from = Math.min(offset, doc.length - 1);
+  while (from > 0 && /\s/.test(doc.sliceString(from, from + 1))) from -= 1;
+  from = Math.max(0, from);
+  return { from, to: Math.min(from + 1, doc.length) };
 }
 
 /** Marks the document replacements that come from `text`, so they are not reported back as the user's edits. */
@@ -133,17 +144,8 @@ export function JsonCodeEditor({
   const error = 'error' in parsed ? parsed : undefined;
   useEffect(() => {
     const editor = view.current!;
-    const length = editor.state.doc.length;
     const diagnostics = error
-      ? [
-          {
-            // An error at the very end (a cut-off object) marks the last character, so there is something to see.
-            from: Math.max(0, Math.min(error.offset, length - 1)),
-            to: Math.min(Math.max(0, Math.min(error.offset, length - 1)) + 1, length),
-            severity: 'error' as const,
-            message: error.error,
-          },
-        ]
+      ? [{ ...markedCharacter(editor.state.doc, error.offset), severity: 'error' as const, message: error.error }]
       : [];
     editor.dispatch(setDiagnostics(editor.state, diagnostics), {
       effects: validity.current.reconfigure(error ? EditorView.contentAttributes.of({ 'aria-invalid': 'true' }) : []),
