@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
-import { ROOT } from '../scripts/server-launcher.cjs';
+import { ROOT, startDetached } from '../scripts/server-launcher.cjs';
 
 export { ROOT, startDetached, startNextServer } from '../scripts/server-launcher.cjs';
 
@@ -54,4 +54,22 @@ export function freePort() {
       server.close(() => resolve(port));
     });
   });
+}
+
+/**
+ * Starts one of the bare baseline servers (`node SCRIPT ...args`), which print {"port": N} once listening, and
+ * resolves with the process and its URL; stops it and rejects when no port is printed within ten seconds.
+ */
+export async function startBaseline(script, args) {
+  const server = startDetached(process.execPath, [script, ...args]);
+  let port;
+  for (let attempt = 0; attempt < 100 && !port; attempt++) {
+    port = /"port":(\d+)/.exec(server.output())?.[1];
+    if (!port) await sleep(100);
+  }
+  if (!port) {
+    await server.stop();
+    throw new Error(`${script} did not start:\n${server.output()}`);
+  }
+  return { server, url: `http://127.0.0.1:${port}/` };
 }

@@ -24,7 +24,7 @@ import {
   ROOT,
   round,
   sleep,
-  startDetached,
+  startBaseline,
   startNextServer,
   writeResults,
 } from './common.mjs';
@@ -247,16 +247,12 @@ async function benchApi(keys, tokens, work) {
 
   // The two servers run one after the other, never together.
   log('API: starting the baseline server (node:http + jose.jwtVerify)');
-  const baselineServer = startDetached(process.execPath, ['bench/tokens-baseline-server.mjs', jwksFile]);
+  const { server: baselineServer, url: baselineUrl } = await startBaseline('bench/tokens-baseline-server.mjs', [
+    jwksFile,
+  ]);
   let baseline;
   try {
-    let port;
-    for (let attempt = 0; attempt < 100 && !port; attempt++) {
-      port = /"port":(\d+)/.exec(baselineServer.output())?.[1];
-      if (!port) await sleep(100);
-    }
-    if (!port) throw new Error(`the baseline server did not start:\n${baselineServer.output()}`);
-    baseline = await measureServer('baseline', `http://127.0.0.1:${port}/`, bodies, baselineServer);
+    baseline = await measureServer('baseline', baselineUrl, bodies, baselineServer);
   } finally {
     await baselineServer.stop();
   }

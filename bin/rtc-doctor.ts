@@ -2,6 +2,7 @@
 // The command line face of RTC Doctor: a thin shell over lib/, giving the same verdicts as the API and the browser.
 import { Command, CommanderError } from 'commander';
 import { registerDiagnose } from './commands/diagnose';
+import { registerEvidence } from './commands/evidence';
 import { registerKeyCheck } from './commands/key-check';
 import { registerOrigin } from './commands/origin';
 import { registerStaff } from './commands/staff';
@@ -11,7 +12,7 @@ import { EXIT, UsageError } from './output';
 let exitCode: number = EXIT.ok;
 const program = new Command('rtc-doctor')
   .description(
-    'Diagnose real-time collaboration problems: identity tokens, public keys and secure contexts; sign test tokens; manage support staff.',
+    'Diagnose real-time collaboration problems: identity tokens, public keys, secure contexts and captured evidence; sign test tokens; manage support staff.',
   )
   .showHelpAfterError('(run with --help for usage)')
   .exitOverride();
@@ -20,6 +21,7 @@ const setExitCode = (code: number) => {
   exitCode = code;
 };
 registerDiagnose(program, setExitCode);
+registerEvidence(program, setExitCode);
 registerKeyCheck(program, setExitCode);
 registerOrigin(program, setExitCode);
 registerStaff(program, setExitCode);

@@ -118,6 +118,26 @@ test.describe('a server exposed directly, with rate limits on', () => {
     expect((await check(0, OTHER_CLIENT)).status).toBe(200);
   });
 
+  test('the batch route counts tokens, not requests: the third batch of 40% of a minute’s allowance is refused', async () => {
+    const perBatch = Math.floor(RATE_LIMITS.diagnoseBatch.points * 0.4);
+    // Bare one-character "tokens": each a structural finding, cheap to diagnose, and each counted.
+    const body = 'a\n'.repeat(perBatch);
+    const batch = () =>
+      send(`${server.url}/api/tokens/diagnose-batch`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-ndjson' },
+        body,
+      });
+    const first = await batch();
+    expect(first.status).toBe(200);
+    expect(first.body.trim().split('\n')).toHaveLength(perBatch);
+    expect((await batch()).status).toBe(200);
+    const third = await batch();
+    expect(third.status).toBe(429);
+    expect(JSON.parse(third.body)).toMatchObject({ error: { code: 'RATE_LIMITED' } });
+    expect(Number(third.headers['retry-after'])).toBeGreaterThan(0);
+  });
+
   test('an oversized sign-up is refused at once, declared or streamed, and the server keeps answering meanwhile', async () => {
     const signUpUrl = new URL('/api/auth/sign-up/email', server.url);
     // On connections of their own: the server closes them after refusing, and a shared keep-alive socket would die with them.

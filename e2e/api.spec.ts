@@ -28,6 +28,42 @@ test('POST /api/tokens/diagnose answers 400 for a malformed request and 413 for 
   expect(large.status()).toBe(413);
 });
 
+test('POST /api/tokens/diagnose-batch answers NDJSON in input order, the same verdicts as the one-token route', async ({
+  request,
+}) => {
+  const { jwks, examples } = await createExampleTokens();
+  const body = [...examples.map((example) => JSON.stringify({ token: example.token, jwks })), '', 'not JSON {'].join(
+    '\n',
+  );
+  const response = await request.post('/api/tokens/diagnose-batch', {
+    data: body,
+    headers: { 'content-type': 'application/x-ndjson' },
+  });
+  expect(response.status()).toBe(200);
+  expect(response.headers()['content-type']).toContain('application/x-ndjson');
+  const lines = (await response.text())
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line));
+  expect(lines).toHaveLength(examples.length + 1);
+  examples.forEach((example, index) =>
+    expect(
+      lines[index].errors.map((error: { code: string }) => error.code),
+      example.id,
+    ).toEqual(example.expected),
+  );
+  // A bare token line that is not one still gets its own result: structural findings, not a request error.
+  expect(lines.at(-1)).toMatchObject({
+    ok: false,
+    errors: [expect.objectContaining({ code: 'TOKEN_NOT_ENOUGH_PARTS' })],
+  });
+  const tooLarge = await request.post('/api/tokens/diagnose-batch', {
+    data: 'a'.repeat(1024 * 1024 + 1),
+    headers: { 'content-type': 'application/x-ndjson' },
+  });
+  expect(tooLarge.status()).toBe(413);
+});
+
 test('GET /api/clock reports the server time', async ({ request }) => {
   const before = Date.now();
   const response = await request.get('/api/clock');

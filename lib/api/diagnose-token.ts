@@ -33,7 +33,7 @@ export const diagnoseRequestSchema = z
  * An account's `name` is its own for its owner and staff, and "This account" for anyone else.
  */
 
-type KeyChoice =
+export type KeyChoice =
   | {
       keySource: KeySource;
       options: Pick<DiagnoseOptions, 'keys' | 'keyWarnings' | 'keySetName'>;
@@ -41,7 +41,7 @@ type KeyChoice =
     }
   | { response: Response };
 
-async function chooseKeys(
+export async function chooseKeys(
   body: z.infer<typeof diagnoseRequestSchema>,
   algorithms: readonly AlgorithmName[],
   accounts?: AccountKeySource,

@@ -76,11 +76,11 @@ async function limiterFor(name: RateLimitName): Promise<RateLimiter> {
   return limiter;
 }
 
-/** A 429 response when this client is over the named limit, otherwise undefined (and one request counted). */
-export async function rateLimit(request: Request, name: RateLimitName): Promise<Response | undefined> {
+/** A 429 response when this client is over the named limit, otherwise undefined (and `points` counted: 1 a request). */
+export async function rateLimit(request: Request, name: RateLimitName, points = 1): Promise<Response | undefined> {
   const environment = readEnvironment();
   if (environment.RTC_DOCTOR_RATE_LIMITS === 'off') return undefined;
-  return consumeRateLimit(await limiterFor(name), request, environment.RTC_DOCTOR_TRUSTED_PROXIES);
+  return consumeRateLimit(await limiterFor(name), request, environment.RTC_DOCTOR_TRUSTED_PROXIES, points);
 }
 
 /**

@@ -67,7 +67,8 @@ export function payloadTooLarge(limit: number): Response {
   return apiError('PAYLOAD_TOO_LARGE', `The request body is larger than ${Math.round(limit / 1024)} KiB.`);
 }
 
-function describeIssues(error: z.ZodError): string {
+/** "\"token\": must be a string; …": every issue, each with the field it is about. */
+export function describeIssues(error: z.ZodError): string {
   return error.issues
     .map((issue) => {
       const where = issue.path.length ? `"${issue.path.join('.')}"` : 'the body';

@@ -204,6 +204,8 @@ export interface RateLimitPolicy {
 /** Per client address; generous for people, tight enough to stop a script hammering the public APIs. */
 export const RATE_LIMITS = {
   diagnose: { keyPrefix: 'diagnose', points: 120, duration: 60 },
+  // Counted per token, not per request (contract §7): a batch of 500 spends 500.
+  diagnoseBatch: { keyPrefix: 'diagnose-batch', points: 20_000, duration: 60 },
   keyCheck: { keyPrefix: 'key-check', points: 60, duration: 60 },
   secureContext: { keyPrefix: 'secure-context', points: 120, duration: 60 },
   // The collaboration service fetches key sets from here: no ceiling for everyone together, and counted in memory
@@ -270,15 +272,21 @@ export function boundedKey(key: string): string {
   return key.length <= MAX_KEY_LENGTH ? key : hashed(key);
 }
 
-/** Counts one request; answers 429 with Retry-After when the client is over its limit. */
+/** Counts one request, or `points` units of work; answers 429 with Retry-After when the client is over its limit. */
 export async function consumeRateLimit(
   limiter: RateLimiter,
   request: Request,
   trust: TrustedProxies = NO_TRUSTED_PROXIES,
+  points = 1,
 ): Promise<Response | undefined> {
-  const refused = await consume(limiter.perClient, clientKey(request, trust), 'Too many requests from this address');
+  const refused = await consume(
+    limiter.perClient,
+    clientKey(request, trust),
+    'Too many requests from this address',
+    points,
+  );
   if (refused || !limiter.overall) return refused;
-  return consume(limiter.overall, OVERALL_KEY, 'This service is answering too many requests just now');
+  return consume(limiter.overall, OVERALL_KEY, 'This service is answering too many requests just now', points);
 }
 
 function tooMany(msBeforeNext: number, reason: string): Response {
@@ -288,9 +296,14 @@ function tooMany(msBeforeNext: number, reason: string): Response {
   });
 }
 
-async function consume(limiter: RateLimiterAbstract, key: string, reason: string): Promise<Response | undefined> {
+async function consume(
+  limiter: RateLimiterAbstract,
+  key: string,
+  reason: string,
+  points: number,
+): Promise<Response | undefined> {
   try {
-    await limiter.consume(boundedKey(key));
+    await limiter.consume(boundedKey(key), points);
     return undefined;
   } catch (result) {
     if (!(result instanceof RateLimiterRes)) throw result;
