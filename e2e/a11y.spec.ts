@@ -12,6 +12,7 @@ const paths = [
   '/tools/race',
   '/tools/race?mode=orderings',
   '/tools/race?mode=live',
+  '/tools/evidence',
   '/sign-in',
   '/sign-up',
   ...listDocPages().map((page) => page.href),

@@ -71,7 +71,7 @@ function report(findings: EvidenceFinding[], paint: ReturnType<typeof painter>):
       );
     if (finding.kind === 'clock')
       lines.push(
-        `${finding.withinTolerance ? paint('green', '✓') : paint('red', '✗')} clock ${finding.where}: a token's iat is ${finding.aheadSeconds} s ${finding.aheadSeconds >= 0 ? 'ahead of' : 'behind'} the server's Date (${finding.serverDate})`,
+        `${finding.withinTolerance ? paint('green', '✓') : paint('red', '✗')} clock ${finding.where}: ${finding.aheadSeconds > 0 ? `a token's iat is ${finding.aheadSeconds} s ahead of the server's Date` : "no token's iat is ahead of the server's Date"} (${finding.serverDate})`,
       );
   }
   return lines.join('\n');

@@ -19,6 +19,12 @@ export const TOOLS = [
       'Watch two editors create the same session at once, step by step, and see which encryption providers lose data.',
   },
   {
+    href: '/tools/evidence',
+    title: 'Evidence reader',
+    summary:
+      'Drop a browser network capture (HAR) or a log excerpt: every token in it diagnosed, the page origin judged, the session race replayed.',
+  },
+  {
     href: '/account',
     title: 'Public keys',
     summary: 'Sign in to upload, check, generate and rotate the public keys the service checks your tokens with.',

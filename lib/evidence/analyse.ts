@@ -44,7 +44,13 @@ export type EvidenceFinding = TokenFinding | OriginFinding | SessionCallFinding 
 
 export type Evidence = { kind: 'har'; har: Har } | { kind: 'log'; text: string };
 
-type Options = Pick<DiagnoseOptions, 'keys' | 'keyWarnings' | 'keySetName' | 'now' | 'tolerance' | 'algorithms'>;
+type Options = Pick<DiagnoseOptions, 'keys' | 'keyWarnings' | 'keySetName' | 'now' | 'tolerance' | 'algorithms'> & {
+  /**
+   * Diagnoses the distinct tokens, in order: by default here with `keys`; the evidence page in account mode sends
+   * them to the batch API instead, to be checked against the account's registered keys.
+   */
+  diagnose?: (tokens: string[]) => Promise<Diagnosis[]>;
+};
 
 /** Every distinct token, first sighting first, diagnosed once. */
 async function tokenFindings(texts: EvidenceText[], options: Options): Promise<TokenFinding[]> {
@@ -55,15 +61,17 @@ async function tokenFindings(texts: EvidenceText[], options: Options): Promise<T
       if (known) known.count += 1;
       else seen.set(token, { where: text.where, at: text.at, count: 1 });
     }
-  return Promise.all(
-    [...seen].map(async ([token, place]) => ({
-      kind: 'token' as const,
-      where: place.where,
-      seen: place.count,
-      ...(place.at ? { firstAt: place.at } : {}),
-      result: await diagnoseToken(token, options),
-    })),
-  );
+  const tokens = [...seen.keys()];
+  const results = options.diagnose
+    ? await options.diagnose(tokens)
+    : await Promise.all(tokens.map((token) => diagnoseToken(token, options)));
+  return [...seen.values()].map((place, index) => ({
+    kind: 'token' as const,
+    where: place.where,
+    seen: place.count,
+    ...(place.at ? { firstAt: place.at } : {}),
+    result: results[index]!,
+  }));
 }
 
 /** The pages the capture was taken on: HAR page titles that are URLs, and the Origin and Referer the requests sent. */

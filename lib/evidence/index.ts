@@ -2,3 +2,4 @@ export { analyseEvidence, type Evidence, type EvidenceFinding, type TokenFinding
 export { findTokens } from './find-tokens';
 export { readHar, type Har } from './har';
 export { describeTokenGroup, groupTokenFindings, type TokenGroup } from './groups';
+export { BUNDLE_FORMAT, supportBundle, type EvidenceBundle } from './bundle';

@@ -39,13 +39,20 @@ export function* entryTexts(entry: HarEntry, index: number): Generator<EvidenceT
   const at = entry.startedDateTime;
   const place = (where: string, text: string | undefined): EvidenceText | undefined =>
     text ? { where: `${request} · ${where}`, text, at, entry: index } : undefined;
+  // A browser's HAR lists each cookie twice, in the Cookie header and in `cookies`: the list alone is read then.
+  const requestHeaders = entry.request.cookies.length
+    ? entry.request.headers.filter((header) => header.name.toLowerCase() !== 'cookie')
+    : entry.request.headers;
+  const responseHeaders = entry.response.cookies.length
+    ? entry.response.headers.filter((header) => header.name.toLowerCase() !== 'set-cookie')
+    : entry.response.headers;
   const places = [
-    ...entry.request.headers.map((header) => place(`request header ${header.name}`, header.value)),
+    ...requestHeaders.map((header) => place(`request header ${header.name}`, header.value)),
     ...entry.request.cookies.map((cookie) => place(`request cookie ${cookie.name}`, cookie.value)),
     ...entry.request.queryString.map((param) => place(`query ${param.name}`, param.value)),
     place('request body', entry.request.postData?.text),
     ...(entry.request.postData?.params ?? []).map((param) => place(`form field ${param.name}`, param.value)),
-    ...entry.response.headers.map((header) => place(`response header ${header.name}`, header.value)),
+    ...responseHeaders.map((header) => place(`response header ${header.name}`, header.value)),
     ...entry.response.cookies.map((cookie) => place(`response cookie ${cookie.name}`, cookie.value)),
     place('response body', responseBody(entry)),
   ];

@@ -1,6 +1,8 @@
 // Secrets that readers paste into free text (feedback comments, staff notes, search queries), taken out before the
-// text is stored. Server-side only: what the browser sends is redacted where it is received.
+// text is stored, and out of the evidence page's support bundles before they leave the browser. What the browser
+// sends is redacted again where it is received.
 import { API_KEY_PATTERN } from '@/lib/accounts/api-key';
+import { decodeBase64Url } from '@/lib/encoding/base64url';
 
 export const PRIVATE_KEY_REMOVED = '[private key removed]';
 export const SIGNATURE_REMOVED = '[signature removed]';
@@ -54,7 +56,7 @@ function truncate(text: string, length: number): string {
 function jsonObject(segment: string | undefined): Record<string, unknown> | undefined {
   if (!segment) return undefined;
   try {
-    const value: unknown = JSON.parse(Buffer.from(segment, 'base64url').toString('utf8'));
+    const value: unknown = JSON.parse(new TextDecoder().decode(decodeBase64Url(segment)));
     return typeof value === 'object' && value !== null && !Array.isArray(value)
       ? (value as Record<string, unknown>)
       : undefined;

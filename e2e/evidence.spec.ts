@@ -1,0 +1,154 @@
+import { readFileSync, rmSync, writeFileSync, mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { expect, seriousViolations, test } from './fixtures';
+
+const FIXTURES = path.resolve('e2e/fixtures/evidence');
+const fixture = (name: string) => path.join(FIXTURES, name);
+const jwks = readFileSync(fixture('jwks.json'), 'utf8');
+
+interface HarFile {
+  log: {
+    entries: {
+      request: {
+        headers: { name: string; value: string }[];
+        cookies: { value: string }[];
+        postData?: { text?: string };
+      };
+      response: { content: { text?: string } };
+    }[];
+  };
+}
+
+async function readFixture(page: import('@playwright/test').Page, name: string, keys?: string) {
+  await page.goto('/tools/evidence');
+  if (keys) await page.getByLabel('Public keys (JWK set, JWK or PEM)').fill(keys);
+  await page.getByLabel('Drop a .har file or a log here, or choose one').setInputFiles(fixture(name));
+  await expect(page.getByText(`in ${name}, read in`)).toBeVisible();
+}
+
+test('an expired token sent in a cookie, a header, a body and a query string is one finding, grouped, with its fix', async ({
+  page,
+  problems,
+}) => {
+  await readFixture(page, 'expired-token.har', jwks);
+  const tokens = page.getByRole('region', { name: 'Tokens' });
+  await expect(tokens.locator('[data-group="TOKEN_EXPIRED"]')).toContainText('1 token: Token has expired, first at');
+  await expect(tokens.locator('[data-group="TOKEN_EXPIRED"]')).toContainText('kid "rsa-2024"');
+  await expect(tokens.getByRole('link', { name: 'How to fix it' })).toHaveAttribute(
+    'href',
+    '/docs/errors/token-expired',
+  );
+  await tokens.getByText('Every token, where it was first seen').click();
+  await expect(tokens.locator('[data-token-finding]')).toHaveCount(1);
+  // Every request carried the cookie; the header, the body and the query string once each.
+  await expect(tokens.locator('[data-token-finding]')).toContainText(/request cookie rtc_token \(seen \d+ times\)/);
+  expect(await seriousViolations(page)).toEqual([]);
+  expect(problems.list).toEqual([]);
+});
+
+test('a page served on a LAN address is named as not a secure context, with the fix', async ({ page, problems }) => {
+  await readFixture(page, 'insecure-origin.har');
+  const origin = page.getByRole('region', { name: 'Page origin' }).locator('[data-secure="false"]');
+  await expect(origin).toContainText('is not a secure context');
+  await expect(origin).toContainText('Serve the page over https');
+  await expect(origin.getByRole('link', { name: 'How to fix it' })).toHaveAttribute(
+    'href',
+    '/docs/errors/secure-context-required',
+  );
+  expect(problems.list).toEqual([]);
+});
+
+test('a race between two clients is laid out with its real timings: one winner, one rejected with the winner’s hint', async ({
+  page,
+  problems,
+}) => {
+  await readFixture(page, 'session-race.har');
+  const sessions = page.getByRole('region', { name: 'Collaboration sessions' });
+  await expect(sessions).toContainText('2 creators, won by hint client-a-key-1, 1 rejected');
+  const calls = sessions.getByRole('list', { name: /^Session calls for fixture-doc-/ }).getByRole('listitem');
+  await expect(calls).toHaveCount(3);
+  await expect(calls.filter({ hasText: '201 created' })).toHaveCount(1);
+  await expect(calls.filter({ hasText: '409 rejected, hint client-a-key-1' })).toHaveCount(1);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  expect(await seriousViolations(page)).toEqual([]);
+  expect(problems.list).toEqual([]);
+});
+
+test('the redacted bundle holds the findings and no signature, cookie, authorization value or body', async ({
+  page,
+}) => {
+  await readFixture(page, 'expired-token.har', jwks);
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download the redacted bundle' }).click();
+  const bundlePath = await (await downloading).path();
+  const bundle = readFileSync(bundlePath, 'utf8');
+  expect(JSON.parse(bundle)).toMatchObject({
+    format: 'rtc-doctor-evidence-bundle',
+    source: { kind: 'har', name: 'expired-token.har' },
+    findings: expect.arrayContaining([expect.objectContaining({ kind: 'token' })]),
+  });
+  const har = JSON.parse(readFileSync(fixture('expired-token.har'), 'utf8')) as HarFile;
+  const secrets = har.log.entries.flatMap((entry) => [
+    ...entry.request.cookies.map((cookie) => cookie.value),
+    ...entry.request.headers.filter((header) => /^(authorization|cookie)$/i.test(header.name)).map((h) => h.value),
+    ...(entry.request.postData?.text ? [entry.request.postData.text] : []),
+    ...(entry.response.content.text ? [entry.response.content.text] : []),
+  ]);
+  expect(secrets.length).toBeGreaterThan(3);
+  for (const secret of secrets) {
+    expect(bundle).not.toContain(secret);
+    // A token's signature, wherever the token sat.
+    for (const token of secret.match(/eyJ[\w-]+\.[\w-]+\.[\w-]+/g) ?? [])
+      expect(bundle).not.toContain(token.split('.')[2]);
+  }
+});
+
+test('a 50 MB capture is read in the background: the progress shows and the page keeps answering', async ({ page }) => {
+  test.setTimeout(180_000);
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'rtc-doctor-har-'));
+  const file = path.join(dir, 'large.har');
+  try {
+    writeFileSync(file, largeHar(50 * 1024 * 1024));
+    await page.goto('/tools/evidence');
+    await page.getByLabel('Drop a .har file or a log here, or choose one').setInputFiles(file);
+    await expect(page.getByRole('status').filter({ hasText: 'large.har' })).toBeVisible();
+    // While the worker reads, the page still takes typing.
+    await page.getByLabel('Or paste a log excerpt').fill('typed while reading');
+    await expect(page.getByLabel('Or paste a log excerpt')).toHaveValue('typed while reading');
+    await expect(page.getByText(/requests in large\.har, read in \d+ ms/)).toBeVisible({ timeout: 150_000 });
+    await expect(page.getByRole('region', { name: 'Tokens' })).toContainText('1 token: Token has expired');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+/** A synthetic HAR of about `bytes`: the same expired token in many requests, among large unrelated bodies. */
+function largeHar(bytes: number): string {
+  const token = readTokenFromFixture();
+  const filler = 'x'.repeat(4000);
+  const entries: string[] = [];
+  let size = 0;
+  for (let index = 0; size < bytes; index++) {
+    const entry = JSON.stringify({
+      startedDateTime: new Date(Date.UTC(2026, 0, 1, 10, 0, 0, index)).toISOString(),
+      time: 5,
+      request: {
+        method: 'GET',
+        url: `https://app.example/api/items/${index}`,
+        headers: index % 100 === 0 ? [{ name: 'Authorization', value: `Bearer ${token}` }] : [],
+        cookies: [],
+        queryString: [],
+      },
+      response: { status: 200, headers: [], cookies: [], content: { mimeType: 'application/json', text: filler } },
+    });
+    entries.push(entry);
+    size += entry.length + 1;
+  }
+  return `{"log":{"version":"1.2","pages":[],"entries":[${entries.join(',')}]}}`;
+}
+
+function readTokenFromFixture(): string {
+  const text = readFileSync(fixture('expired-token.har'), 'utf8');
+  return /eyJ[\w-]+\.[\w-]+\.[\w-]+/.exec(text)![0];
+}
