@@ -1,6 +1,7 @@
 import { readFileSync, rmSync, writeFileSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { syntheticHar } from '../scripts/synthetic-har';
 import { expect, seriousViolations, test } from './fixtures';
 
 const FIXTURES = path.resolve('e2e/fixtures/evidence');
@@ -109,7 +110,7 @@ test('a 50 MB capture is read in the background: the progress shows and the page
   const dir = mkdtempSync(path.join(os.tmpdir(), 'rtc-doctor-har-'));
   const file = path.join(dir, 'large.har');
   try {
-    writeFileSync(file, largeHar(50 * 1024 * 1024));
+    writeFileSync(file, syntheticHar(50 * 1024 * 1024, [readTokenFromFixture()]));
     await page.goto('/tools/evidence');
     await page.getByLabel('Drop a .har file or a log here, or choose one').setInputFiles(file);
     await expect(page.getByRole('status').filter({ hasText: 'large.har' })).toBeVisible();
@@ -122,31 +123,6 @@ test('a 50 MB capture is read in the background: the progress shows and the page
     rmSync(dir, { recursive: true, force: true });
   }
 });
-
-/** A synthetic HAR of about `bytes`: the same expired token in many requests, among large unrelated bodies. */
-function largeHar(bytes: number): string {
-  const token = readTokenFromFixture();
-  const filler = 'x'.repeat(4000);
-  const entries: string[] = [];
-  let size = 0;
-  for (let index = 0; size < bytes; index++) {
-    const entry = JSON.stringify({
-      startedDateTime: new Date(Date.UTC(2026, 0, 1, 10, 0, 0, index)).toISOString(),
-      time: 5,
-      request: {
-        method: 'GET',
-        url: `https://app.example/api/items/${index}`,
-        headers: index % 100 === 0 ? [{ name: 'Authorization', value: `Bearer ${token}` }] : [],
-        cookies: [],
-        queryString: [],
-      },
-      response: { status: 200, headers: [], cookies: [], content: { mimeType: 'application/json', text: filler } },
-    });
-    entries.push(entry);
-    size += entry.length + 1;
-  }
-  return `{"log":{"version":"1.2","pages":[],"entries":[${entries.join(',')}]}}`;
-}
 
 function readTokenFromFixture(): string {
   const text = readFileSync(fixture('expired-token.har'), 'utf8');
