@@ -2,20 +2,15 @@
 
 import { useId, useState } from 'react';
 import type { OwnAccount } from '@/components/token/account-keys-panel';
+import { KeySourcePicker } from '@/components/token/key-source-picker';
 import { Button } from '@/components/ui/button';
 import { Input, Textarea } from '@/components/ui/fields';
-import { SegmentedChoice } from '@/components/ui/segmented-choice';
 import { SERVICE_ALGORITHMS } from '@/lib/algorithms';
 import { supportBundle } from '@/lib/evidence/bundle';
 import { EvidenceFindings } from './evidence-findings';
 import { EvidenceSource } from './evidence-source';
 import type { EvidenceProgress, EvidenceRequest } from './protocol';
 import { useEvidenceWorker } from './use-evidence-worker';
-
-const KEY_CHOICES = [
-  { value: 'paste', label: 'Paste public keys' },
-  { value: 'account', label: 'An account’s registered keys' },
-] as const;
 
 function describeProgress(name: string, progress?: EvidenceProgress): string {
   if (!progress) return `Starting to read ${name}…`;
@@ -69,13 +64,11 @@ export function EvidenceTool({
           onText={(text) => read({ text })}
         />
         <div className="space-y-3">
-          <SegmentedChoice
+          <KeySourcePicker
             name="evidence-keys"
             legend="Public keys for the signatures"
-            options={KEY_CHOICES}
             value={keyKind}
             onChange={chooseKeys}
-            layout="grid sm:inline-flex"
           />
           <label htmlFor={keysId} className="sr-only">
             {keyKind === 'paste' ? 'Public keys (JWK set, JWK or PEM)' : 'Account API key'}

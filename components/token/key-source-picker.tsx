@@ -8,18 +8,25 @@ const CHOICES: { value: DebuggerKeys['kind']; label: string }[] = [
   { value: 'account', label: 'An account’s registered keys' },
 ];
 
-/** Where the signature check finds its keys. A radio group, so arrow keys move between the choices. */
+/**
+ * Where the signature check finds its keys: pasted, or an account's (the debugger and the evidence reader). A radio
+ * group, so arrow keys move between the choices.
+ */
 export function KeySourcePicker({
   value,
   onChange,
+  legend = 'Public keys',
+  name = 'key-source',
 }: {
   value: DebuggerKeys['kind'];
   onChange: (kind: DebuggerKeys['kind']) => void;
+  legend?: string;
+  name?: string;
 }) {
   return (
     <SegmentedChoice
-      name="key-source"
-      legend="Public keys"
+      name={name}
+      legend={legend}
       options={CHOICES}
       value={value}
       onChange={onChange}
