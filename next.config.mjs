@@ -22,10 +22,11 @@ const overHttps = [{ type: 'header', key: 'x-forwarded-proto', value: 'https(?:\
 const denyAllPolicy = { key: 'Content-Security-Policy', value: "default-src 'none'; frame-ancestors 'none'" };
 
 // A Web Worker runs under the policy of its own script's response, not the page's: Turbopack's worker bootstrap
-// must be allowed to load this site's chunks (importScripts), and nothing else.
+// must be allowed to load this site's chunks (importScripts), and the evidence reader's worker to call this site's
+// batch API (connect-src); nothing else, and nowhere else.
 const workerPolicy = {
   key: 'Content-Security-Policy',
-  value: "default-src 'none'; script-src 'self'; frame-ancestors 'none'",
+  value: "default-src 'none'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'",
 };
 
 /** @type {import('next').NextConfig} */

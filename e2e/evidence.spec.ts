@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { syntheticHar } from '../scripts/synthetic-har';
 import { expect, seriousViolations, test } from './fixtures';
+import { signUpOwner } from './owners';
 
 const FIXTURES = path.resolve('e2e/fixtures/evidence');
 const fixture = (name: string) => path.join(FIXTURES, name);
@@ -128,3 +129,37 @@ function readTokenFromFixture(): string {
   const text = readFileSync(fixture('expired-token.har'), 'utf8');
   return /eyJ[\w-]+\.[\w-]+\.[\w-]+/.exec(text)![0];
 }
+
+test('with an account’s keys, the tokens (and only they) go to the batch API and are checked as the service would', async ({
+  page,
+  baseURL,
+  problems,
+}) => {
+  const apiKey = await signUpOwner(page, baseURL!, 'Eve Owner');
+  const upload = await page.request.post(`/api/accounts/${apiKey}/keys`, {
+    data: { key: jwks },
+    headers: { origin: baseURL! },
+  });
+  expect(upload.status()).toBe(201);
+  const batches: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().endsWith('/api/tokens/diagnose-batch')) batches.push(request.postData() ?? '');
+  });
+
+  await page.goto('/tools/evidence');
+  await page.locator('label', { hasText: 'An account’s registered keys' }).click();
+  await expect(page.getByLabel('Account API key')).toHaveValue(apiKey);
+  await page.getByLabel('Drop a .har file or a log here, or choose one').setInputFiles(fixture('expired-token.har'));
+  const tokens = page.getByRole('region', { name: 'Tokens' });
+  await tokens.getByText('Every token, where it was first seen').click();
+  // The signature verified against the account's key: the only finding left is the expiry.
+  await expect(tokens.locator('[data-token-finding]')).toContainText('TOKEN_EXPIRED, kid "rsa-2024"');
+  await expect(tokens.locator('[data-token-finding]')).not.toContainText('JWKS_UNAVAILABLE');
+  expect(batches).toHaveLength(1);
+  const lines = batches[0]!
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line));
+  expect(lines).toEqual([{ token: expect.stringMatching(/^eyJ/), apiKey, algorithms: expect.any(Array) }]);
+  expect(problems.list).toEqual([]);
+});

@@ -97,9 +97,9 @@ test('all orderings are counted in a Web Worker, per provider, and each can be s
   await expect(summary).toHaveAttribute('data-total', '20');
   await expect(page.locator('tbody tr[data-lost="true"]')).toHaveCount(14);
   expect(workers.length).toBeGreaterThan(0);
-  // A worker runs under its own script's policy: it may load this site's scripts and nothing else.
+  // A worker runs under its own script's policy: it may load this site's scripts and call this site, nothing else.
   const policy = (await page.request.get(workers[0]!.split('#')[0]!)).headers()['content-security-policy'];
-  expect(policy).toBe("default-src 'none'; script-src 'self'; frame-ancestors 'none'");
+  expect(policy).toBe("default-src 'none'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'");
 
   await page.getByLabel('Encryption provider').selectOption('dynamic');
   await expect(summary).toContainText('0 of 20 orderings lose data');

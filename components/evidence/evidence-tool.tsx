@@ -48,7 +48,7 @@ export function EvidenceTool({
     const label = 'file' in input ? input.file.name : 'the pasted excerpt';
     setName(label);
     setLastInput(input);
-    run({ ...input, name: label, keys, algorithms: [...defaultAlgorithms] });
+    run({ ...input, name: label, keys, algorithms: [...defaultAlgorithms], origin: window.location.origin });
   };
   const chooseKeys = (kind: 'paste' | 'account') => {
     setKeyKind(kind);

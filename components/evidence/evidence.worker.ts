@@ -32,10 +32,10 @@ async function readFile(file: File): Promise<string> {
 }
 
 /** The account's keys live on the server: the tokens go to the batch API, one line each, answered in order. */
-function accountDiagnosis(apiKey: string, algorithms: string[]) {
+function accountDiagnosis(origin: string, apiKey: string, algorithms: string[]) {
   return async (tokens: string[]): Promise<Diagnosis[]> => {
     if (tokens.length === 0) return [];
-    const response = await fetch('/api/tokens/diagnose-batch', {
+    const response = await fetch(new URL('/api/tokens/diagnose-batch', origin), {
       method: 'POST',
       headers: { 'content-type': 'application/x-ndjson' },
       body: tokens.map((token) => JSON.stringify({ token, apiKey, algorithms })).join('\n'),
@@ -72,7 +72,10 @@ onmessage = async (event: MessageEvent<EvidenceRequest>) => {
       options = { ...options, keys: keySet.keys, keyWarnings: keySet.warnings };
     }
     if (request.keys.kind === 'account' && request.keys.apiKey.trim())
-      options = { ...options, diagnose: accountDiagnosis(request.keys.apiKey.trim(), request.algorithms) };
+      options = {
+        ...options,
+        diagnose: accountDiagnosis(request.origin, request.keys.apiKey.trim(), request.algorithms),
+      };
     const findings = await analyseEvidence(evidence, options);
     const entries = evidence.kind === 'har' ? evidence.har.log.entries.length : text.split('\n').length;
     post({ type: 'done', findings, source: { kind: evidence.kind, name: request.name, entries }, parseMs });

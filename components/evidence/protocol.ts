@@ -8,6 +8,8 @@ export interface EvidenceRequest {
   name: string;
   keys: { kind: 'paste'; text: string } | { kind: 'account'; apiKey: string };
   algorithms: string[];
+  /** The page's origin: the worker may run from a blob: URL, against which a relative API path does not resolve. */
+  origin: string;
 }
 
 export type EvidenceProgress = { phase: 'reading'; done: number; total: number } | { phase: 'parsing' | 'analysing' };
