@@ -6,7 +6,7 @@ import { checkSecureContext } from '@/lib/secure-context';
 import type { Har } from './har';
 import { findTokens, jsonObjectPart } from './find-tokens';
 import { sessionFindings, type RaceFinding, type SessionCallFinding } from './sessions';
-import { harTexts, headerValue, logTexts, urlWithoutQuery, type EvidenceText } from './sources';
+import { harTexts, headerValue, logTexts, requestLabel, urlWithoutQuery, type EvidenceText } from './sources';
 
 export interface TokenFinding {
   kind: 'token';
@@ -81,7 +81,7 @@ function originFindings(har: Har): OriginFinding[] {
     ...har.log.entries.flatMap((entry) =>
       (['origin', 'referer'] as const).flatMap((name) => {
         const url = headerValue(entry.request.headers, name);
-        const request = `${entry.request.method} ${urlWithoutQuery(entry.request.url)}`;
+        const request = requestLabel(entry);
         return url ? [{ where: `${request} · request header ${name === 'origin' ? 'Origin' : 'Referer'}`, url }] : [];
       }),
     ),

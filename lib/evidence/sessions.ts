@@ -2,7 +2,7 @@
 // and, per document with more than one creator, the race: who won, with which hint, and whether a loser then asked
 // for the winner's key.
 import type { Har, HarEntry } from './har';
-import { urlWithoutQuery } from './sources';
+import { requestLabel, urlWithoutQuery } from './sources';
 
 const SESSION_PATH = /\/api\/sessions\/([^/?#]+)(\/events)?$/;
 
@@ -54,7 +54,7 @@ function sessionCall(entry: HarEntry): SessionCallFinding | undefined {
   const base = {
     kind: 'session' as const,
     documentId: decodeURIComponent(match[1]!),
-    where: `${entry.request.method} ${path}`,
+    where: requestLabel(entry),
     at: entry.startedDateTime,
     durationMs: Math.round(entry.time),
     status: entry.response.status,

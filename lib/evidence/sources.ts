@@ -33,9 +33,14 @@ function responseBody(entry: HarEntry): string | undefined {
   }
 }
 
+/** "POST https://app.example/rtc-token": how a place names its request, without the query. */
+export function requestLabel(entry: HarEntry): string {
+  return `${entry.request.method} ${urlWithoutQuery(entry.request.url)}`;
+}
+
 /** Every text of one entry that may carry a token, each with its place. */
 export function* entryTexts(entry: HarEntry, index: number): Generator<EvidenceText> {
-  const request = `${entry.request.method} ${urlWithoutQuery(entry.request.url)}`;
+  const request = requestLabel(entry);
   const at = entry.startedDateTime;
   const place = (where: string, text: string | undefined): EvidenceText | undefined =>
     text ? { where: `${request} · ${where}`, text, at, entry: index } : undefined;
