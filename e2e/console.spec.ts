@@ -6,6 +6,7 @@ import path from 'node:path';
 import { request, type Locator, type Page } from '@playwright/test';
 import { SignJWT } from 'jose';
 import { expect, seriousViolations, test } from './fixtures';
+import { evidenceFixture, evidenceJwks, expectNoCaptureSecrets } from './evidence-fixtures';
 import { DESKTOP, PHONE, outsideTheViewport } from './layout-checks';
 import { startServer, type ServerProcess } from './server-process';
 
@@ -353,5 +354,84 @@ test('staff look an account up by owner email and see its keys, audit log and wh
       expect(await outsideTheViewport(page), `${colorScheme} ${viewport.width}`).toEqual([]);
       expect(await seriousViolations(page), `${colorScheme} ${viewport.width}`).toEqual([]);
     }
+  expect(problems.list).toEqual([]);
+});
+
+test('an owner sends evidence to support; staff read it beside the account; nobody else can; the owner withdraws it', async ({
+  page,
+  problems,
+}) => {
+  await page.setViewportSize(DESKTOP);
+  await signIn(page, demo.owner);
+  await page.goto(`${server.url}/tools/evidence`);
+  await page.getByLabel('Public keys (JWK set, JWK or PEM)').fill(evidenceJwks());
+  await page
+    .getByLabel('Drop a .har file or a log here, or choose one')
+    .setInputFiles(evidenceFixture('expired-token.har'));
+  await expect(page.getByText('in expired-token.har, read in')).toBeVisible();
+  await page.locator('summary', { hasText: 'Send to support' }).click();
+  const note = `bundle${Date.now().toString(36)} fails after lunch`;
+  await page.getByLabel('What were you doing when it failed? (optional)').fill(note);
+  const sending = page.waitForRequest((request) => request.url().endsWith('/api/support/bundles'));
+  await page.getByRole('button', { name: 'Send to support' }).click();
+  const sent = page.getByRole('status').filter({ hasText: 'Sent to support' });
+  await expect(sent).toContainText(/reference [0-9a-f]{8}\. Support can read it until/);
+  // What left the browser is the redacted bundle: no cookie, authorization value, body or signature of the capture.
+  expectNoCaptureSecrets((await sending).postData() ?? '', 'expired-token.har');
+  const reference = /reference ([0-9a-f]{8})/.exec((await sent.textContent()) ?? '')![1]!;
+  const listed = await page.request.get(`${server.url}/api/support/bundles`);
+  const { items } = (await listed.json()) as { items: { id: string; message: string }[] };
+  const id = items.find((item) => item.id.startsWith(reference))!.id;
+  expect(items.find((item) => item.id === id)!.message).toBe(note);
+
+  // Nobody else reads it: not a reader who is not signed in, not another owner.
+  const anonymous = await request.newContext({ baseURL: server.url });
+  expect((await anonymous.get(`/api/support/bundles/${id}`)).status()).toBe(401);
+  await anonymous.dispose();
+  const stranger = await request.newContext({ baseURL: server.url, extraHTTPHeaders: { origin: server.url } });
+  const signUp = await stranger.post('/api/auth/sign-up/email', {
+    data: {
+      name: 'Mallory Owner',
+      email: `mallory-${id.slice(0, 6)}@example.test`,
+      password: 'a long enough password',
+    },
+  });
+  expect(signUp.status()).toBe(200);
+  expect((await stranger.get(`/api/support/bundles/${id}`)).status()).toBe(404);
+  expect((await stranger.delete(`/api/support/bundles/${id}`)).status()).toBe(404);
+  await stranger.dispose();
+
+  // Staff find it on the account, open it, and read the findings the owner saw.
+  await page.context().clearCookies();
+  await signIn(page, demo.staff);
+  await page.goto(`${server.url}/console/accounts?q=${encodeURIComponent(demo.apiKey)}`);
+  const bundles = page.getByRole('region', { name: 'Evidence sent to support' });
+  const row = bundles.getByRole('list', { name: 'Evidence bundles' }).locator(`[data-bundle="${id}"]`);
+  await expect(row).toContainText('1 token (1 Token has expired)');
+  await expect(row).toContainText(note);
+  await expect(row).toContainText(demo.owner.email);
+  await row.getByRole('link', { name: `Open bundle ${reference}` }).click();
+  await expect(page.getByRole('heading', { name: 'Evidence from Demo Owner’s account' })).toBeVisible();
+  const tokens = page.getByRole('region', { name: 'Tokens' });
+  await expect(tokens.locator('[data-group="TOKEN_EXPIRED"]')).toContainText('1 token: Token has expired');
+  await expect(tokens.getByRole('link', { name: 'How to fix it' })).toHaveAttribute(
+    'href',
+    '/docs/errors/token-expired',
+  );
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    expect(await seriousViolations(page), colorScheme).toEqual([]);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+
+  // The owner withdraws it from their account page; then it is gone for support too.
+  await page.context().clearCookies();
+  await signIn(page, demo.owner);
+  await page.goto(`${server.url}/account`);
+  const mine = page.getByRole('region', { name: 'Evidence sent to support' });
+  await mine.getByRole('button', { name: `Withdraw bundle ${reference}` }).click();
+  await page.getByRole('dialog', { name: 'Withdraw this bundle?' }).getByRole('button', { name: 'Withdraw' }).click();
+  await expect(mine.locator(`[data-bundle="${id}"]`)).toHaveCount(0);
+  expect((await page.request.get(`${server.url}/api/support/bundles/${id}`)).status()).toBe(404);
   expect(problems.list).toEqual([]);
 });

@@ -2,25 +2,12 @@ import { readFileSync, rmSync, writeFileSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { syntheticHar } from '../scripts/synthetic-har';
+import { evidenceFixture, evidenceJwks, expectNoCaptureSecrets } from './evidence-fixtures';
 import { expect, seriousViolations, test } from './fixtures';
 import { signUpOwner } from './owners';
 
-const FIXTURES = path.resolve('e2e/fixtures/evidence');
-const fixture = (name: string) => path.join(FIXTURES, name);
-const jwks = readFileSync(fixture('jwks.json'), 'utf8');
-
-interface HarFile {
-  log: {
-    entries: {
-      request: {
-        headers: { name: string; value: string }[];
-        cookies: { value: string }[];
-        postData?: { text?: string };
-      };
-      response: { content: { text?: string } };
-    }[];
-  };
-}
+const fixture = evidenceFixture;
+const jwks = evidenceJwks();
 
 async function readFixture(page: import('@playwright/test').Page, name: string, keys?: string) {
   await page.goto('/tools/evidence');
@@ -90,20 +77,7 @@ test('the redacted bundle holds the findings and no signature, cookie, authoriza
     source: { kind: 'har', name: 'expired-token.har' },
     findings: expect.arrayContaining([expect.objectContaining({ kind: 'token' })]),
   });
-  const har = JSON.parse(readFileSync(fixture('expired-token.har'), 'utf8')) as HarFile;
-  const secrets = har.log.entries.flatMap((entry) => [
-    ...entry.request.cookies.map((cookie) => cookie.value),
-    ...entry.request.headers.filter((header) => /^(authorization|cookie)$/i.test(header.name)).map((h) => h.value),
-    ...(entry.request.postData?.text ? [entry.request.postData.text] : []),
-    ...(entry.response.content.text ? [entry.response.content.text] : []),
-  ]);
-  expect(secrets.length).toBeGreaterThan(3);
-  for (const secret of secrets) {
-    expect(bundle).not.toContain(secret);
-    // A token's signature, wherever the token sat.
-    for (const token of secret.match(/eyJ[\w-]+\.[\w-]+\.[\w-]+/g) ?? [])
-      expect(bundle).not.toContain(token.split('.')[2]);
-  }
+  expectNoCaptureSecrets(bundle, 'expired-token.har');
 });
 
 test('a 50 MB capture is read in the background: the progress shows and the page keeps answering', async ({ page }) => {

@@ -8,12 +8,14 @@ import { KeysManager } from '@/components/account/keys-manager';
 import { OwnerList } from '@/components/account/owner-list';
 import { accountMessages } from '@/components/account/messages';
 import { SignOutButton } from '@/components/account/sign-out-button';
+import { SentBundles } from '@/components/evidence/sent-bundles';
 import { Providers } from '@/components/providers';
 import { Button } from '@/components/ui/button';
 import { CopyButton } from '@/components/ui/copy-button';
 import { Input } from '@/components/ui/fields';
 import { buttonClass } from '@/components/ui/styles';
 import { accountPageData } from '@/lib/accounts/pages';
+import { bundleListingBody } from '@/lib/api/support-bundles';
 import { getViewer } from '@/lib/auth';
 import { deploymentAlgorithms } from '@/lib/config/env';
 import { getStore } from '@/lib/db';
@@ -30,13 +32,17 @@ export default async function AccountPage({
   const requested = (await searchParams).apiKey;
   const lookup = typeof requested === 'string' ? requested.trim() : undefined;
   const isStaff = viewer.role === 'staff';
+  const store = await getStore();
   const {
     account,
     keys: initialKeys,
     audit: initialAudit,
     owners,
     canEdit,
-  } = await accountPageData(viewer, lookup, await getStore());
+  } = await accountPageData(viewer, lookup, store);
+  // What the owner sent to support is theirs to see; staff read bundles in the console.
+  const sentBundles =
+    viewer.role === 'owner' ? (await store.bundles.listForSender(viewer.userId)).map(bundleListingBody) : [];
 
   return (
     <main id="main" className="mx-auto max-w-5xl px-4 py-10 sm:px-6">
@@ -117,6 +123,11 @@ export default async function AccountPage({
                 initialAudit={initialAudit}
                 messages={accountMessages()}
               />
+              {viewer.role === 'owner' && (
+                <div className="mt-12">
+                  <SentBundles initialItems={sentBundles} />
+                </div>
+              )}
             </Providers>
           </div>
         </>

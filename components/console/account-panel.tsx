@@ -9,9 +9,15 @@ import { accountAuditBody, accountKeysBody } from '@/lib/api/account-keys';
 import type { AccountView } from '@/lib/api/console-accounts';
 import { deploymentAlgorithms } from '@/lib/config/env';
 import type { Account, Store } from '@/lib/db/store';
+import { BundleList } from '@/components/evidence/bundle-list';
+import { EmptyState } from '@/components/ui/query-states';
+import { bundleReference, SUPPORT_BUNDLE_RETENTION_DAYS } from '@/lib/evidence/bundle';
 import { DiagnosisChart } from './diagnosis-chart';
 
-/** One account as support reads it: who owns it, what its users hit, its keys with last use and its audit log. */
+/**
+ * One account as support reads it: who owns it, what its users hit, the evidence its owners sent, its keys with last
+ * use and its audit log.
+ */
 export async function AccountPanel({ view, account, store }: { view: AccountView; account: Account; store: Store }) {
   const [keys, audit] = await Promise.all([accountKeysBody(account, store), accountAuditBody(account, store)]);
   const { owners, apiKey, name } = view.account;
@@ -44,6 +50,27 @@ export async function AccountPanel({ view, account, store }: { view: AccountView
           kept, never the tokens.
         </p>
         <DiagnosisChart diagnoses={view.diagnoses} />
+      </section>
+      <section aria-labelledby="bundles-heading">
+        <h3 id="bundles-heading" className="text-lg font-semibold">
+          Evidence sent to support
+        </h3>
+        <p className="mt-1 mb-4 text-sm text-slate-600 dark:text-slate-400">
+          Redacted findings its owners sent from the evidence reader, kept {SUPPORT_BUNDLE_RETENTION_DAYS} days.
+        </p>
+        {view.bundles.length === 0 ? (
+          <EmptyState>No evidence sent. Owners send it from the evidence reader, signed in.</EmptyState>
+        ) : (
+          <BundleList
+            bundles={view.bundles}
+            label="Evidence bundles"
+            actions={(bundle) => (
+              <Link href={`/console/bundles/${bundle.id}`} className={buttonClass('outline', 'sm')}>
+                Open<span className="sr-only"> bundle {bundleReference(bundle.id)}</span>
+              </Link>
+            )}
+          />
+        )}
       </section>
       <Providers>
         <KeysManager

@@ -1,12 +1,13 @@
 import Link from 'next/link';
 import { errorDocsPath } from '@/lib/errors/paths';
-import { describeTokenGroup, groupTokenFindings, type EvidenceFinding, type TokenFinding } from '@/lib/evidence';
+import {
+  describeTokenGroup,
+  findingsOf,
+  groupTokenFindings,
+  type EvidenceFinding,
+  type TokenFinding,
+} from '@/lib/evidence';
 import { SessionLanes } from './session-lanes';
-
-type Of<K extends EvidenceFinding['kind']> = Extract<EvidenceFinding, { kind: K }>;
-
-const byKind = <K extends EvidenceFinding['kind']>(findings: readonly EvidenceFinding[], kind: K) =>
-  findings.filter((finding): finding is Of<K> => finding.kind === kind);
 
 function Section({ title, count, children }: { title: string; count: number; children: React.ReactNode }) {
   return (
@@ -41,11 +42,11 @@ function TokenList({ tokens }: { tokens: TokenFinding[] }) {
 
 /** The findings, grouped as support reads them: tokens by problem, then origins, session races, clocks. */
 export function EvidenceFindings({ findings }: { findings: readonly EvidenceFinding[] }) {
-  const tokens = byKind(findings, 'token');
-  const origins = byKind(findings, 'origin');
-  const calls = byKind(findings, 'session');
-  const races = byKind(findings, 'race');
-  const clocks = byKind(findings, 'clock');
+  const tokens = findingsOf(findings, 'token');
+  const origins = findingsOf(findings, 'origin');
+  const calls = findingsOf(findings, 'session');
+  const races = findingsOf(findings, 'race');
+  const clocks = findingsOf(findings, 'clock');
   const documents = [...new Set(calls.map((call) => call.documentId))];
   return (
     <div className="space-y-8">

@@ -6,9 +6,11 @@ import { KeySourcePicker } from '@/components/token/key-source-picker';
 import { Button } from '@/components/ui/button';
 import { Input, Textarea } from '@/components/ui/fields';
 import { SERVICE_ALGORITHMS } from '@/lib/algorithms';
-import { supportBundle } from '@/lib/evidence/bundle';
+import type { EvidenceFinding } from '@/lib/evidence';
+import { supportBundle, type EvidenceBundle } from '@/lib/evidence/bundle';
 import { EvidenceFindings } from './evidence-findings';
 import { EvidenceSource } from './evidence-source';
+import { SendToSupport } from './send-to-support';
 import type { EvidenceProgress, EvidenceRequest } from './protocol';
 import { useEvidenceWorker } from './use-evidence-worker';
 
@@ -27,6 +29,9 @@ function download(name: string, contents: string) {
   URL.revokeObjectURL(url);
 }
 
+const bundleOf = (read: { findings: EvidenceFinding[]; source: EvidenceBundle['source'] }) =>
+  supportBundle(read.findings, read.source);
+
 /** The evidence page: a capture or a log in, findings out, and a redacted bundle for support. */
 export function EvidenceTool({
   ownAccount,
@@ -42,12 +47,15 @@ export function EvidenceTool({
   const [name, setName] = useState('');
   const [state, run] = useEvidenceWorker();
   const [lastInput, setLastInput] = useState<{ file: File } | { text: string }>();
+  // Each read starts a new send form: a bundle sent is the findings of one read.
+  const [reads, setReads] = useState(0);
   const keys: EvidenceRequest['keys'] =
     keyKind === 'paste' ? { kind: 'paste', text: keysText } : { kind: 'account', apiKey };
   const read = (input: { file: File } | { text: string }) => {
     const label = 'file' in input ? input.file.name : 'the pasted excerpt';
     setName(label);
     setLastInput(input);
+    setReads((count) => count + 1);
     run({ ...input, name: label, keys, algorithms: [...defaultAlgorithms], origin: window.location.origin });
   };
   const chooseKeys = (kind: 'paste' | 'account') => {
@@ -146,17 +154,13 @@ export function EvidenceTool({
                 <Button
                   size="sm"
                   variant="outline"
-                  onClick={() =>
-                    download(
-                      'rtc-doctor-evidence.json',
-                      JSON.stringify(supportBundle(state.findings, state.source), null, 2),
-                    )
-                  }
+                  onClick={() => download('rtc-doctor-evidence.json', JSON.stringify(bundleOf(state), null, 2))}
                 >
                   Download the redacted bundle
                 </Button>
               </div>
             </div>
+            <SendToSupport key={reads} bundle={() => bundleOf(state)} accountName={ownAccount?.name} />
             <EvidenceFindings findings={state.findings} />
           </>
         )}

@@ -7,6 +7,7 @@ import { parseFields } from '@/lib/feedback';
 import { FIELD_LIMITS } from '@/lib/db/field-limits';
 import { apiError, badRequest, NO_STORE } from '@/lib/http/json';
 import { consoleAccess, queryOf } from './console-access';
+import { bundleListingBody, type BundleListingBody } from './support-bundles';
 
 /** How many UTC days an account's chart of diagnosis codes covers, today included. */
 export const ACCOUNT_CHART_DAYS = 30;
@@ -63,6 +64,8 @@ export interface AccountDiagnoses {
 export interface AccountView {
   account: AccountMatch;
   diagnoses: AccountDiagnoses;
+  /** Evidence the account's owners sent to support and support still keeps, newest first. */
+  bundles: BundleListingBody[];
 }
 
 /** What an account's users hit over the last 30 days, per day and error code (codes and counts only). */
@@ -85,15 +88,19 @@ export async function accountDiagnoses(store: Store, accountId: string, now = ne
   return { days: [...byDay].map(([day, counts]) => ({ day, counts })), codes };
 }
 
-/** The account view support reads: the account, its owners and its chart; undefined for no such account. */
+/**
+ * The account view support reads: the account, its owners, its chart and the evidence its owners sent; undefined
+ * for no such account.
+ */
 export async function accountView(store: Store, id: string, now = new Date()): Promise<AccountView | undefined> {
   const account = id.length <= 100 ? await store.findAccount(id) : undefined;
   if (!account) return undefined;
-  const [owners, diagnoses] = await Promise.all([
+  const [owners, diagnoses, bundles] = await Promise.all([
     store.listAccountOwners(account.id),
     accountDiagnoses(store, account.id, now),
+    store.bundles.listForAccount(account.id, now),
   ]);
-  return { account: accountMatch(account, owners), diagnoses };
+  return { account: accountMatch(account, owners), diagnoses, bundles: bundles.map(bundleListingBody) };
 }
 
 /** GET /api/console/accounts?q= : accounts by exact API key, or by a part of their name or an owner's email. */
@@ -106,8 +113,8 @@ export async function listConsoleAccounts(request: Request, viewer: Viewer, stor
 }
 
 /**
- * GET /api/console/accounts/{id}: the account, its owners and the diagnosis codes its users hit per day for the
- * last 30 days. Its keys and audit log are at /api/accounts/{apiKey}/keys and /audit, for staff as for owners.
+ * GET /api/console/accounts/{id}: the account, its owners, the diagnosis codes its users hit per day for the
+ * last 30 days, and the evidence bundles its owners sent. Its keys and audit log are at /api/accounts/{apiKey}/keys and /audit, for staff as for owners.
  */
 export async function getConsoleAccount(request: Request, id: string, viewer: Viewer, store: Store): Promise<Response> {
   const access = consoleAccess(request, viewer);

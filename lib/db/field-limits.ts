@@ -21,4 +21,6 @@ export const FIELD_LIMITS = {
   feedbackNote: 2000,
   /** A search that found nothing, as typed (normalised and redacted before it is stored). */
   searchQuery: 200,
+  /** What an owner writes to support with an evidence bundle (stored after redaction). */
+  bundleMessage: 2000,
 } as const;

@@ -16,6 +16,8 @@ export {
   type User,
 } from './store';
 
+const BUNDLE_PURGE_INTERVAL_MS = 60 * 60 * 1000;
+
 // One database per server process, kept across hot reloads in development.
 const holder = globalThis as typeof globalThis & {
   rtcDoctorDatabase?: Promise<{ opened: OpenDatabase; store: Store }>;
@@ -40,7 +42,10 @@ function openOnce(): Promise<{ opened: OpenDatabase; store: Store }> {
       dataDir = path.resolve(environment.RTC_DOCTOR_DATA_DIR, 'db');
     }
     const opened = await openDatabase({ url: environment.DATABASE_URL, dataDir });
-    return { opened, store: new Store(opened.db) };
+    const store = new Store(opened.db);
+    // Reads already hide an expired bundle; this deletes it, even when nobody sends another to trigger the purge.
+    setInterval(() => store.bundles.purgeExpired().catch(() => undefined), BUNDLE_PURGE_INTERVAL_MS).unref();
+    return { opened, store };
   })();
   return holder.rtcDoctorDatabase;
 }

@@ -312,6 +312,36 @@ export const diagnosisDays = pgTable(
   (table) => [primaryKey({ name: 'diagnosis_days_pkey', columns: [table.accountId, table.day, table.code] })],
 );
 
+/**
+ * Evidence a signed-in owner sent to support from the evidence reader: the redacted bundle (findings only, never
+ * the capture; lib/evidence/bundle-schema.ts checks and redacts it again on arrival), readable by staff and the
+ * sender only, and deleted once `expires_at` has passed (lib/db/bundle-store.ts).
+ */
+export const supportBundles = pgTable(
+  'support_bundles',
+  {
+    id: text('id').primaryKey(),
+    accountId: text('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    senderId: text('sender_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    message: text('message'),
+    summary: jsonb('summary').$type<Record<string, unknown>>().notNull(),
+    bundle: jsonb('bundle').$type<Record<string, unknown>>().notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (table) => [
+    index('support_bundles_account_created').on(table.accountId, table.createdAt.desc()),
+    index('support_bundles_sender_created').on(table.senderId, table.createdAt.desc()),
+    index('support_bundles_expires').on(table.expiresAt),
+    maxLength('support_bundles_message_length', table.message, FIELD_LIMITS.bundleMessage),
+  ],
+);
+
 export const schema = {
   accounts,
   publicKeys,
@@ -328,4 +358,5 @@ export const schema = {
   searchMisses,
   feedbackPageDays,
   diagnosisDays,
+  supportBundles,
 };

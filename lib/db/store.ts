@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, ilike, inArray, or } from 'drizzle-orm';
 import { likePattern } from './like-pattern';
 import type { Database } from './connect';
+import { BundleStore } from './bundle-store';
 import { DiagnosisStore } from './diagnosis-store';
 import { FeedbackStore } from './feedback-store';
 import { accounts, auditEvents, publicKeys, users } from './schema';
@@ -72,10 +73,13 @@ export class Store {
   readonly feedback: FeedbackStore;
   /** What account-mode checks found, as per-day counts of error codes (lib/db/diagnosis-store.ts). */
   readonly diagnoses: DiagnosisStore;
+  /** Evidence bundles owners sent to support (lib/db/bundle-store.ts). */
+  readonly bundles: BundleStore;
 
   constructor(private readonly db: Database) {
     this.feedback = new FeedbackStore(db);
     this.diagnoses = new DiagnosisStore(db);
+    this.bundles = new BundleStore(db);
   }
 
   /** Calls `listener` after keys of an account were added or deleted (to drop cached key sets); returns how to stop. */

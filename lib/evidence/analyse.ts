@@ -42,6 +42,12 @@ export interface ClockFinding {
 
 export type EvidenceFinding = TokenFinding | OriginFinding | SessionCallFinding | RaceFinding | ClockFinding;
 
+export type FindingOf<K extends EvidenceFinding['kind']> = Extract<EvidenceFinding, { kind: K }>;
+
+/** The findings of one kind, in their order. */
+export const findingsOf = <K extends EvidenceFinding['kind']>(findings: readonly EvidenceFinding[], kind: K) =>
+  findings.filter((finding): finding is FindingOf<K> => finding.kind === kind);
+
 export type Evidence = { kind: 'har'; har: Har } | { kind: 'log'; text: string };
 
 type Options = Pick<DiagnoseOptions, 'keys' | 'keyWarnings' | 'keySetName' | 'now' | 'tolerance' | 'algorithms'> & {

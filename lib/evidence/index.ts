@@ -1,4 +1,4 @@
-export { analyseEvidence, type Evidence, type EvidenceFinding, type TokenFinding } from './analyse';
+export { analyseEvidence, findingsOf, type Evidence, type EvidenceFinding, type TokenFinding } from './analyse';
 export { findTokens } from './find-tokens';
 export { readHar, type Har } from './har';
 export { describeTokenGroup, groupTokenFindings, type TokenGroup } from './groups';

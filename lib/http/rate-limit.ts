@@ -225,6 +225,8 @@ export const RATE_LIMITS = {
   searchMiss: { keyPrefix: 'search-miss', points: 30, duration: 60 },
   // The form is counted once per page shown; a reader paging through the docs shows it a few times a minute.
   feedbackView: { keyPrefix: 'feedback-view', points: 60, duration: 60 },
+  // An owner sends support a bundle now and then; each can be 2 MiB, so a script must not fill the database with them.
+  supportBundle: { keyPrefix: 'support-bundle', points: 5, duration: 60 },
 } as const satisfies Record<string, RateLimitPolicy>;
 
 export type RateLimitName = keyof typeof RATE_LIMITS;

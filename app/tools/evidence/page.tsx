@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { headers } from 'next/headers';
 import { EvidenceTool } from '@/components/evidence/evidence-tool';
+import { Providers } from '@/components/providers';
 import { ownAccount } from '@/lib/accounts/pages';
 import { getViewer } from '@/lib/auth';
 import { deploymentAlgorithms } from '@/lib/config/env';
@@ -22,10 +23,12 @@ export default async function EvidencePage() {
         happened.
       </p>
       <div className="mt-8">
-        <EvidenceTool
-          ownAccount={await ownAccount(await getViewer(await headers()), await getStore())}
-          defaultAlgorithms={deploymentAlgorithms()}
-        />
+        <Providers>
+          <EvidenceTool
+            ownAccount={await ownAccount(await getViewer(await headers()), await getStore())}
+            defaultAlgorithms={deploymentAlgorithms()}
+          />
+        </Providers>
       </div>
     </main>
   );
