@@ -36,7 +36,8 @@ export interface AccountKeySource {
   byApiKey(apiKey: string, algorithms: readonly AlgorithmName[]): Promise<AccountKeySet | undefined>;
   /** The signed-in owner's account; undefined for anyone else. */
   forViewer(algorithms: readonly AlgorithmName[]): Promise<AccountKeySet | undefined>;
-  recordUse(keySet: AccountKeySet, diagnosis: Diagnosis): Promise<void>;
+  /** Books the checks made with an account's keys: the keys that verified, and the codes found (one write each). */
+  recordUse(keySet: AccountKeySet, diagnoses: readonly Diagnosis[]): Promise<void>;
 }
 
 async function keySetOf(
@@ -63,9 +64,11 @@ const LAST_USED_PRECISION_MS = 60_000;
  * Keys that verified the token's signature and whose last use is older than a minute. A key a signature was only
  * tested against is not "used": anyone who knows the API key could forge such a token and move its last use.
  */
-function keyIdsToMarkUsed(keySet: AccountKeySet, diagnosis: Diagnosis, now: number): string[] {
+function keyIdsToMarkUsed(keySet: AccountKeySet, diagnoses: readonly Diagnosis[], now: number): string[] {
   const verified = new Set(
-    (diagnosis.keys ?? []).filter((attempt) => attempt.outcome === 'verified').map((attempt) => attempt.thumbprint),
+    diagnoses.flatMap((diagnosis) =>
+      (diagnosis.keys ?? []).filter((attempt) => attempt.outcome === 'verified').map((attempt) => attempt.thumbprint),
+    ),
   );
   return keySet.stored
     .filter(
@@ -89,16 +92,19 @@ export function storeKeySource(openStore: () => Promise<Store>, viewer: () => Pr
       const account = await store.findAccount(current.accountId);
       return account && keySetOf(store, account, algorithms, current);
     },
-    async recordUse(keySet, diagnosis) {
+    async recordUse(keySet, diagnoses) {
+      if (diagnoses.length === 0) return;
       const now = new Date();
       const store = await openStore();
-      const ids = keyIdsToMarkUsed(keySet, diagnosis, now.getTime());
+      const ids = keyIdsToMarkUsed(keySet, diagnoses, now.getTime());
+      // The key set may serve more checks (a batch's later chunks): they see the use booked here.
+      for (const key of keySet.stored) if (ids.includes(key.id)) key.lastUsedAt = now;
       await Promise.all([
         ids.length ? store.markKeysUsed(keySet.account.id, ids, now) : undefined,
-        // What support's account view charts: the codes this check found, never the token.
-        store.diagnoses.record(
+        // What support's account view charts: the codes these checks found, never the tokens.
+        store.diagnoses.recordChecks(
           keySet.account.id,
-          diagnosis.errors.map((error) => error.code),
+          diagnoses.map((diagnosis) => diagnosis.errors.map((error) => error.code)),
           now,
         ),
       ]);

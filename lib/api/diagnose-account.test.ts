@@ -1,11 +1,12 @@
 import { constants, generateKeyPairSync, sign } from 'node:crypto';
-import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, expect, it, vi } from 'vitest';
 import type { Viewer } from '@/lib/auth/permissions';
 import { Store, type Account } from '@/lib/db/store';
 import { describeOnBackends } from '@/lib/db/test-databases';
 import { calculateJwkThumbprint, type JWK } from 'jose';
 import { checkKeys, storableKeys } from '@/lib/jwk/check';
 import { storeKeySource } from '@/lib/accounts';
+import { answerBatch, batchLines } from './diagnose-batch';
 import { handleDiagnoseRequest } from './diagnose-token';
 
 const NOW = 1_800_000_000;
@@ -261,5 +262,56 @@ describeOnBackends('token diagnosis against an account’s keys', (backend) => {
       expect(result.keySource).toEqual({ kind: 'none' });
       expect(result.errors.map((entry: { code: string }) => entry.code)).toEqual(['JWKS_UNAVAILABLE']);
     }
+  });
+
+  it('books a batch’s account checks once per chunk: the same per-day counts, a few writes instead of two per token', async () => {
+    const account = await store.createAccount({ name: 'Batch Ltd' });
+    const jwk = signer.publicKey.export({ format: 'jwk' }) as Record<string, unknown>;
+    await store.addKeys(
+      account.id,
+      [
+        {
+          kid: 'current',
+          kty: 'RSA',
+          alg: 'RS256',
+          jwk,
+          thumbprint: await calculateJwkThumbprint(jwk as JWK, 'sha256'),
+        },
+      ],
+      SYSTEM,
+    );
+    const record = vi.spyOn(store.diagnoses, 'recordChecks');
+    const markUsed = vi.spyOn(store, 'markKeysUsed');
+    // 130 lines: two chunks of 64 and one of 2. Expired ones, then ones signed by a key the account lacks.
+    const lines = Array.from({ length: 130 }, (_, index) =>
+      JSON.stringify({
+        token: index < 100 ? rs256Token('current') : rs256Token('current', otherSigner.privateKey),
+        apiKey: account.apiKey,
+        now: NOW + 3600,
+      }),
+    );
+    const response = answerBatch(
+      batchLines(lines.join('\n')),
+      storeKeySource(
+        async () => store,
+        async () => null,
+      ),
+    );
+    const results = (await response.text())
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(results).toHaveLength(130);
+    expect(results.every((result) => result.errors[0].code === 'TOKEN_EXPIRED')).toBe(true);
+    expect(record).toHaveBeenCalledTimes(3);
+    // Only the first chunk's verified key is marked: later ones find it used within the minute.
+    expect(markUsed).toHaveBeenCalledTimes(1);
+    const days = await store.diagnoses.daily(account.id, 1, new Date());
+    expect(Object.fromEntries(days.map((day) => [day.code, day.count]))).toEqual({
+      TOKEN_EXPIRED: 130,
+      TOKEN_SIGNATURE_INVALID: 30,
+    });
+    record.mockRestore();
+    markUsed.mockRestore();
   });
 });

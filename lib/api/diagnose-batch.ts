@@ -3,7 +3,8 @@
 import { deploymentAlgorithms } from '@/lib/config/env';
 import { apiError, describeIssues, payloadTooLarge, readLimitedText } from '@/lib/http/json';
 import { diagnoseToken } from '@/lib/jwt';
-import type { AccountKeySource } from '@/lib/accounts';
+import type { AccountKeySet, AccountKeySource } from '@/lib/accounts';
+import type { Diagnosis } from '@/lib/jwt/types';
 import { chooseKeys, diagnoseRequestSchema, type KeyChoice } from './diagnose-token';
 
 export const BATCH_BODY_LIMIT = 1024 * 1024;
@@ -53,6 +54,12 @@ export async function readBatch(request: Request): Promise<Line[] | Response> {
   return lines;
 }
 
+/** One line's answer, and the check made with an account's keys, if it was, for booking with its chunk's. */
+interface LineAnswer {
+  text: string;
+  accountCheck?: { account: AccountKeySet; diagnosis: Diagnosis };
+}
+
 /**
  * One line's answer: the §1 result, or the error in its place. Key sets are read once per distinct `jwks` (and the
  * account's once) however many lines share them.
@@ -61,17 +68,17 @@ async function answerLine(
   line: Line,
   accounts: AccountKeySource | undefined,
   keyChoices: Map<string, Promise<KeyChoice>>,
-): Promise<string> {
+): Promise<LineAnswer> {
   let body: unknown = line.text.trim();
   if ((body as string).startsWith('{')) {
     try {
       body = JSON.parse(body as string);
     } catch {
-      return lineError(line.number, 'not JSON: give {"token": "…"} or the bare token');
+      return { text: lineError(line.number, 'not JSON: give {"token": "…"} or the bare token') };
     }
   } else body = { token: body };
   const parsed = diagnoseRequestSchema.safeParse(body);
-  if (!parsed.success) return lineError(line.number, describeIssues(parsed.error));
+  if (!parsed.success) return { text: lineError(line.number, describeIssues(parsed.error)) };
   const request = parsed.data;
   const algorithms = request.algorithms ?? deploymentAlgorithms();
   const keyId = JSON.stringify([request.jwks ?? null, request.apiKey ?? null, algorithms]);
@@ -81,18 +88,29 @@ async function answerLine(
     keyChoices.set(keyId, choice);
   }
   const chosen = await choice;
-  if ('response' in chosen) {
-    const { error } = (await chosen.response.clone().json()) as { error: { message: string } };
-    return lineError(line.number, error.message);
-  }
+  if ('refusal' in chosen) return { text: lineError(line.number, chosen.refusal.message) };
   const diagnosis = await diagnoseToken(request.token, {
     ...chosen.options,
     now: request.now,
     tolerance: request.tolerance,
     algorithms,
   });
-  if (chosen.account) await accounts?.recordUse(chosen.account, diagnosis);
-  return JSON.stringify({ ...diagnosis, keySource: chosen.keySource });
+  return {
+    text: JSON.stringify({ ...diagnosis, keySource: chosen.keySource }),
+    ...(chosen.account ? { accountCheck: { account: chosen.account, diagnosis } } : {}),
+  };
+}
+
+/** Books a chunk's account checks with one recordUse per account (a few writes per chunk, not two per token). */
+async function recordAccountChecks(answers: LineAnswer[], accounts: AccountKeySource | undefined): Promise<void> {
+  const byAccount = new Map<AccountKeySet, Diagnosis[]>();
+  for (const { accountCheck } of answers) {
+    if (!accountCheck) continue;
+    const diagnoses = byAccount.get(accountCheck.account) ?? [];
+    diagnoses.push(accountCheck.diagnosis);
+    byAccount.set(accountCheck.account, diagnoses);
+  }
+  await Promise.all([...byAccount].map(([account, diagnoses]) => accounts?.recordUse(account, diagnoses)));
 }
 
 /** The NDJSON answer, streamed in input order, CONCURRENCY lines at a time. The tokens are never logged. */
@@ -109,7 +127,8 @@ export function answerBatch(lines: Line[], accounts?: AccountKeySource): Respons
       const chunk = lines.slice(next, next + CONCURRENCY);
       next += chunk.length;
       const answers = await Promise.all(chunk.map((line) => answerLine(line, accounts, keyChoices)));
-      controller.enqueue(encoder.encode(`${answers.join('\n')}\n`));
+      await recordAccountChecks(answers, accounts);
+      controller.enqueue(encoder.encode(`${answers.map((answer) => answer.text).join('\n')}\n`));
     },
   });
   return new Response(stream, {

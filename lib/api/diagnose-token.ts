@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { AlgorithmName } from '@/lib/algorithms';
 import { deploymentAlgorithms } from '@/lib/config/env';
-import { apiError, badRequest, NO_STORE, readJsonBody } from '@/lib/http/json';
+import { apiError, NO_STORE, readJsonBody } from '@/lib/http/json';
 import { diagnoseToken, loadKeySet, type DiagnoseOptions } from '@/lib/jwt';
 import type { AccountKeySet, AccountKeySource, KeySource } from '@/lib/accounts';
 import { algorithmsField } from './algorithms-field';
@@ -39,7 +39,7 @@ export type KeyChoice =
       options: Pick<DiagnoseOptions, 'keys' | 'keyWarnings' | 'keySetName'>;
       account?: AccountKeySet;
     }
-  | { response: Response };
+  | { refusal: { code: 'BAD_REQUEST' | 'NOT_FOUND'; message: string } };
 
 export async function chooseKeys(
   body: z.infer<typeof diagnoseRequestSchema>,
@@ -48,7 +48,7 @@ export async function chooseKeys(
 ): Promise<KeyChoice> {
   if (body.jwks !== undefined) {
     const keySet = await loadKeySet(body.jwks, algorithms);
-    if (keySet.unreadable) return { response: badRequest(`"jwks": ${keySet.unreadable}.`) };
+    if (keySet.unreadable) return { refusal: { code: 'BAD_REQUEST', message: `"jwks": ${keySet.unreadable}.` } };
     return { keySource: { kind: 'request' }, options: { keys: keySet.keys, keyWarnings: keySet.warnings } };
   }
   let account: AccountKeySet | undefined;
@@ -56,10 +56,11 @@ export async function chooseKeys(
     account = await accounts?.byApiKey(body.apiKey, algorithms);
     if (!account)
       return {
-        response: apiError(
-          'NOT_FOUND',
-          '"apiKey": no account has this API key. Copy it from the account page, exactly as the editor is loaded with it.',
-        ),
+        refusal: {
+          code: 'NOT_FOUND',
+          message:
+            '"apiKey": no account has this API key. Copy it from the account page, exactly as the editor is loaded with it.',
+        },
       };
   } else {
     // Contract §1: without jwks, a signed-in owner's account keys are used.
@@ -87,9 +88,9 @@ export async function handleDiagnoseRequest(request: Request, accounts?: Account
   if (!body.ok) return body.response;
   const algorithms = body.value.algorithms ?? deploymentAlgorithms();
   const choice = await chooseKeys(body.value, algorithms, accounts);
-  if ('response' in choice) return choice.response;
+  if ('refusal' in choice) return apiError(choice.refusal.code, choice.refusal.message);
   const { token, now, tolerance } = body.value;
   const diagnosis = await diagnoseToken(token, { ...choice.options, now, tolerance, algorithms });
-  if (choice.account) await accounts?.recordUse(choice.account, diagnosis);
+  if (choice.account) await accounts?.recordUse(choice.account, [diagnosis]);
   return Response.json({ ...diagnosis, keySource: choice.keySource }, { headers: NO_STORE });
 }
