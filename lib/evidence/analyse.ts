@@ -58,11 +58,17 @@ type Options = Pick<DiagnoseOptions, 'keys' | 'keyWarnings' | 'keySetName' | 'no
   diagnose?: (tokens: string[]) => Promise<Diagnosis[]>;
 };
 
+/** A text of the evidence with the tokens found in it: each text is scanned once, whoever reads its tokens. */
+type ScannedText = EvidenceText & { tokens: string[] };
+
+const scan = (texts: Iterable<EvidenceText>): ScannedText[] =>
+  [...texts].map((text) => ({ ...text, tokens: findTokens(text.text) }));
+
 /** Every distinct token, first sighting first, diagnosed once. */
-async function tokenFindings(texts: EvidenceText[], options: Options): Promise<TokenFinding[]> {
+async function tokenFindings(texts: ScannedText[], options: Options): Promise<TokenFinding[]> {
   const seen = new Map<string, { where: string; at?: string; count: number }>();
   for (const text of texts)
-    for (const token of findTokens(text.text)) {
+    for (const token of text.tokens) {
       const known = seen.get(token);
       if (known) known.count += 1;
       else seen.set(token, { where: text.where, at: text.at, count: 1 });
@@ -113,7 +119,7 @@ function originFindings(har: Har): OriginFinding[] {
 }
 
 /** Per server, the token whose iat runs furthest ahead of the Date the server answered with. */
-function clockFindings(har: Har, texts: EvidenceText[], tolerance: number): ClockFinding[] {
+function clockFindings(har: Har, texts: ScannedText[], tolerance: number): ClockFinding[] {
   const furthest = new Map<string, ClockFinding>();
   for (const text of texts) {
     // Tokens the client sent (headers, cookies, query, body), not those the server answered with.
@@ -122,7 +128,7 @@ function clockFindings(har: Har, texts: EvidenceText[], tolerance: number): Cloc
     const date = headerValue(entry.response.headers, 'date');
     const serverSeconds = date ? Date.parse(date) / 1000 : NaN;
     if (!Number.isFinite(serverSeconds)) continue;
-    for (const token of findTokens(text.text)) {
+    for (const token of text.tokens) {
       const iat = payloadIat(token);
       if (iat === undefined) continue;
       const host = safeHost(entry.request.url);
@@ -157,8 +163,8 @@ function safeHost(url: string): string {
 
 /** Every finding, in the order a reader wants them: tokens, origins, session calls and races, clocks. */
 export async function analyseEvidence(evidence: Evidence, options: Options = {}): Promise<EvidenceFinding[]> {
-  if (evidence.kind === 'log') return tokenFindings([...logTexts(evidence.text)], options);
-  const texts = [...harTexts(evidence.har)];
+  if (evidence.kind === 'log') return tokenFindings(scan(logTexts(evidence.text)), options);
+  const texts = scan(harTexts(evidence.har));
   return [
     ...(await tokenFindings(texts, options)),
     ...originFindings(evidence.har),
