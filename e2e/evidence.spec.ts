@@ -55,12 +55,21 @@ test('a race between two clients is laid out with its real timings: one winner, 
   await readFixture(page, 'session-race.har');
   const sessions = page.getByRole('region', { name: 'Collaboration sessions' });
   await expect(sessions).toContainText('2 creators, won by hint client-a-key-1, 1 rejected');
+  await expect(sessions).toContainText('no loser asked for the winner’s key afterwards.');
   const calls = sessions.getByRole('list', { name: /^Session calls for fixture-doc-/ }).getByRole('listitem');
   await expect(calls).toHaveCount(3);
   await expect(calls.filter({ hasText: '201 created' })).toHaveCount(1);
   await expect(calls.filter({ hasText: '409 rejected, hint client-a-key-1' })).toHaveCount(1);
   await page.emulateMedia({ colorScheme: 'dark' });
   expect(await seriousViolations(page)).toEqual([]);
+  expect(problems.list).toEqual([]);
+});
+
+test('a loser that then asks its key provider for the winner’s key is shown doing so', async ({ page, problems }) => {
+  await readFixture(page, 'session-race-key-fetch.har');
+  const sessions = page.getByRole('region', { name: 'Collaboration sessions' });
+  await expect(sessions).toContainText('2 creators, won by hint client-a-key-1, 1 rejected');
+  await expect(sessions).toContainText('a loser then asked for the winner’s key.');
   expect(problems.list).toEqual([]);
 });
 

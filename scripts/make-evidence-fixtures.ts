@@ -1,7 +1,8 @@
 // Records the evidence page's HAR fixtures (e2e/fixtures/evidence/) with Playwright's recordHar against a portal of
-// its own: a session race between two clients, an expired token sent three ways, and a page served on a LAN address
-// (not a secure context). Run it when the capture format or the portal's APIs change; the files are committed.
-//   npx tsx scripts/make-evidence-fixtures.ts
+// its own: a session race between two clients, the same race where the loser then asks its key provider for the
+// winner's key, an expired token sent three ways, and a page served on a LAN address (not a secure context). Run it
+// when the capture format or the portal's APIs change; the files are committed.
+//   npx tsx scripts/make-evidence-fixtures.ts [FIXTURE.har …]    (all of them when none is named)
 import { generateKeyPairSync } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { networkInterfaces, tmpdir } from 'node:os';
@@ -29,11 +30,16 @@ const expiredToken = () =>
     .setExpirationTime(Date.parse('2026-01-01T00:00:00Z') / 1000)
     .sign(pair.privateKey);
 
-async function record(name: string, base: string, scenario: (context: BrowserContext) => Promise<void>) {
+async function record(
+  name: string,
+  base: string,
+  scenario: (context: BrowserContext) => Promise<void>,
+  urlFilter: RegExp = /\/api\//,
+) {
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   const file = path.join(OUT, name);
   const context = await browser.newContext({
-    recordHar: { path: file, urlFilter: /\/api\//, content: 'embed' },
+    recordHar: { path: file, urlFilter, content: 'embed' },
     baseURL: base,
   });
   await scenario(context);
@@ -42,6 +48,39 @@ async function record(name: string, base: string, scenario: (context: BrowserCon
   // Playwright's HAR holds the whole environment's user agent and timings; only its size is trimmed here.
   const har = JSON.parse(readFileSync(file, 'utf8'));
   writeFileSync(file, `${JSON.stringify(har, null, 1)}\n`);
+}
+
+/**
+ * Two clients create one document's session at once; one wins. With `askForKey`, the loser then does what the
+ * editor's key provider does with the winner's hint: asks the integrator's key endpoint (here `/rtc-key`, answered
+ * by the test itself, as the customer's server would) for the key with that hint.
+ */
+async function race(context: BrowserContext, askForKey: boolean) {
+  if (askForKey)
+    await context.route('**/rtc-key**', (route) =>
+      route.fulfill({ json: { key: 'c2Vzc2lvbi1rZXktZm9yLWZpeHR1cmVz' }, headers: { 'cache-control': 'no-store' } }),
+    );
+  const page = await context.newPage();
+  await page.goto('/tools/race');
+  // A string, not a function: tsx would wrap a function's inner names in a helper the page does not have.
+  await page.evaluate(`(async () => {
+    const documentId = 'fixture-doc-' + Date.now();
+    const create = (keyHint) =>
+      fetch('/api/sessions/' + documentId, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ keyHint }),
+      }).then((response) => response.json());
+    const answers = await Promise.all([create('client-a-key-1'), create('client-b-key-1')]);
+    if (${askForKey}) {
+      const lost = answers.find((answer) => answer.outcome === 'rejected');
+      await fetch('/rtc-key?documentId=' + documentId + '&keyHint=' + encodeURIComponent(lost.keyHint));
+    }
+    const stream = await fetch('/api/sessions/' + documentId + '/events');
+    const reader = stream.body.getReader();
+    await reader.read();
+    await reader.cancel();
+  })()`);
 }
 
 async function main() {
@@ -60,50 +99,42 @@ async function main() {
     await waitUntilAnswering(server, `http://127.0.0.1:${PORT}/api/clock`);
     const local = `http://127.0.0.1:${PORT}`;
 
-    await record('session-race.har', local, async (context) => {
-      const page = await context.newPage();
-      await page.goto('/tools/race');
-      // A string, not a function: tsx would wrap a function's inner names in a helper the page does not have.
-      await page.evaluate(`(async () => {
-        const documentId = 'fixture-doc-' + Date.now();
-        const create = (keyHint) =>
-          fetch('/api/sessions/' + documentId, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json' },
-            body: JSON.stringify({ keyHint }),
-          }).then((response) => response.json());
-        await Promise.all([create('client-a-key-1'), create('client-b-key-1')]);
-        const stream = await fetch('/api/sessions/' + documentId + '/events');
-        const reader = stream.body.getReader();
-        await reader.read();
-        await reader.cancel();
-      })()`);
-    });
+    const scenarios: Record<string, () => Promise<void>> = {
+      'session-race.har': () => record('session-race.har', local, (context) => race(context, false)),
+      'session-race-key-fetch.har': () =>
+        record('session-race-key-fetch.har', local, (context) => race(context, true), /\/(api|rtc-key)\b/),
+      'expired-token.har': () =>
+        record('expired-token.har', local, async (context) => {
+          await context.addCookies([{ name: 'rtc_token', value: expired, url: local }]);
+          const page = await context.newPage();
+          await page.goto('/tools/token');
+          await page.evaluate(async (token) => {
+            await fetch('/api/tokens/diagnose', {
+              method: 'POST',
+              headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+              body: JSON.stringify({ token }),
+            });
+            await fetch(`/api/clock?token=${token}`);
+          }, expired);
+        }),
 
-    await record('expired-token.har', local, async (context) => {
-      await context.addCookies([{ name: 'rtc_token', value: expired, url: local }]);
-      const page = await context.newPage();
-      await page.goto('/tools/token');
-      await page.evaluate(async (token) => {
-        await fetch('/api/tokens/diagnose', {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-          body: JSON.stringify({ token }),
-        });
-        await fetch(`/api/clock?token=${token}`);
-      }, expired);
-    });
-
-    await record('insecure-origin.har', `http://${lan}:${PORT}`, async (context) => {
-      const page = await context.newPage();
-      await page.goto('/tools/secure-context');
-      await page.evaluate(() =>
-        fetch('/api/secure-context?url=' + encodeURIComponent(location.href)).then((response) => response.json()),
-      );
-    });
-
-    writeFileSync(path.join(OUT, 'jwks.json'), `${JSON.stringify(jwks, null, 2)}\n`);
-    console.log(`Wrote the fixtures to ${OUT} (insecure origin on ${lan}).`);
+      'insecure-origin.har': () =>
+        record('insecure-origin.har', `http://${lan}:${PORT}`, async (context) => {
+          const page = await context.newPage();
+          await page.goto('/tools/secure-context');
+          await page.evaluate(() =>
+            fetch('/api/secure-context?url=' + encodeURIComponent(location.href)).then((response) => response.json()),
+          );
+        }),
+    };
+    const named = process.argv.slice(2);
+    const unknown = named.filter((name) => !(name in scenarios));
+    if (unknown.length) throw new Error(`No fixture named ${unknown.join(', ')}: ${Object.keys(scenarios).join(', ')}`);
+    for (const name of named.length ? named : Object.keys(scenarios)) await scenarios[name]!();
+    // The expired token is signed with this run's key: its public half goes with it.
+    if (!named.length || named.includes('expired-token.har'))
+      writeFileSync(path.join(OUT, 'jwks.json'), `${JSON.stringify(jwks, null, 2)}\n`);
+    console.log(`Wrote ${named.length ? named.join(', ') : 'the fixtures'} to ${OUT} (insecure origin on ${lan}).`);
   } finally {
     await server.stop();
     rmSync(dataDir, { recursive: true, force: true });
