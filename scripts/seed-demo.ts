@@ -1,6 +1,6 @@
 // Demo data for `npm run demo`: an owner with a registered key, and a support user. Idempotent: a second run
 // prints the same credentials. They live, readable by this user only, in RTC_DOCTOR_DATA_DIR.
-import { generateKeyPairSync } from 'node:crypto';
+import { generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
@@ -11,6 +11,10 @@ import { ensurePrivateDirectory, PRIVATE_FILE_MODE } from '@/lib/db/connect';
 import { accounts, users } from '@/lib/db/schema';
 import { MIN_RSA_BITS, RECOMMENDED_ALGORITHM } from '@/lib/algorithms';
 import { checkKeys, storableKeys } from '@/lib/jwk/check';
+import { SignJWT } from 'jose';
+import { analyseEvidence, supportBundle } from '@/lib/evidence';
+import { summariseBundle } from '@/lib/evidence/bundle';
+import { loadKeySet, RECOMMENDED_LIFETIME_SECONDS } from '@/lib/jwt';
 
 interface DemoCredentials {
   owner: { email: string; password: string };
@@ -44,6 +48,38 @@ async function seedDiagnosisHistory(store: Store, accountId: string): Promise<vo
   }
 }
 
+/**
+ * One evidence bundle from the demo owner, so the console's account view has one to open: a token server's log
+ * where the tokens of this morning are fine and a cached one from yesterday has expired.
+ */
+async function seedEvidenceBundle(store: Store, accountId: string, ownerId: string, privateKey: KeyObject) {
+  const now = Math.floor(Date.now() / 1000);
+  const sign = (sub: string, iat: number) =>
+    new SignJWT({ sub })
+      .setProtectedHeader({ alg: RECOMMENDED_ALGORITHM, kid: DEMO_KID })
+      .setIssuedAt(iat)
+      .setExpirationTime(iat + RECOMMENDED_LIFETIME_SECONDS)
+      .sign(privateKey);
+  const stale = await sign('editor-7', now - 30 * 3600);
+  const fresh = await sign('editor-9', now - 600);
+  const at = (secondsAgo: number) => new Date((now - secondsAgo) * 1000).toISOString();
+  const log = [
+    `${at(900)} POST /rtc-token 200 token=${fresh}`,
+    `${at(600)} GET /editor/doc-42 200 cached rtc_token=${stale}`,
+    `${at(300)} GET /editor/doc-42 200 cached rtc_token=${stale}`,
+  ].join('\n');
+  const { keys } = await loadKeySet(JSON.stringify({ keys: (await store.listKeys(accountId)).map((key) => key.jwk) }));
+  const findings = await analyseEvidence({ kind: 'log', text: log }, { keys });
+  const bundle = supportBundle(findings, { kind: 'log', name: 'token-server.log', entries: 3 });
+  await store.bundles.insert({
+    accountId,
+    senderId: ownerId,
+    message: 'Since this morning some editors say the token has expired after a page reload.',
+    bundle,
+    summary: summariseBundle(bundle),
+  });
+}
+
 async function seed(dataDir: string): Promise<DemoCredentials> {
   const file = path.join(dataDir, 'demo-credentials.json');
   if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as DemoCredentials;
@@ -69,6 +105,7 @@ async function seed(dataDir: string): Promise<DemoCredentials> {
   );
   await store.addKeys(account.id, storableKeys(checked), { id: owner.user.id, role: 'owner' });
   await seedDiagnosisHistory(store, account.id);
+  await seedEvidenceBundle(store, account.id, owner.user.id, pair.privateKey);
   writeFileSync(credentials.signingKeyFile, pair.privateKey.export({ format: 'pem', type: 'pkcs8' }), {
     mode: PRIVATE_FILE_MODE,
   });
