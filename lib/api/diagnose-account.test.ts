@@ -74,6 +74,15 @@ describeOnBackends('token diagnosis against an account’s keys', (backend) => {
   });
   const staff: Viewer = { userId: 'staff-1', email: 'support@example.test', role: 'staff', accountId: null };
 
+  /** A new account whose one key, kid "current", is `signer`'s public half. */
+  async function accountWithSignerKey(name: string): Promise<Account> {
+    const account = await store.createAccount({ name });
+    const jwk = signer.publicKey.export({ format: 'jwk' }) as Record<string, unknown>;
+    const thumbprint = await calculateJwkThumbprint(jwk as JWK, 'sha256');
+    await store.addKeys(account.id, [{ kid: 'current', kty: 'RSA', alg: 'RS256', jwk, thumbprint }], SYSTEM);
+    return account;
+  }
+
   it('verifies with the account named by apiKey and records that key as used', async () => {
     const response = await diagnose({ token: rs256Token('current'), apiKey: acme.apiKey });
     expect(response.status).toBe(200);
@@ -156,21 +165,7 @@ describeOnBackends('token diagnosis against an account’s keys', (backend) => {
   });
 
   it('reports a signature no registered key verifies, and does not count that as a use of any key', async () => {
-    const forged = await store.createAccount({ name: 'Forged' });
-    const jwk = signer.publicKey.export({ format: 'jwk' }) as Record<string, unknown>;
-    await store.addKeys(
-      forged.id,
-      [
-        {
-          kid: 'current',
-          kty: 'RSA',
-          alg: 'RS256',
-          jwk,
-          thumbprint: await calculateJwkThumbprint(jwk as JWK, 'sha256'),
-        },
-      ],
-      SYSTEM,
-    );
+    const forged = await accountWithSignerKey('Forged');
     const forger = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
     for (const kid of [undefined, 'current']) {
       const result = await (await diagnose({ token: rs256Token(kid, forger), apiKey: forged.apiKey })).json();
@@ -265,21 +260,7 @@ describeOnBackends('token diagnosis against an account’s keys', (backend) => {
   });
 
   it('books a batch’s account checks once per chunk: the same per-day counts, a few writes instead of two per token', async () => {
-    const account = await store.createAccount({ name: 'Batch Ltd' });
-    const jwk = signer.publicKey.export({ format: 'jwk' }) as Record<string, unknown>;
-    await store.addKeys(
-      account.id,
-      [
-        {
-          kid: 'current',
-          kty: 'RSA',
-          alg: 'RS256',
-          jwk,
-          thumbprint: await calculateJwkThumbprint(jwk as JWK, 'sha256'),
-        },
-      ],
-      SYSTEM,
-    );
+    const account = await accountWithSignerKey('Batch Ltd');
     const record = vi.spyOn(store.diagnoses, 'recordChecks');
     const markUsed = vi.spyOn(store, 'markKeysUsed');
     // 130 lines: two chunks of 64 and one of 2. Expired ones, then ones signed by a key the account lacks.
