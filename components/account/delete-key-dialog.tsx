@@ -1,7 +1,6 @@
 'use client';
 
-import { Button } from '@/components/ui/button';
-import { Dialog } from '@/components/ui/dialog';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { LocalTime } from './local-time';
 import type { StoredKey } from './types';
 
@@ -28,20 +27,15 @@ export function DeleteKeyDialog({
   emptySetMessage: string;
 }) {
   return (
-    <Dialog
+    <ConfirmDialog
       open={target !== undefined}
-      onClose={onCancel}
       title="Delete this key?"
-      footer={
-        <>
-          <Button variant="secondary" onClick={onCancel}>
-            Cancel
-          </Button>
-          <Button variant="dangerSolid" onClick={onConfirm} disabled={pending}>
-            {pending ? 'Deleting…' : 'Delete key'}
-          </Button>
-        </>
-      }
+      action="Delete key"
+      pendingAction="Deleting…"
+      pending={pending}
+      error={error}
+      onCancel={onCancel}
+      onConfirm={onConfirm}
     >
       {target && (
         <>
@@ -63,13 +57,8 @@ export function DeleteKeyDialog({
               'RTC Doctor has not verified a token signed with it, which does not mean that no token uses it.'
             )}
           </p>
-          {error && (
-            <p role="alert" className="text-red-700 dark:text-red-300">
-              {error}
-            </p>
-          )}
         </>
       )}
-    </Dialog>
+    </ConfirmDialog>
   );
 }

@@ -5,7 +5,7 @@ import Link from 'next/link';
 import { useState } from 'react';
 import { requestJson } from '@/components/request-json';
 import { Button } from '@/components/ui/button';
-import { Dialog } from '@/components/ui/dialog';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { EmptyState, LoadError } from '@/components/ui/query-states';
 import type { BundleListingBody } from '@/lib/api/support-bundles';
 import { bundleReference, SUPPORT_BUNDLE_RETENTION_DAYS } from '@/lib/evidence/bundle';
@@ -69,24 +69,15 @@ export function SentBundles({ initialItems }: { initialItems: BundleListingBody[
           )}
         />
       )}
-      <Dialog
+      <ConfirmDialog
         open={withdrawing !== undefined}
-        onClose={close}
         title="Withdraw this bundle?"
-        footer={
-          <>
-            <Button variant="secondary" onClick={close}>
-              Cancel
-            </Button>
-            <Button
-              variant="dangerSolid"
-              disabled={withdraw.isPending}
-              onClick={() => withdrawing && withdraw.mutate(withdrawing.id)}
-            >
-              {withdraw.isPending ? 'Withdrawing…' : 'Withdraw'}
-            </Button>
-          </>
-        }
+        action="Withdraw"
+        pendingAction="Withdrawing…"
+        pending={withdraw.isPending}
+        error={withdraw.error ? `Not withdrawn: ${withdraw.error.message}` : undefined}
+        onCancel={close}
+        onConfirm={() => withdrawing && withdraw.mutate(withdrawing.id)}
       >
         {withdrawing && (
           <p>
@@ -94,12 +85,7 @@ export function SentBundles({ initialItems }: { initialItems: BundleListingBody[
             can no longer read it.
           </p>
         )}
-        {withdraw.error && (
-          <p role="alert" className="text-red-700 dark:text-red-300">
-            Not withdrawn: {withdraw.error.message}
-          </p>
-        )}
-      </Dialog>
+      </ConfirmDialog>
     </section>
   );
 }
