@@ -11,6 +11,9 @@ export async function register() {
     import('./lib/auth'),
   ]);
   registerAuthPlugins([nextCookies()]);
+  // What the server shell (server.mjs) observes of each request, and what it asks of the app when it stops.
+  const { installOpsBridge } = await import('./lib/ops/bridge');
+  installOpsBridge();
   const { getDatabase } = await import('./lib/db');
   // A database that cannot be opened now is reported by the requests that need it, with their own errors.
   getDatabase().catch((error: unknown) =>

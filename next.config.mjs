@@ -34,8 +34,13 @@ const nextConfig = {
   // MDX docs are not routes: lib/docs parses content/ and components/docs/mdx-body renders it.
   pageExtensions: ['ts', 'tsx'],
   poweredByHeader: false,
-  // PGlite loads its WebAssembly from its own package folder, so it must not be bundled.
-  serverExternalPackages: ['@electric-sql/pglite', 'pg'],
+  // PGlite loads its WebAssembly from its own package folder, so it must not be bundled. prom-client keeps its
+  // registry in its module: server.mjs (the cluster primary's aggregation) and the app must load the same copy.
+  serverExternalPackages: ['@electric-sql/pglite', 'pg', 'prom-client'],
+  // A self-contained server in .next/standalone (npm run build:standalone, npm run start:prod); the migrations and the
+  // docs' MDX are read from disk at run time, so they go with it.
+  output: 'standalone',
+  outputFileTracingIncludes: { '/**': ['./lib/db/migrations/**/*', './content/**/*'] },
   reactStrictMode: true,
   async headers() {
     return [

@@ -9,6 +9,9 @@ const baseURL = process.env.E2E_BASE_URL ?? `http://127.0.0.1:${port}`;
 // Every tool here launches the same browser with the same flags (scripts/chromium.cjs); the specs that start their own import them from here.
 export { CHROMIUM_ARGS, CHROMIUM_PATH };
 
+/** The metrics bearer token of the suite's own server (e2e/operations.spec.ts scrapes it). */
+export const E2E_METRICS_TOKEN = 'e2e-metrics-token-not-a-secret';
+
 export default defineConfig({
   testDir: 'e2e',
   fullyParallel: true,
@@ -30,7 +33,8 @@ export default defineConfig({
   webServer: process.env.E2E_BASE_URL
     ? undefined
     : {
-        command: 'npm run start',
+        // Its log goes beside the test results, for scripts/scan-server-logs.mjs (exec: the signal reaches node).
+        command: `mkdir -p test-results && exec node server.mjs >> test-results/server-${port}.log 2>&1`,
         // A fresh embedded database for every run, outside the repository.
         env: {
           PORT: String(port),
@@ -44,6 +48,8 @@ export default defineConfig({
           // The tests stand in for a reverse proxy on this machine: they send X-Forwarded-For to be clients of their
           // own (rate limits count per client). e2e/abuse.spec.ts checks a server that trusts nobody.
           RTC_DOCTOR_TRUSTED_PROXIES: '127.0.0.1, ::1',
+          RTC_DOCTOR_METRICS_TOKEN: E2E_METRICS_TOKEN,
+          RTC_DOCTOR_LOG_FORMAT: 'json',
         },
         url: `${baseURL}/docs`,
         reuseExistingServer: false,

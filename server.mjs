@@ -5,11 +5,21 @@
 // itself, counts only behind the proxies named in RTC_DOCTOR_TRUSTED_PROXIES. `next dev` and `next start` do not
 // set the header: every client then counts as one, "unknown", so expose only this server.
 //
-// Settings: PORT (default 3000) and HOSTNAME (default 0.0.0.0), as `next start --port --hostname` took them; the
-// portal's own settings are checked at start-up by instrumentation.ts, which stops the process naming a wrong one.
+// Settings: PORT (default 3000) and HOSTNAME (default 0.0.0.0), as `next start --port --hostname` took them, and the
+// process settings of server/settings.mjs (workers, shutdown grace, log format); the portal's own settings are
+// checked at start-up by instrumentation.ts, which stops the process naming a wrong one. The pieces of this shell
+// (request ids and logs, route patterns, graceful shutdown, the cluster) are in server/.
+import cluster from 'node:cluster';
 import { createServer } from 'node:http';
 import { dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { opsBridge } from './server/bridge.mjs';
+import { offerClusterMetrics, runPrimary } from './server/cluster.mjs';
+import { createLogger, traceRequest } from './server/request-log.mjs';
+import { routeMatcherFor } from './server/route-patterns.mjs';
+import { serverSettings } from './server/settings.mjs';
+import { installGracefulShutdown } from './server/shutdown.mjs';
+import { adoptRecordedConfig } from './server/standalone.mjs';
 
 /** Keep in step with PEER_ADDRESS_HEADER in lib/http/rate-limit.ts (a unit test checks that they agree). */
 export const PEER_ADDRESS_HEADER = 'x-rtc-doctor-peer';
@@ -40,10 +50,8 @@ export function pathProblem(url = '/') {
 
 /** PORT and HOSTNAME as `next start` read them; a wrong PORT is an error, not a surprise port. */
 export function listenSettings(env = process.env) {
-  const portText = env.PORT || '3000';
-  if (!/^\d{1,5}$/.test(portText) || Number(portText) > 65535)
-    throw new Error(`PORT must be a port number from 0 to 65535, not "${portText}".`);
-  return { port: Number(portText), hostname: env.HOSTNAME || '0.0.0.0' };
+  const { port, hostname } = serverSettings({ PORT: env.PORT, HOSTNAME: env.HOSTNAME }, false);
+  return { port, hostname };
 }
 
 function fail(error) {
@@ -51,34 +59,37 @@ function fail(error) {
   process.exit(1);
 }
 
-async function main() {
+/** Answers a path Next.js cannot route with a JSON 400, before Next.js sees it. */
+function refusePath(res, problem) {
+  res.writeHead(400, {
+    'content-type': 'application/json',
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+  });
+  res.end(JSON.stringify({ error: { code: 'BAD_REQUEST', message: problem } }));
+}
+
+/** One server process: Next.js behind node:http, every request traced, stopped gracefully. */
+async function serve({ port, hostname, graceMs }, logger) {
   const started = Date.now();
-  const { port, hostname } = listenSettings();
   // Before Next.js and React load: they choose their production builds by it, as `next start` does.
   process.env.NODE_ENV ||= 'production';
-  const { default: next } = await import('next');
   const root = dirname(fileURLToPath(import.meta.url));
+  adoptRecordedConfig(root);
+  const { default: next } = await import('next');
   const app = next({ dev: false, dir: root, hostname, port });
   await app.prepare();
   const handle = app.getRequestHandler();
+  const routeOf = routeMatcherFor(root);
+  const observe = (sample) => opsBridge().app?.observeRequest(sample);
 
   const server = createServer((req, res) => {
     stampPeerAddress(req);
+    traceRequest(req, res, { logger, routeOf, observe });
     const problem = pathProblem(req.url);
-    if (problem) {
-      res.writeHead(400, {
-        'content-type': 'application/json',
-        'cache-control': 'no-store',
-        'x-content-type-options': 'nosniff',
-      });
-      res.end(JSON.stringify({ error: { code: 'BAD_REQUEST', message: problem } }));
-      return;
-    }
+    if (problem) return refusePath(res, problem);
     handle(req, res).catch((error) => {
-      // The path only: query strings can carry tokens and API keys, which never reach the log.
-      console.error(
-        `Failed to handle request for ${(req.url ?? '/').split('?', 1)[0]}: ${error instanceof Error ? error.name : 'error'}`,
-      );
+      logger.error({ route: routeOf(req.url), error: error instanceof Error ? error.name : 'error' }, 'request failed');
       if (!res.headersSent) res.statusCode = 500;
       res.end();
     });
@@ -90,33 +101,28 @@ async function main() {
       resolve();
     });
   });
-  server.on('error', (error) => console.error('Server error:', error));
+  server.on('error', (error) => logger.error({ error: error.name }, 'server error'));
+  installGracefulShutdown({ server, app, graceMs, logger });
 
   const address = server.address();
   const shown =
     hostname === '0.0.0.0' || hostname === '::' ? 'localhost' : hostname.includes(':') ? `[${hostname}]` : hostname;
-  console.log(`▲ RTC Doctor (Next.js ${await nextVersion()})`);
-  console.log(`- Local:         http://${shown}:${typeof address === 'object' && address ? address.port : port}`);
-  console.log(`✓ Ready in ${Date.now() - started}ms`);
+  logger.info(
+    {
+      next: await nextVersion(),
+      url: `http://${shown}:${typeof address === 'object' && address ? address.port : port}`,
+      readyMs: Date.now() - started,
+    },
+    'RTC Doctor is ready',
+  );
+}
 
-  let stopping = false;
-  const stop = (signal) => {
-    if (stopping) return;
-    stopping = true;
-    // Stop taking connections, let requests in flight finish, then close Next.js (it may still run `after` work).
-    // Event streams never finish by themselves: after a few seconds what is still open is closed.
-    const streams = setTimeout(() => server.closeAllConnections(), 5000);
-    streams.unref();
-    server.closeIdleConnections();
-    server.close(() => {
-      app
-        .close()
-        .catch((error) => console.error(error))
-        .finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
-    });
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+async function main() {
+  const settings = serverSettings();
+  const logger = createLogger(settings.logFormat);
+  if (cluster.isPrimary && settings.workers > 1) return runPrimary({ ...settings, logger });
+  if (cluster.isWorker) offerClusterMetrics();
+  await serve(settings, cluster.isWorker ? logger.child({ worker: cluster.worker.id }) : logger);
 }
 
 async function nextVersion() {

@@ -4,7 +4,13 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   resolve: { alias: { '@': fileURLToPath(new URL('.', import.meta.url)) } },
   test: {
-    include: ['lib/**/*.test.ts', 'components/**/*.test.ts', 'bin/**/*.test.ts', 'scripts/**/*.test.ts'],
+    include: [
+      'lib/**/*.test.ts',
+      'components/**/*.test.ts',
+      'bin/**/*.test.ts',
+      'scripts/**/*.test.{ts,mjs}',
+      'server/**/*.test.mjs',
+    ],
     environment: 'node',
     // Starting the embedded database (WebAssembly PostgreSQL) and migrating it takes seconds on a busy machine.
     hookTimeout: 60_000,

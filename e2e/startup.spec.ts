@@ -51,3 +51,11 @@ test('the server refuses a PORT that is not a port number', async () => {
   expect(code).toBe(1);
   expect(output).toContain('RTC Doctor cannot start. PORT must be a port number from 0 to 65535, not "eighty".');
 });
+
+test('the server refuses several workers on the embedded database, saying what to set', async () => {
+  const { code, output } = await startAndWaitForExit(PORT + 1, { RTC_DOCTOR_WORKERS: '2' });
+  expect(code).toBe(1);
+  expect(output).toContain(
+    'RTC Doctor cannot start. RTC_DOCTOR_WORKERS=2 needs DATABASE_URL: the embedded database can be opened by one process only.',
+  );
+});

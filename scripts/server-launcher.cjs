@@ -3,6 +3,7 @@
 // server-launcher.d.cts.
 'use strict';
 const { spawn } = require('node:child_process');
+const { createWriteStream } = require('node:fs');
 const { join } = require('node:path');
 
 const ROOT = join(__dirname, '..');
@@ -37,10 +38,11 @@ function killAllOnExit(onSignals) {
 
 /**
  * Starts a long-running process in its own group. Rate limits are off because the load is meant to measure the
- * server, not its limiter. `output()` is the tail of stdout and stderr, for error messages; `stop()` asks the
+ * server, not its limiter. `output()` is the tail of stdout and stderr, for error messages; with `logFile`, all of
+ * it is appended there too (the e2e run's server logs, which scripts/scan-server-logs.mjs reads). `stop()` asks the
  * process to end and kills it after five seconds; `kill()` kills it at once.
  */
-function startDetached(command, args, env = {}, { onSignals = true } = {}) {
+function startDetached(command, args, env = {}, { onSignals = true, logFile } = {}) {
   killAllOnExit(onSignals);
   const child = spawn(command, args, {
     cwd: ROOT,
@@ -52,6 +54,13 @@ function startDetached(command, args, env = {}, { onSignals = true } = {}) {
   const keep = (chunk) => (output = (output + chunk).slice(-4000));
   child.stdout.on('data', keep);
   child.stderr.on('data', keep);
+  if (logFile) {
+    const log = createWriteStream(logFile, { flags: 'a' });
+    child.stdout.pipe(log, { end: false });
+    child.stderr.pipe(log, { end: false });
+    // 'close' comes after both streams have ended.
+    child.once('close', () => log.end());
+  }
   const server = {
     child,
     output: () => output,

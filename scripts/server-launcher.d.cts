@@ -12,6 +12,8 @@ export interface DetachedServer {
 export interface LaunchOptions {
   /** Also end this process on Ctrl+C or SIGTERM (default true, for bench scripts). */
   onSignals?: boolean;
+  /** Also append everything the process prints to this file. */
+  logFile?: string;
 }
 export declare function startDetached(
   command: string,

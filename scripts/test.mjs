@@ -3,7 +3,8 @@
 // Ends with one line, "N passed, N failed, N skipped", which CI reads.
 //
 //   npm test                                   everything; PostgreSQL suites too when TEST_DATABASE_URL is set
-//   npm test -- --postgres [--reuse-build]     only the PostgreSQL suites (needs TEST_DATABASE_URL)
+//   npm test -- --postgres [--reuse-build]     only the PostgreSQL suites and the standalone smoke test (needs
+//                                              TEST_DATABASE_URL)
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { CHROMIUM_PATH } from './chromium.cjs';
@@ -154,4 +155,27 @@ if (e2e) {
   totals.skipped += e2e.stats.skipped;
 }
 if (!e2e || (!e2eOk && e2e.stats.unexpected === 0)) stepFailed('The e2e run');
+
+// Every server the e2e run started logged to test-results/server-*.log: no line may hold a token, a key, a cookie,
+// a query string or a body.
+if (run('node', ['scripts/scan-server-logs.mjs', 'test-results'])) totals.passed += 1;
+else stepFailed('The server log scan');
+
+// With PostgreSQL: what the Dockerfile does (clean install, standalone build, an unprivileged start, readiness, a
+// diagnosis, SIGTERM), since CI has no container tools.
+if (postgresOnly) {
+  console.log('\n$ npx tsx scripts/standalone-smoke.ts');
+  const smoke = spawnSync('npx', ['tsx', 'scripts/standalone-smoke.ts'], {
+    env,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  process.stdout.write(smoke.stdout ?? '');
+  const counted = /standalone smoke: (\d+) passed, (\d+) failed/.exec(smoke.stdout ?? '');
+  if (counted) {
+    totals.passed += Number(counted[1]);
+    totals.failed += Number(counted[2]);
+  }
+  if (!counted || (smoke.status !== 0 && Number(counted[2]) === 0)) stepFailed('The standalone smoke test');
+}
 finish();

@@ -2,6 +2,7 @@ import { isCrossSiteBrowserRequest } from '@/lib/http/csrf';
 import { apiError, badRequest, NO_STORE, readJsonBody } from '@/lib/http/json';
 import { clientKey, NO_TRUSTED_PROXIES, type TrustedProxies } from '@/lib/http/rate-limit';
 import { eventStreamResponse } from '@/lib/http/sse';
+import { metrics } from '@/lib/ops/metrics';
 import {
   CREATE_BODY_LIMIT,
   createCollaborationSessionSchema,
@@ -54,6 +55,7 @@ export async function createCollaborationSessionRequest(
         { headers: NO_STORE },
       );
     default:
+      metrics.sessionCreates.inc({ outcome: result.outcome === 'created' ? 'won' : 'lost' });
       return Response.json(result, { status: result.outcome === 'created' ? 201 : 409, headers: NO_STORE });
   }
 }

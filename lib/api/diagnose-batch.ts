@@ -3,6 +3,7 @@
 import { deploymentAlgorithms } from '@/lib/config/env';
 import { apiError, describeIssues, payloadTooLarge, readLimitedText } from '@/lib/http/json';
 import { diagnoseToken } from '@/lib/jwt';
+import { countDiagnosis } from '@/lib/ops/metrics';
 import type { AccountKeySet, AccountKeySource } from '@/lib/accounts';
 import type { Diagnosis } from '@/lib/jwt/types';
 import { chooseKeys, diagnoseRequestSchema, type KeyChoice } from './diagnose-token';
@@ -95,6 +96,7 @@ async function answerLine(
     tolerance: request.tolerance,
     algorithms,
   });
+  countDiagnosis(diagnosis);
   return {
     text: JSON.stringify({ ...diagnosis, keySource: chosen.keySource }),
     ...(chosen.account ? { accountCheck: { account: chosen.account, diagnosis } } : {}),

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { AlgorithmName } from '@/lib/algorithms';
 import { deploymentAlgorithms } from '@/lib/config/env';
 import { apiError, NO_STORE, readJsonBody } from '@/lib/http/json';
+import { countDiagnosis } from '@/lib/ops/metrics';
 import { diagnoseToken, loadKeySet, type DiagnoseOptions } from '@/lib/jwt';
 import type { AccountKeySet, AccountKeySource, KeySource } from '@/lib/accounts';
 import { algorithmsField } from './algorithms-field';
@@ -91,6 +92,7 @@ export async function handleDiagnoseRequest(request: Request, accounts?: Account
   if ('refusal' in choice) return apiError(choice.refusal.code, choice.refusal.message);
   const { token, now, tolerance } = body.value;
   const diagnosis = await diagnoseToken(token, { ...choice.options, now, tolerance, algorithms });
+  countDiagnosis(diagnosis);
   if (choice.account) await accounts?.recordUse(choice.account, [diagnosis]);
   return Response.json({ ...diagnosis, keySource: choice.keySource }, { headers: NO_STORE });
 }

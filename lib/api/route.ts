@@ -16,6 +16,7 @@ import {
 } from '@/lib/http/rate-limit';
 import type { Store } from '@/lib/db/store';
 import { guardRoute } from '@/lib/http/route-failure';
+import { metrics } from '@/lib/ops/metrics';
 
 /** What every API route may use, built in one place: a route asks for what it needs and gets it only then. */
 export interface RouteContext<Params> {
@@ -80,7 +81,14 @@ async function limiterFor(name: RateLimitName): Promise<RateLimiter> {
 export async function rateLimit(request: Request, name: RateLimitName, points = 1): Promise<Response | undefined> {
   const environment = readEnvironment();
   if (environment.RTC_DOCTOR_RATE_LIMITS === 'off') return undefined;
-  return consumeRateLimit(await limiterFor(name), request, environment.RTC_DOCTOR_TRUSTED_PROXIES, points);
+  const refused = await consumeRateLimit(
+    await limiterFor(name),
+    request,
+    environment.RTC_DOCTOR_TRUSTED_PROXIES,
+    points,
+  );
+  if (refused) metrics.rateLimitRefusals.inc({ limit: name });
+  return refused;
 }
 
 /**
@@ -99,5 +107,7 @@ export async function rateLimitSignIn(
     perAccount: await signInLockout,
     trust: environment.RTC_DOCTOR_TRUSTED_PROXIES,
   };
-  return limitSignIn(request, limits, signIn);
+  const response = await limitSignIn(request, limits, signIn);
+  if (response.status === 429) metrics.rateLimitRefusals.inc({ limit: 'signIn' });
+  return response;
 }

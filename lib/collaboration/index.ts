@@ -50,3 +50,10 @@ export function getCollaborationService(): Promise<CollaborationService> {
   });
   return holder.rtcDoctorCollaboration;
 }
+
+/** Closes the process's service (its session listener's connection), if it was started; a server that stops calls it. */
+export async function closeCollaborationService(): Promise<void> {
+  const pending = holder.rtcDoctorCollaboration;
+  holder.rtcDoctorCollaboration = undefined;
+  if (pending) await (await pending.catch(() => undefined))?.close();
+}

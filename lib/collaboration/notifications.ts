@@ -12,6 +12,8 @@ export type CollaborationListener = (keyHint: string | undefined) => void;
 export interface CollaborationNotifications {
   /** Resolves once the listener will hear every announcement committed from then on. Returns the unsubscribe. */
   subscribe(documentId: string, listener: CollaborationListener): Promise<() => void>;
+  /** Resolves once the listener hears announcements (starting it if nobody has subscribed yet): readiness waits on it. */
+  listening(): Promise<void>;
   /** How many listeners are subscribed in this process (for tests and clean-up checks). */
   size(): number;
   close(): Promise<void>;
@@ -58,9 +60,12 @@ export function embeddedNotifications(client: PGlite): CollaborationNotification
   let listening: Promise<() => Promise<void>> | undefined;
   return {
     async subscribe(documentId, listener) {
+      await this.listening();
+      return subscribers.add(documentId, listener);
+    },
+    async listening() {
       listening ??= client.listen(COLLABORATION_CHANNEL, (payload) => subscribers.deliver(payload));
       await listening;
-      return subscribers.add(documentId, listener);
     },
     size: () => subscribers.size(),
     async close() {
@@ -110,9 +115,12 @@ export function postgresNotifications(url: string): CollaborationNotifications {
 
   return {
     async subscribe(documentId, listener) {
+      await this.listening();
+      return subscribers.add(documentId, listener);
+    },
+    async listening() {
       ready ??= connect();
       await ready;
-      return subscribers.add(documentId, listener);
     },
     size: () => subscribers.size(),
     async close() {

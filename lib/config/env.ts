@@ -116,6 +116,12 @@ const environmentSchema = z.object({
   ),
   RTC_DOCTOR_ALGORITHMS: algorithmSet,
   RTC_DOCTOR_TRUSTED_PROXIES: trustedProxies,
+  /** The bearer token Prometheus sends to GET /api/metrics; unset, the endpoint does not exist (404). */
+  RTC_DOCTOR_METRICS_TOKEN: z
+    .string()
+    .min(16, 'RTC_DOCTOR_METRICS_TOKEN must be at least 16 characters: it is a password for the metrics endpoint')
+    .regex(/^[\x21-\x7e]+$/, 'RTC_DOCTOR_METRICS_TOKEN must be printable ASCII without spaces (it is sent in a header)')
+    .optional(),
 });
 
 export type Environment = z.infer<typeof environmentSchema>;
@@ -137,6 +143,7 @@ export function readEnvironment(source: Record<string, string | undefined> = pro
     RTC_DOCTOR_SESSION_STREAM_SECONDS: source.RTC_DOCTOR_SESSION_STREAM_SECONDS || undefined,
     RTC_DOCTOR_ALGORITHMS: source.RTC_DOCTOR_ALGORITHMS || undefined,
     RTC_DOCTOR_TRUSTED_PROXIES: source.RTC_DOCTOR_TRUSTED_PROXIES || undefined,
+    RTC_DOCTOR_METRICS_TOKEN: source.RTC_DOCTOR_METRICS_TOKEN || undefined,
   });
   if (!result.success) {
     throw new Error(

@@ -56,7 +56,7 @@ export function ensurePrivateDirectory(
   }
 }
 
-const MIGRATIONS = path.join(process.cwd(), 'lib', 'db', 'migrations');
+export const MIGRATIONS = path.join(process.cwd(), 'lib', 'db', 'migrations');
 
 // Any fixed number: the advisory lock that lets one process at a time migrate a shared database.
 const MIGRATION_LOCK = 7_351_020_260;

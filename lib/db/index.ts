@@ -21,7 +21,14 @@ const BUNDLE_PURGE_INTERVAL_MS = 60 * 60 * 1000;
 // One database per server process, kept across hot reloads in development.
 const holder = globalThis as typeof globalThis & {
   rtcDoctorDatabase?: Promise<{ opened: OpenDatabase; store: Store }>;
+  /** The same, once open: for readers that must not open it themselves (the metrics). */
+  rtcDoctorOpenDatabase?: OpenDatabase;
 };
+
+/** The process's database if it is open already; never opens it. */
+export function databaseIfOpen(): OpenDatabase | undefined {
+  return holder.rtcDoctorOpenDatabase;
+}
 
 /** The process's database: PostgreSQL when DATABASE_URL is set, otherwise the embedded database under RTC_DOCTOR_DATA_DIR. */
 export function getDatabase(): Promise<OpenDatabase> {
@@ -43,6 +50,7 @@ function openOnce(): Promise<{ opened: OpenDatabase; store: Store }> {
     }
     const opened = await openDatabase({ url: environment.DATABASE_URL, dataDir });
     const store = new Store(opened.db);
+    holder.rtcDoctorOpenDatabase = opened;
     // Reads already hide an expired bundle; this deletes it, even when nobody sends another to trigger the purge.
     setInterval(() => store.bundles.purgeExpired().catch(() => undefined), BUNDLE_PURGE_INTERVAL_MS).unref();
     return { opened, store };
@@ -54,5 +62,6 @@ function openOnce(): Promise<{ opened: OpenDatabase; store: Store }> {
 export async function closeDatabase(): Promise<void> {
   const pending = holder.rtcDoctorDatabase;
   holder.rtcDoctorDatabase = undefined;
+  holder.rtcDoctorOpenDatabase = undefined;
   if (pending) await (await pending).opened.close();
 }

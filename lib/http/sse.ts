@@ -14,6 +14,37 @@ export function formatEvent(event: string, data: unknown): string {
 
 export type SendEvent = (event: string, data: unknown) => void;
 
+/** The event a stream's last message carries when this server is shutting down: reconnect, to another instance. */
+export const RECONNECT_EVENT = 'reconnect';
+
+/**
+ * The process's open streams, each by how it is told to reconnect and end. On globalThis so that every copy of this
+ * module the bundler makes shares it (the shutdown reaches every stream, the metrics count them all).
+ */
+const registry = ((
+  globalThis as typeof globalThis & { rtcDoctorEventStreams?: StreamRegistry }
+).rtcDoctorEventStreams ??= { open: new Set(), reconnectMs: undefined });
+
+interface StreamRegistry {
+  open: Set<(retryMs: number) => void>;
+  /** Set once the server is shutting down: a stream opened after that is told to reconnect at once. */
+  reconnectMs: number | undefined;
+}
+
+/** How many event streams this process holds open. */
+export function openEventStreams(): number {
+  return registry.open.size;
+}
+
+/**
+ * Shutting down: every open stream (and any opened from now on) gets `retry: <retryMs>` and a `reconnect` event, then
+ * ends, so that EventSource clients reconnect after `retryMs`, to an instance that is still running.
+ */
+export function reconnectEveryStream(retryMs: number): void {
+  registry.reconnectMs = retryMs;
+  for (const reconnect of [...registry.open]) reconnect(retryMs);
+}
+
 export interface EventStreamOptions {
   /** The request's signal: the stream ends and cleans up when the client goes away. */
   signal: AbortSignal;
@@ -38,9 +69,14 @@ export function eventStreamResponse({ signal, heartbeatMs, lifetime, start, onEn
   let expiry: ReturnType<typeof setTimeout> | undefined;
   let controller: ReadableStreamDefaultController<Uint8Array> | undefined;
 
+  const reconnect = (retryMs: number) => {
+    write(`retry: ${retryMs}\n${formatEvent(RECONNECT_EVENT, { reason: 'This server is shutting down.' })}`);
+    end();
+  };
   const end = () => {
     if (ended) return;
     ended = true;
+    registry.open.delete(reconnect);
     clearInterval(heartbeat);
     clearTimeout(expiry);
     signal.removeEventListener('abort', end);
@@ -69,6 +105,8 @@ export function eventStreamResponse({ signal, heartbeatMs, lifetime, start, onEn
       controller = streamController;
       signal.addEventListener('abort', end);
       if (signal.aborted) return end();
+      if (registry.reconnectMs !== undefined) return reconnect(registry.reconnectMs);
+      registry.open.add(reconnect);
       heartbeat = setInterval(() => write(': heartbeat\n\n'), heartbeatMs);
       if (lifetime) {
         expiry = setTimeout(() => {
