@@ -4,4 +4,3 @@ import type { IncomingMessage } from 'node:http';
 export declare const PEER_ADDRESS_HEADER: string;
 export declare function stampPeerAddress(req: Pick<IncomingMessage, 'headers' | 'socket'>): void;
 export declare function pathProblem(url?: string): string | undefined;
-export declare function listenSettings(env?: Record<string, string | undefined>): { port: number; hostname: string };

@@ -48,12 +48,6 @@ export function pathProblem(url = '/') {
     : undefined;
 }
 
-/** PORT and HOSTNAME as `next start` read them; a wrong PORT is an error, not a surprise port. */
-export function listenSettings(env = process.env) {
-  const { port, hostname } = serverSettings({ PORT: env.PORT, HOSTNAME: env.HOSTNAME }, false);
-  return { port, hostname };
-}
-
 function fail(error) {
   console.error(`RTC Doctor cannot start. ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);

@@ -23,6 +23,7 @@ const holder = globalThis as typeof globalThis & {
   rtcDoctorDatabase?: Promise<{ opened: OpenDatabase; store: Store }>;
   /** The same, once open: for readers that must not open it themselves (the metrics). */
   rtcDoctorOpenDatabase?: OpenDatabase;
+  rtcDoctorBundlePurge?: ReturnType<typeof setInterval>;
 };
 
 /** The process's database if it is open already; never opens it. */
@@ -52,7 +53,10 @@ function openOnce(): Promise<{ opened: OpenDatabase; store: Store }> {
     const store = new Store(opened.db);
     holder.rtcDoctorOpenDatabase = opened;
     // Reads already hide an expired bundle; this deletes it, even when nobody sends another to trigger the purge.
-    setInterval(() => store.bundles.purgeExpired().catch(() => undefined), BUNDLE_PURGE_INTERVAL_MS).unref();
+    holder.rtcDoctorBundlePurge = setInterval(
+      () => store.bundles.purgeExpired().catch(() => undefined),
+      BUNDLE_PURGE_INTERVAL_MS,
+    ).unref();
     return { opened, store };
   })();
   return holder.rtcDoctorDatabase;
@@ -63,5 +67,6 @@ export async function closeDatabase(): Promise<void> {
   const pending = holder.rtcDoctorDatabase;
   holder.rtcDoctorDatabase = undefined;
   holder.rtcDoctorOpenDatabase = undefined;
+  clearInterval(holder.rtcDoctorBundlePurge);
   if (pending) await (await pending).opened.close();
 }
