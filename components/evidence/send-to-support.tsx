@@ -8,10 +8,8 @@ import { requestJson } from '@/components/request-json';
 import { Button } from '@/components/ui/button';
 import { Textarea } from '@/components/ui/fields';
 import { FIELD_LIMITS } from '@/lib/db/field-limits';
+import { SENT_BUNDLES_HREF } from './sent-bundles-link';
 import { bundleReference, SUPPORT_BUNDLE_RETENTION_DAYS, type EvidenceBundle } from '@/lib/evidence/bundle';
-
-/** Where the bundles an owner sent are listed, with a way to withdraw each. */
-export const SENT_BUNDLES_ANCHOR = '/account#sent-evidence';
 
 interface SentBundle {
   id: string;
@@ -51,7 +49,7 @@ export function SendToSupport({ bundle, accountName }: { bundle: () => EvidenceB
       >
         Sent to support, reference <code className="font-semibold">{bundleReference(send.data.id)}</code>. Support can
         read it until <LocalTime iso={send.data.expiresAt} />, when it is deleted; you can withdraw it sooner from{' '}
-        <Link href={SENT_BUNDLES_ANCHOR} className="underline">
+        <Link href={SENT_BUNDLES_HREF} className="underline">
           your account page
         </Link>
         .

@@ -10,6 +10,7 @@ import { EmptyState, LoadError } from '@/components/ui/query-states';
 import type { BundleListingBody } from '@/lib/api/support-bundles';
 import { bundleReference, SUPPORT_BUNDLE_RETENTION_DAYS } from '@/lib/evidence/bundle';
 import { BundleList } from './bundle-list';
+import { SENT_BUNDLES_ID } from './sent-bundles-link';
 
 const SENT_BUNDLES_KEY = ['support-bundles'] as const;
 
@@ -35,7 +36,7 @@ export function SentBundles({ initialItems }: { initialItems: BundleListingBody[
   };
 
   return (
-    <section id="sent-evidence" aria-labelledby="sent-evidence-heading" className="scroll-mt-20">
+    <section id={SENT_BUNDLES_ID} aria-labelledby="sent-evidence-heading" className="scroll-mt-20">
       <h2 id="sent-evidence-heading" className="text-xl font-semibold">
         Evidence sent to support
       </h2>
